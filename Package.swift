@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "caitien",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "caitien", targets: ["caitien"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    ],
+    targets: [
+        // C libraries from Debian (libcmark-dev, libyaml-dev).
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // The only importer of libyaml: front-matter events → YAML nodes with positions.
+        .target(name: "FrontMatter", dependencies: ["CYAML"]),
+        // The only importer of cmark: Markdown body → the boxes of form BM.CTCL.01 as HTML.
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        // Typed records, calendar days, diagnostics: no I/O, no C.
+        .target(name: "CaiTienModel"),
+        // Figures: pure functions of (records, settings, today).
+        .target(name: "CaiTienAnalysis", dependencies: ["CaiTienModel"]),
+        // Load, parse and validate a content folder.
+        .target(name: "CaiTienContent", dependencies: ["CaiTienModel", "FrontMatter", "Markdown"]),
+        // Render and write the site; the build pipeline.
+        .target(name: "CaiTienSite", dependencies: [
+            "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "FrontMatter",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .executableTarget(name: "caitien", dependencies: [
+            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "TestSupport", dependencies: ["CaiTienContent", "CaiTienModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "CaiTienTests", dependencies: [
+            "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienSite", "FrontMatter", "Markdown",
+        ]),
+    ]
+)

@@ -1,0 +1,310 @@
+import CaiTienModel
+
+/// Every figure of SPEC §2 for one reference day. Built by `computeFigures`, a pure function.
+public struct Figures: Sendable {
+    public struct MonthCount: Sendable, Equatable {
+        public var month: String
+        public var opened: Int
+        public var closed: Int
+    }
+
+    public struct Requests: Sendable {
+        public var total = 0, open = 0, closed = 0, cancelled = 0
+        public var byStage: [(Stage, Int)] = []
+        public var byKind: [(Kind, Int)] = []
+        public var bySource: [(Source, Int)] = []
+        public var byUnit: [(String, Int)] = []
+        public var perMonth: [MonthCount] = []
+        public var overdue: [String] = []
+        public var dueSoon: [String] = []
+        public var actionsOverdue: [String] = []
+        public var missingProgress: [String] = []
+        public var awaitingVerification: [String] = []
+        public var undecided: [String] = []
+        public var closedOnTimeRate: Double?
+        public var effectivenessRate: Double?
+        public var daysToCloseMedian: Double?
+        public var daysToCloseP90: Int?
+        /// 0–30, 31–90, 91–180, 181+ days.
+        public var ageBuckets: [Int] = [0, 0, 0, 0]
+        /// Closed more than retention_years ago: may be disposed of.
+        public var disposable: [String] = []
+    }
+
+    /// A group of nonconformities with the same unit and category (5.2.2).
+    public struct RecurringGroup: Sendable, Equatable {
+        public var unit: String
+        public var category: String
+        public var run: Int
+        /// The open request with `action_needed: true` that covers it; nil when action is required.
+        public var coveredBy: String?
+        /// The requests of the run.
+        public var ids: [String]
+        public var lastEffective: String?
+    }
+
+    public struct Attainment: Sendable, Equatable {
+        public var objectives = 0, evaluated = 0, met = 0
+        public var attainment: Double? { rate(met, evaluated) }
+    }
+
+    public struct ObjectiveYear: Sendable {
+        public var year: Int
+        public var total = Attainment()
+        /// Unit code, or `_ward`, in order.
+        public var byUnit: [(String, Attainment)] = []
+        public var latePlans: [String] = []
+        public var unapprovedPlans: [String] = []
+        public var lateEvaluations: [String] = []
+        public var missingEvaluations: [String] = []
+        /// Units (or `_ward`) with a plan the year before and none this year, after 30/01.
+        public var missingPlans: [String] = []
+    }
+
+    public struct Reviews: Sendable {
+        public var last: Day?
+        public var lastID: String?
+        public var daysSinceLast: Int?
+        public var due = true
+        /// The day by which the next review is due.
+        public var nextDue: Day?
+        public var incomplete: [(String, [String])] = []
+        public var decisionsWithoutTicket = 0
+        public var decisionsOverdue: [String] = []
+    }
+
+    public var today: Day
+    public var requests = Requests()
+    public var recurring: [RecurringGroup] = []
+    public var objectives: [ObjectiveYear] = []
+    public var reviews = Reviews()
+}
+
+/// Computes every figure from the records and the reference day. No I/O, no clock.
+public func computeFigures(_ content: Content, today: Day) -> Figures {
+    var figures = Figures(today: today)
+    figures.requests = requestFigures(content.requests, site: content.site, today: today)
+    figures.recurring = recurringGroups(content.requests, settings: content.site.settings)
+    figures.objectives = objectiveFigures(content.plans, today: today)
+    figures.reviews = reviewFigures(content.reviews, requests: content.requests, settings: content.site.settings, today: today)
+    return figures
+}
+
+// MARK: - Requests
+
+func requestFigures(_ requests: [Request], site: SiteConfig, today: Day) -> Figures.Requests {
+    let settings = site.settings
+    var r = Figures.Requests()
+    var stageCounts: [Stage: Int] = [:], kindCounts: [Kind: Int] = [:], sourceCounts: [Source: Int] = [:]
+    var unitCounts: [String: Int] = [:]
+    var closedWithDue = 0, closedOnTime = 0, verified = 0, effective = 0
+    var daysToClose: [Int] = []
+
+    // The last 12 months, oldest first, ending with today's month.
+    let (ty, tm, _) = today.components
+    var months: [String] = []
+    var monthIndex: [String: Int] = [:]
+    for back in stride(from: 11, through: 0, by: -1) {
+        let total = ty * 12 + (tm - 1) - back
+        let key = Day(year: total / 12, month: total % 12 + 1, day: 1)!.monthKey
+        monthIndex[key] = months.count
+        months.append(key)
+    }
+    r.perMonth = months.map { Figures.MonthCount(month: $0, opened: 0, closed: 0) }
+
+    for request in requests {
+        let stage = request.stage
+        r.total += 1
+        stageCounts[stage, default: 0] += 1
+        kindCounts[request.kind, default: 0] += 1
+        sourceCounts[request.source, default: 0] += 1
+        unitCounts[request.unit, default: 0] += 1
+        if let i = monthIndex[request.opened.monthKey] { r.perMonth[i].opened += 1 }
+        if stage == .closed, let closed = request.closed, let i = monthIndex[closed.monthKey] { r.perMonth[i].closed += 1 }
+
+        if request.verifiedOn != nil, let result = request.result {
+            verified += 1
+            if result == .effective { effective += 1 }
+        }
+
+        switch stage {
+        case .closed:
+            r.closed += 1
+            if let closed = request.closed {
+                daysToClose.append(closed.days(since: request.opened))
+                if let due = request.due {
+                    closedWithDue += 1
+                    if closed <= due { closedOnTime += 1 }
+                }
+                if let expiry = retentionEnd(closed, years: settings.retentionYears), expiry < today {
+                    r.disposable.append(request.id)
+                }
+            }
+            continue
+        case .cancelled:
+            r.cancelled += 1
+            continue
+        default:
+            break
+        }
+
+        // Open requests only from here.
+        r.open += 1
+        let age = today.days(since: request.opened)
+        r.ageBuckets[age <= 30 ? 0 : age <= 90 ? 1 : age <= 180 ? 2 : 3] += 1
+        if let due = request.due {
+            if due < today { r.overdue.append(request.id) }
+            else if due <= today.adding(days: settings.dueSoonDays) { r.dueSoon.append(request.id) }
+        }
+        if request.actions.contains(where: { $0.done == nil && ($0.due.map { $0 < today } ?? false) }) {
+            r.actionsOverdue.append(request.id)
+        }
+        if stage == .verifying { r.awaitingVerification.append(request.id) }
+        if request.kind != .improvement && request.actionNeeded == nil { r.undecided.append(request.id) }
+        if stage == .assigned || stage == .inProgress, let due = request.due {
+            let start = request.assignedOn ?? request.opened
+            if due.days(since: start) > settings.longActionDays {
+                let last = request.progress.map(\.date).max() ?? request.approvedOn ?? request.assignedOn ?? request.opened
+                if today.days(since: last) > settings.progressIntervalDays { r.missingProgress.append(request.id) }
+            }
+        }
+    }
+
+    r.byStage = Stage.allCases.map { ($0, stageCounts[$0] ?? 0) }
+    r.byKind = Kind.allCases.map { ($0, kindCounts[$0] ?? 0) }
+    r.bySource = Source.allCases.map { ($0, sourceCounts[$0] ?? 0) }
+    let siteUnits = site.units.map(\.code)
+    let others = unitCounts.keys.filter { !siteUnits.contains($0) }.sorted()
+    r.byUnit = (siteUnits + others).map { ($0, unitCounts[$0] ?? 0) }
+    r.closedOnTimeRate = rate(closedOnTime, closedWithDue)
+    r.effectivenessRate = rate(effective, verified)
+    daysToClose.sort()
+    if !daysToClose.isEmpty {
+        let n = daysToClose.count
+        r.daysToCloseMedian = n % 2 == 1 ? Double(daysToClose[n / 2]) : Double(daysToClose[n / 2 - 1] + daysToClose[n / 2]) / 2
+        // Nearest rank: the ⌈0.9·n⌉-th smallest.
+        r.daysToCloseP90 = daysToClose[(9 * n + 9) / 10 - 1]
+    }
+    for keyPath in [\Figures.Requests.overdue, \.dueSoon, \.actionsOverdue, \.missingProgress, \.awaitingVerification, \.undecided, \.disposable] {
+        r[keyPath: keyPath].sort()
+    }
+    return r
+}
+
+/// The day a closed record's retention ends: `closed` plus `years` (29/02 becomes 28/02).
+public func retentionEnd(_ closed: Day, years: Int) -> Day? {
+    let (y, m, d) = closed.components
+    return Day(year: y + years, month: m, day: min(d, Day.daysIn(month: m, year: y + years)))
+}
+
+// MARK: - Recurring nonconformities
+
+/// Groups nonconformities by (unit, category) and measures the run after the last effective
+/// corrective action (5.2.2: "more than 3 in a row for the same content at the same unit").
+func recurringGroups(_ requests: [Request], settings: Settings) -> [Figures.RecurringGroup] {
+    struct Key: Hashable { var unit: String; var category: String }
+    var groups: [Key: [Request]] = [:]
+    for request in requests where request.kind == .nonconformity {
+        guard let category = request.category, !category.isEmpty else { continue }
+        groups[Key(unit: request.unit, category: category), default: []].append(request)
+    }
+    var result: [Figures.RecurringGroup] = []
+    for (key, members) in groups {
+        let lastEffective = members
+            .filter { $0.actionNeeded == true && $0.result == .effective && $0.verifiedOn != nil }
+            .max { ($0.verifiedOn!, $1.id) < ($1.verifiedOn!, $0.id) }
+        let run = members.filter { request in
+            guard let since = lastEffective?.verifiedOn else { return true }
+            return request.opened > since
+        }
+        guard run.count > settings.recurrenceThreshold else { continue }
+        let cover = members.filter { $0.actionNeeded == true && $0.isOpen }.map(\.id).min()
+        result.append(Figures.RecurringGroup(unit: key.unit, category: key.category, run: run.count,
+                                             coveredBy: cover, ids: run.map(\.id).sorted(), lastEffective: lastEffective?.id))
+    }
+    return result.sorted { ($0.unit, $0.category) < ($1.unit, $1.category) }
+}
+
+// MARK: - Objectives
+
+func objectiveFigures(_ plans: [ObjectivePlan], today: Day) -> [Figures.ObjectiveYear] {
+    let wardKey = "_ward"
+    var years = Set(plans.map(\.year))
+    years.insert(today.year)
+    var result: [Figures.ObjectiveYear] = []
+    for year in years.sorted() {
+        var figures = Figures.ObjectiveYear(year: year)
+        let ofYear = plans.filter { $0.year == year }.sorted { $0.id < $1.id }
+        var byUnit: [String: Figures.Attainment] = [:]
+        for plan in ofYear {
+            var a = Figures.Attainment()
+            for objective in plan.objectives {
+                a.objectives += 1
+                if let met = objective.met {
+                    a.evaluated += 1
+                    if met { a.met += 1 }
+                }
+            }
+            let key = plan.unit ?? wardKey
+            var u = byUnit[key] ?? Figures.Attainment()
+            u.objectives += a.objectives; u.evaluated += a.evaluated; u.met += a.met
+            byUnit[key] = u
+            figures.total.objectives += a.objectives
+            figures.total.evaluated += a.evaluated
+            figures.total.met += a.met
+
+            if let approved = plan.approvedOn {
+                if approved > plan.approvalDeadline { figures.latePlans.append(plan.id) }
+            } else {
+                figures.unapprovedPlans.append(plan.id)
+            }
+            if let evaluated = plan.evaluatedOn {
+                if evaluated > plan.evaluationDeadline { figures.lateEvaluations.append(plan.id) }
+            } else if today > plan.evaluationDeadline {
+                figures.missingEvaluations.append(plan.id)
+            }
+        }
+        figures.byUnit = byUnit.keys.sorted().map { ($0, byUnit[$0]!) }
+        if today > Day(year: year, month: 1, day: 30)! {
+            let before = Set(plans.filter { $0.year == year - 1 }.map { $0.unit ?? wardKey })
+            let now = Set(ofYear.map { $0.unit ?? wardKey })
+            figures.missingPlans = before.subtracting(now).sorted()
+        }
+        // Today's year appears only when it has something to say.
+        if ofYear.isEmpty && figures.missingPlans.isEmpty { continue }
+        result.append(figures)
+    }
+    return result
+}
+
+// MARK: - Management review
+
+func reviewFigures(_ reviews: [Review], requests: [Request], settings: Settings, today: Day) -> Figures.Reviews {
+    var r = Figures.Reviews()
+    let held = reviews.filter { $0.date <= today }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    if let last = held.last {
+        r.last = last.date
+        r.lastID = last.id
+        r.daysSinceLast = today.days(since: last.date)
+        r.due = today.days(since: last.date) > settings.reviewIntervalDays
+        r.nextDue = last.date.adding(days: settings.reviewIntervalDays)
+    } else {
+        r.due = true
+        r.nextDue = today
+    }
+    let byID = Dictionary(requests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var overdue = Set<String>()
+    for review in reviews.sorted(by: { $0.id < $1.id }) {
+        let missing = review.missingInputs
+        if !missing.isEmpty { r.incomplete.append((review.id, missing)) }
+        for decision in review.decisions {
+            guard let ticket = decision.ticket, !ticket.isEmpty else {
+                r.decisionsWithoutTicket += 1
+                continue
+            }
+            if let request = byID[ticket], request.isOpen, let due = request.due, due < today { overdue.insert(ticket) }
+        }
+    }
+    r.decisionsOverdue = overdue.sorted()
+    return r
+}

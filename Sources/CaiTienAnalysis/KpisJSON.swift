@@ -1,0 +1,64 @@
+import CaiTienModel
+
+extension Figures {
+    /// The `kpis` object of data.json (SPEC §3), also printed by `caitien stats --json`.
+    public var kpis: JSON {
+        let r = requests
+        let tickets: JSON = .object([
+            ("total", .int(r.total)), ("open", .int(r.open)), ("closed", .int(r.closed)), ("cancelled", .int(r.cancelled)),
+            ("by_stage", .object(r.byStage.map { ($0.0.rawValue, .int($0.1)) })),
+            ("by_kind", .object(r.byKind.map { ($0.0.rawValue, .int($0.1)) })),
+            ("by_source", .object(r.bySource.map { ($0.0.rawValue, .int($0.1)) })),
+            ("by_unit", .object(r.byUnit.map { ($0.0, .int($0.1)) })),
+            ("per_month", .array(r.perMonth.map {
+                .object([("month", .string($0.month)), ("opened", .int($0.opened)), ("closed", .int($0.closed))])
+            })),
+            ("overdue", .strings(r.overdue)),
+            ("due_soon", .strings(r.dueSoon)),
+            ("actions_overdue", .strings(r.actionsOverdue)),
+            ("missing_progress", .strings(r.missingProgress)),
+            ("awaiting_verification", .strings(r.awaitingVerification)),
+            ("undecided", .strings(r.undecided)),
+            ("closed_on_time_rate", r.closedOnTimeRate.map(JSON.double) ?? .null),
+            ("effectiveness_rate", r.effectivenessRate.map(JSON.double) ?? .null),
+            ("days_to_close", .object([
+                ("median", r.daysToCloseMedian.map(JSON.double) ?? .null),
+                ("p90", r.daysToCloseP90.map(JSON.int) ?? .null),
+            ])),
+            ("age_buckets", .object(zip(["0-30", "31-90", "91-180", "181+"], r.ageBuckets).map { ($0, .int($1)) })),
+            ("disposable", .strings(r.disposable)),
+        ])
+        let recurringJSON: JSON = .array(recurring.map {
+            .object([
+                ("unit", .string($0.unit)), ("category", .string($0.category)), ("run", .int($0.run)),
+                ("covered_by", .text($0.coveredBy)), ("ids", .strings($0.ids)), ("last_effective", .text($0.lastEffective)),
+            ])
+        })
+        func attainment(_ a: Attainment) -> [(String, JSON)] {
+            [("objectives", .int(a.objectives)), ("evaluated", .int(a.evaluated)), ("met", .int(a.met)),
+             ("attainment", a.attainment.map(JSON.double) ?? .null)]
+        }
+        let objectivesJSON: JSON = .object(objectives.map { year in
+            (String(year.year), .object(attainment(year.total) + [
+                ("by_unit", .object(year.byUnit.map { ($0.0, .object(attainment($0.1))) })),
+                ("late_plans", .strings(year.latePlans)),
+                ("unapproved_plans", .strings(year.unapprovedPlans)),
+                ("late_evaluations", .strings(year.lateEvaluations)),
+                ("missing_evaluations", .strings(year.missingEvaluations)),
+                ("missing_plans", .strings(year.missingPlans)),
+            ]))
+        })
+        let v = reviews
+        let reviewsJSON: JSON = .object([
+            ("last", .day(v.last)), ("last_id", .text(v.lastID)),
+            ("days_since_last", v.daysSinceLast.map(JSON.int) ?? .null),
+            ("due", .bool(v.due)), ("next_due", .day(v.nextDue)),
+            ("incomplete", .object(v.incomplete.map { ($0.0, .strings($0.1)) })),
+            ("decisions_without_ticket", .int(v.decisionsWithoutTicket)),
+            ("decisions_overdue", .strings(v.decisionsOverdue)),
+        ])
+        return .object([
+            ("tickets", tickets), ("recurring", recurringJSON), ("objectives", objectivesJSON), ("reviews", reviewsJSON),
+        ])
+    }
+}

@@ -1,0 +1,214 @@
+import CaiTienModel
+import Foundation
+import FrontMatter
+
+/// Reads the keys of one YAML mapping into typed values, collecting a diagnostic for each
+/// problem (never stopping at the first) with its position in the file.
+struct Fields {
+    let path: String
+    /// Added to a YAML line to get the file line.
+    let lineOffset: Int
+    private(set) var values: [String: YAMLNode] = [:]
+    private(set) var keyPositions: [String: Position] = [:]
+    private(set) var extra: [(key: String, value: String)] = []
+    var diagnostics: [Diagnostic] = []
+    /// The whole mapping's position, for "missing key" errors.
+    let position: Position
+
+    /// - Parameters:
+    ///   - known: keys this mapping may hold; `x_` keys are always allowed.
+    ///   - explain: special messages for keys that are not allowed (e.g. `status`).
+    init(_ node: YAMLNode, path: String, lineOffset: Int, known: [String], what: String,
+         explain: [String: (YAMLNode) -> String] = [:]) {
+        self.path = path
+        self.lineOffset = lineOffset
+        self.position = Position(line: node.mark.line + lineOffset, column: node.mark.column)
+        guard case .mapping(let pairs) = node.value else {
+            diagnostics.append(.error(path, position, "not-a-mapping", "\(what) must be a mapping of `key: value` lines"))
+            return
+        }
+        for pair in pairs {
+            let keyPosition = Position(line: pair.key.mark.line + lineOffset, column: pair.key.mark.column)
+            guard let key = pair.key.scalar else {
+                diagnostics.append(.error(path, keyPosition, "bad-key", "a key must be plain text, not a list or mapping"))
+                continue
+            }
+            if let first = keyPositions[key] {
+                diagnostics.append(.error(path, keyPosition, "duplicate-key",
+                                          "`\(key)` is given twice (first on line \(first.line)); keep one"))
+                continue
+            }
+            keyPositions[key] = keyPosition
+            if key.hasPrefix("x_") {
+                extra.append((key, pair.value.scalar ?? ""))
+                continue
+            }
+            if let message = explain[key] {
+                diagnostics.append(.error(path, keyPosition, "no-\(key)", message(pair.value)))
+                continue
+            }
+            guard known.contains(key) else {
+                var message = "unknown key `\(key)` in \(what)"
+                if let near = closest(key, in: known) { message += "; did you mean `\(near)`?" }
+                message += " (keys starting with `x_` are free for local use)"
+                diagnostics.append(.error(path, keyPosition, "unknown-key", message))
+                continue
+            }
+            values[key] = pair.value
+        }
+    }
+
+    func has(_ key: String) -> Bool { values[key].map { !$0.isNull } ?? false }
+
+    func position(of key: String) -> Position {
+        if let node = values[key] { return Position(line: node.mark.line + lineOffset, column: node.mark.column) }
+        return keyPositions[key] ?? position
+    }
+
+    /// Position of every key's value, for later rules.
+    var positions: [String: Position] {
+        var result: [String: Position] = [:]
+        for key in values.keys { result[key] = position(of: key) }
+        return result
+    }
+
+    mutating func error(_ key: String?, _ rule: String, _ message: String) {
+        diagnostics.append(.error(path, key.map { position(of: $0) } ?? position, rule, message))
+    }
+
+    mutating func missing(_ key: String, _ hint: String) {
+        diagnostics.append(.error(path, position, "missing-key", "`\(key):` is required — \(hint)"))
+    }
+
+    /// A scalar as text (trimmed); nil when absent or null.
+    mutating func text(_ key: String, required hint: String? = nil) -> String? {
+        guard let node = values[key], !node.isNull else {
+            if let hint { missing(key, hint) }
+            return nil
+        }
+        guard let text = node.scalar else {
+            error(key, "not-text", "`\(key)` must be a single text value, not a list or mapping")
+            return nil
+        }
+        let trimmed = text.trimmingWhitespace
+        if trimmed.isEmpty, let hint {
+            missing(key, hint)
+            return nil
+        }
+        return trimmed
+    }
+
+    mutating func day(_ key: String, required hint: String? = nil) -> Day? {
+        guard let text = text(key, required: hint) else { return nil }
+        if let day = Day(parsing: text) { return day }
+        error(key, "bad-date", "`\(key)`: \"\(text)\" is not a date; write YYYY-MM-DD or dd/mm/yyyy (e.g. 2025-03-04 or 04/03/2025), and check the day exists")
+        return nil
+    }
+
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required hint: String? = nil) -> E?
+    where E.RawValue == String {
+        guard let text = text(key, required: hint) else { return nil }
+        if let value = E(rawValue: text) { return value }
+        let allowed = E.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+        var message = "`\(key)`: \"\(text)\" is not allowed; use one of \(allowed)"
+        if let near = closest(text, in: E.allCases.map(\.rawValue)) { message += " (did you mean `\(near)`?)" }
+        error(key, "bad-value", message)
+        return nil
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let text = text(key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            error(key, "bad-bool", "`\(key)`: \"\(text)\" is not true or false")
+            return nil
+        }
+    }
+
+    mutating func number(_ key: String, required hint: String? = nil) -> Double? {
+        guard let text = text(key, required: hint) else { return nil }
+        if let value = parseNumber(text) { return value }
+        error(key, "bad-number", "`\(key)`: \"\(text)\" is not a number (write 98.7 or 98,7)")
+        return nil
+    }
+
+    mutating func integer(_ key: String, minimum: Int) -> Int? {
+        guard let text = text(key) else { return nil }
+        if let value = Int(text), value >= minimum { return value }
+        error(key, "bad-number", "`\(key)`: \"\(text)\" must be a whole number ≥ \(minimum)")
+        return nil
+    }
+
+    /// Items of a sequence; an error when the value is not a list.
+    mutating func list(_ key: String) -> [YAMLNode] {
+        guard let node = values[key], !node.isNull else { return [] }
+        guard case .sequence(let items) = node.value else {
+            error(key, "not-a-list", "`\(key)` must be a list (lines starting with `- `)")
+            return []
+        }
+        return items
+    }
+
+    /// A list of plain text items.
+    mutating func texts(_ key: String) -> [String] {
+        var result: [String] = []
+        for item in list(key) {
+            if let text = item.scalar { result.append(text.trimmingWhitespace) }
+            else { diagnostics.append(.error(path, Position(line: item.mark.line + lineOffset, column: item.mark.column), "not-text", "each item of `\(key)` must be text")) }
+        }
+        return result
+    }
+
+    /// Reads a nested mapping with the same rules.
+    func nested(_ node: YAMLNode, known: [String], what: String) -> Fields {
+        Fields(node, path: path, lineOffset: lineOffset, known: known, what: what)
+    }
+}
+
+func parseNumber(_ text: String) -> Double? {
+    let t = text.replacingOccurrences(of: ",", with: ".")
+    guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }) else { return nil }
+    return Double(t)
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
+
+/// The known word nearest to `word` by edit distance, if near enough to be a likely typo.
+func closest(_ word: String, in candidates: [String]) -> String? {
+    let w = Array(word.lowercased())
+    var best: (String, Int)?
+    for candidate in candidates {
+        let d = editDistance(w, Array(candidate))
+        if best == nil || d < best!.1 { best = (candidate, d) }
+    }
+    guard let (candidate, distance) = best else { return nil }
+    let limit = max(2, candidate.count / 3)
+    if distance <= limit { return candidate }
+    // A key written in another style: `assignedTo`, `assigned-to`.
+    let squashed = word.lowercased().filter { $0.isLetter }
+    return candidates.first { $0.filter(\.isLetter) == squashed }
+}
+
+func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = previous
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

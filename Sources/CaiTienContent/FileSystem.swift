@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a path is, seen without following symbolic links.
+public enum EntryKind: Sendable, Equatable { case file, directory, symlink, other }
+
+public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public init(_ path: String, _ message: String) { self.path = path; self.message = message }
+    public var description: String { "\(path): \(message)" }
+}
+
+/// The few file operations loading needs, so tests can load a site held in memory.
+public protocol FileSystem: Sendable {
+    /// Nil when nothing is at `path`. Never follows a symbolic link.
+    func kind(of path: String) -> EntryKind?
+    /// Names in a folder, sorted.
+    func list(_ directory: String) throws(FileSystemError) -> [String]
+    /// The bytes of a regular file; fails past `limit` bytes without reading them all.
+    func read(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8]
+}
+
+/// Joins path components with `/`.
+public func joinPath(_ base: String, _ name: String) -> String {
+    if base.isEmpty || base == "." { return name }
+    return base.hasSuffix("/") ? base + name : base + "/" + name
+}
+
+/// The real disk, through POSIX calls.
+public struct DiskFileSystem: FileSystem {
+    public init() {}
+
+    public func kind(of path: String) -> EntryKind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    public func list(_ directory: String) throws(FileSystemError) -> [String] {
+        guard let dir = opendir(directory) else { throw FileSystemError(directory, "cannot open folder: \(errnoText())") }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    public func read(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8] {
+        // O_NOFOLLOW: a symbolic link swapped in after listing is still never read.
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystemError(path, "cannot read: \(errnoText())") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw FileSystemError(path, "not a regular file")
+        }
+        let size = Int(info.st_size)
+        if size > limit { throw FileSystemError(path, "file is \(size) bytes, over the limit of \(limit) bytes") }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, size - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(path, "cannot read: \(errnoText())")
+            }
+            if n == 0 { bytes.removeLast(size - done); break }
+            done += n
+        }
+        return bytes
+    }
+}
+
+func errnoText() -> String { String(cString: strerror(errno)) }
+
+/// A site held in memory: path → bytes, with optional symbolic links. For tests.
+public struct MemoryFileSystem: FileSystem {
+    public var files: [String: [UInt8]]
+    public var symlinks: Set<String>
+
+    public init(files: [String: [UInt8]], symlinks: Set<String> = []) {
+        self.files = files
+        self.symlinks = symlinks
+    }
+
+    public func kind(of path: String) -> EntryKind? {
+        let path = normalise(path)
+        if symlinks.contains(path) { return .symlink }
+        if files[path] != nil { return .file }
+        let prefix = path.isEmpty ? "" : path + "/"
+        if files.keys.contains(where: { $0.hasPrefix(prefix) }) || symlinks.contains(where: { $0.hasPrefix(prefix) }) {
+            return .directory
+        }
+        return nil
+    }
+
+    public func list(_ directory: String) throws(FileSystemError) -> [String] {
+        let dir = normalise(directory)
+        let prefix = dir.isEmpty ? "" : dir + "/"
+        var names = Set<String>()
+        for path in Array(files.keys) + Array(symlinks) where path.hasPrefix(prefix) {
+            let rest = path.dropFirst(prefix.count)
+            if let name = rest.split(separator: "/").first { names.insert(String(name)) }
+        }
+        guard !names.isEmpty || kind(of: dir) == .directory else { throw FileSystemError(directory, "no such folder") }
+        return names.sorted()
+    }
+
+    public func read(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8] {
+        let path = normalise(path)
+        if symlinks.contains(path) { throw FileSystemError(path, "is a symbolic link") }
+        guard let bytes = files[path] else { throw FileSystemError(path, "no such file") }
+        if bytes.count > limit { throw FileSystemError(path, "file is \(bytes.count) bytes, over the limit of \(limit) bytes") }
+        return bytes
+    }
+
+    private func normalise(_ path: String) -> String {
+        var p = path
+        while p.hasPrefix("./") { p.removeFirst(2) }
+        while p.hasSuffix("/") { p.removeLast() }
+        return p == "." ? "" : p
+    }
+}

@@ -1,0 +1,95 @@
+import CaiTienModel
+
+/// Which kind of record a file holds, from the folder it is in.
+public enum RecordKind: String, Sendable { case site, request, review, objectives }
+
+/// A content file read from disk, not yet parsed.
+public struct SourceFile: Sendable {
+    public var kind: RecordKind
+    /// Path for diagnostics: the content folder as given, joined with the file's path in it.
+    public var path: String
+    /// Path inside the content folder, e.g. `objectives/2025/tthcc.md`.
+    public var relativePath: String
+    public var bytes: [UInt8]
+}
+
+/// Records over this size are refused (SPEC §1).
+public let maxRecordBytes = 1 << 20
+
+/// Walks a content folder: `site.yml`, `tickets/`, `reviews/`, `objectives/` (any sub-folders).
+/// Files starting with `_` or `.` are skipped; a symbolic link is an error and is never followed.
+public func loadContent(from root: String, fileSystem: FileSystem) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+    var files: [SourceFile] = []
+    var diagnostics: [Diagnostic] = []
+
+    func problem(_ path: String, _ rule: String, _ message: String) {
+        diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, rule: rule, message))
+    }
+
+    func readFile(_ relative: String, kind: RecordKind) {
+        let path = joinPath(root, relative)
+        do {
+            let bytes = try fileSystem.read(path, limit: maxRecordBytes)
+            files.append(SourceFile(kind: kind, path: path, relativePath: relative, bytes: bytes))
+        } catch {
+            if error.message.contains("over the limit") {
+                problem(path, "too-large", "\(error.message); a record is at most 1 MiB — move attachments out of the record")
+            } else {
+                problem(path, "unreadable", error.message)
+            }
+        }
+    }
+
+    func walk(_ relative: String, kind: RecordKind, depth: Int) {
+        let dir = joinPath(root, relative)
+        let names: [String]
+        do { names = try fileSystem.list(dir) } catch {
+            problem(dir, "unreadable", error.message)
+            return
+        }
+        for name in names where !name.hasPrefix("_") && !name.hasPrefix(".") {
+            let child = relative + "/" + name
+            let path = joinPath(root, child)
+            switch fileSystem.kind(of: path) {
+            case .symlink:
+                problem(path, "symlink", "is a symbolic link; links are never followed in content — replace it with the file itself")
+            case .directory:
+                if depth >= 8 {
+                    problem(path, "too-deep", "folders nested deeper than 8 levels")
+                } else {
+                    walk(child, kind: kind, depth: depth + 1)
+                }
+            case .file:
+                if name.hasSuffix(".md") { readFile(child, kind: kind) }
+            case .other:
+                if name.hasSuffix(".md") { problem(path, "not-a-file", "is not a regular file") }
+            case nil:
+                break
+            }
+        }
+    }
+
+    switch fileSystem.kind(of: root) {
+    case .directory: break
+    case .symlink:
+        problem(root, "symlink", "the content folder is a symbolic link; give its real path")
+        return ([], diagnostics)
+    default:
+        problem(root, "no-content", "no content folder here; give one with --content or create it with `caitien init`")
+        return ([], diagnostics)
+    }
+
+    switch fileSystem.kind(of: joinPath(root, "site.yml")) {
+    case .file: readFile("site.yml", kind: .site)
+    case .symlink: problem(joinPath(root, "site.yml"), "symlink", "is a symbolic link; links are never followed in content")
+    default: problem(joinPath(root, "site.yml"), "no-site", "site.yml is missing: it names the organisation and its units")
+    }
+    for (folder, kind) in [("tickets", RecordKind.request), ("reviews", .review), ("objectives", .objectives)] {
+        switch fileSystem.kind(of: joinPath(root, folder)) {
+        case .directory: walk(folder, kind: kind, depth: 1)
+        case .symlink: problem(joinPath(root, folder), "symlink", "is a symbolic link; links are never followed in content")
+        default: break
+        }
+    }
+    return (files, diagnostics)
+}

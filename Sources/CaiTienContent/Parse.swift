@@ -1,0 +1,392 @@
+import CaiTienModel
+import Foundation
+import FrontMatter
+import Markdown
+
+/// One parsed file.
+public enum ParsedRecord: Sendable {
+    case site(SiteConfig)
+    case request(Request)
+    case review(Review)
+    case plan(ObjectivePlan)
+    /// The file could not be read as a record; its diagnostics say why.
+    case invalid
+}
+
+/// The id of a record: its file name without `.md`.
+func recordID(_ relativePath: String) -> String {
+    let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+    return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+}
+
+/// Parses one file: text → front-matter YAML → typed record, body → boxes of safe HTML.
+/// A pure function of the file, so files parse in parallel.
+public func parseRecord(_ file: SourceFile) -> (record: ParsedRecord, diagnostics: [Diagnostic]) {
+    let text: String
+    switch decodeText(file.bytes) {
+    case .success(let t): text = t
+    case .failure(let e): return (.invalid, [Diagnostic(.error, file.path, line: e.line, column: 1, rule: "encoding", e.message)])
+    }
+
+    if file.kind == .site {
+        return parseSite(text, path: file.path)
+    }
+
+    let split: SplitRecord
+    switch splitFrontMatter(text) {
+    case .success(let s): split = s
+    case .failure(.missingOpening):
+        let message = text.isEmpty ? "empty file: a record starts with a line `---`, its front-matter, and another `---`"
+            : "missing front-matter: the first line must be `---`, followed by the `key: value` lines and another `---`"
+        return (.invalid, [Diagnostic(.error, file.path, line: 1, column: 1, rule: "no-front-matter", message)])
+    case .failure(.missingClosing):
+        return (.invalid, [Diagnostic(.error, file.path, line: 1, column: 1, rule: "no-front-matter",
+                                      "front-matter is not closed: add a line `---` after the last key")])
+    }
+
+    let node: YAMLNode
+    do {
+        node = try parseYAML(split.frontMatter)
+    } catch {
+        return (.invalid, [Diagnostic(.error, file.path, line: error.mark.line + split.frontMatterLine - 1,
+                                      column: error.mark.column, rule: "yaml", error.message)])
+    }
+    let offset = split.frontMatterLine - 1
+    switch file.kind {
+    case .request:
+        return parseRequest(node, body: split, id: recordID(file.relativePath), path: file.path, lineOffset: offset)
+    case .review:
+        return parseReview(node, body: split, id: recordID(file.relativePath), path: file.path, lineOffset: offset)
+    case .objectives:
+        var id = file.relativePath
+        if id.hasPrefix("objectives/") { id.removeFirst("objectives/".count) }
+        if id.hasSuffix(".md") { id.removeLast(3) }
+        return parsePlan(node, body: split, id: id, path: file.path, lineOffset: offset)
+    case .site:
+        return (.invalid, [])
+    }
+}
+
+// MARK: - site.yml
+
+let siteKeys = ["organisation", "locale", "timezone", "base_url", "units", "settings"]
+let unitKeys = ["code", "name", "head"]
+let settingKeys = ["recurrence_threshold", "due_soon_days", "long_action_days", "progress_interval_days",
+                   "review_interval_days", "retention_years"]
+
+func parseSite(_ text: String, path: String) -> (ParsedRecord, [Diagnostic]) {
+    let node: YAMLNode
+    do { node = try parseYAML(text) } catch {
+        return (.invalid, [Diagnostic(.error, path, line: error.mark.line, column: error.mark.column, rule: "yaml", error.message)])
+    }
+    var f = Fields(node, path: path, lineOffset: 0, known: siteKeys, what: "site.yml")
+    let organisation = f.text("organisation", required: "the organisation's name, e.g. `organisation: UBND phường Ninh Hòa`")
+    var site = SiteConfig(organisation: organisation ?? "")
+    if let locale = f.text("locale") {
+        if ["vi", "en"].contains(locale) { site.locale = locale }
+        else { f.error("locale", "bad-value", "`locale`: \"\(locale)\" is not allowed; use `vi` or `en`") }
+    }
+    if let zone = f.text("timezone") {
+        if isKnownTimeZone(zone) { site.timezone = zone }
+        else { f.error("timezone", "bad-value", "`timezone`: \"\(zone)\" is not a time zone name such as `Asia/Ho_Chi_Minh`") }
+    }
+    if let base = f.text("base_url") { site.baseURL = base.hasSuffix("/") ? base : base + "/" }
+    var seen: [String: Int] = [:]
+    for item in f.list("units") {
+        var u = f.nested(item, known: unitKeys, what: "a unit")
+        let code = u.text("code", required: "a short code used in records, e.g. `van-phong`")
+        let name = u.text("name", required: "the unit's full name")
+        let head = u.text("head")
+        if let code {
+            if !isSafeSlug(code) {
+                u.error("code", "bad-code", "unit code \"\(code)\" may use only lower-case letters a–z, digits, `-` and `_`")
+            } else if let line = seen[code] {
+                u.error("code", "duplicate-unit", "unit `\(code)` is already listed on line \(line)")
+            } else {
+                seen[code] = u.position(of: "code").line
+                site.units.append(Unit(code: code, name: name ?? code, head: head))
+            }
+        }
+        f.diagnostics += u.diagnostics
+    }
+    if site.units.isEmpty && f.diagnostics.isEmpty {
+        f.missing("units", "list the ward's units, each with `code:` and `name:`")
+    }
+    if let settingsNode = f.values["settings"], !settingsNode.isNull {
+        var s = f.nested(settingsNode, known: settingKeys, what: "settings")
+        if let v = s.integer("recurrence_threshold", minimum: 1) { site.settings.recurrenceThreshold = v }
+        if let v = s.integer("due_soon_days", minimum: 0) { site.settings.dueSoonDays = v }
+        if let v = s.integer("long_action_days", minimum: 1) { site.settings.longActionDays = v }
+        if let v = s.integer("progress_interval_days", minimum: 1) { site.settings.progressIntervalDays = v }
+        if let v = s.integer("review_interval_days", minimum: 1) { site.settings.reviewIntervalDays = v }
+        if let v = s.integer("retention_years", minimum: 0) { site.settings.retentionYears = v }
+        f.diagnostics += s.diagnostics
+    }
+    return (f.diagnostics.hasErrors ? .invalid : .site(site), f.diagnostics)
+}
+
+/// Codes and ids become folder names: keep them to a safe alphabet.
+public func isSafeSlug(_ text: String) -> Bool {
+    !text.isEmpty && text.utf8.count <= 100 && text.utf8.allSatisfy {
+        ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F
+    } && text.first != "-"
+}
+
+/// Record ids may also use upper case (`PYC-2025-001`) and dots inside.
+public func isSafeID(_ text: String) -> Bool {
+    !text.isEmpty && text.utf8.count <= 100 && text.first != "." && text.first != "-" && text.utf8.allSatisfy {
+        ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E
+    }
+}
+
+func isKnownTimeZone(_ name: String) -> Bool {
+    TimeZone(identifier: name) != nil
+}
+
+// MARK: - Requests
+
+let requestKeys = [
+    "title", "kind", "source", "unit", "category", "severity", "opened", "reported_by", "disposition", "action_needed",
+    "decided_by", "decided_on", "assigned_to", "assigned_on", "approved_by", "approved_on", "due", "actions", "progress",
+    "changes", "completed_on", "verified_on", "verified_by", "result", "closed", "follow_up", "review", "cancelled",
+    "cancel_reason", "confidential",
+]
+let actionKeys = ["what", "owner", "due", "done"]
+let noteKeys = ["date", "note"]
+
+/// `status:` is the most common mistake: say which milestone to fill in instead.
+func explainStatus(_ node: YAMLNode) -> String {
+    let value = (node.scalar ?? "").lowercased()
+    let hint: String
+    switch value {
+    case "closed", "done", "đóng", "đã đóng": hint = "to close it, fill in `closed: <date>` (with `verified_on`, `verified_by` and `result`)"
+    case "cancelled", "canceled", "huỷ", "hủy": hint = "to withdraw it, fill in `cancelled: <date>` and `cancel_reason`"
+    case "verifying", "completed", "hoàn thành": hint = "when the work is done, fill in `completed_on: <date>`"
+    case "in_progress", "in progress", "đang thực hiện": hint = "when the solution is approved, fill in `approved_on: <date>` or list `actions`"
+    case "assigned", "đã giao": hint = "to assign it, fill in `assigned_to` and `assigned_on`"
+    default: hint = "fill in the date of the step reached: `assigned_on`, `approved_on`, `completed_on`, `verified_on` or `closed`"
+    }
+    return "there is no `status` key: the stage is worked out from the dates filled in; \(hint), then delete `status`"
+}
+
+func parseBoxes(_ split: SplitRecord) -> Boxes {
+    var boxes = Boxes()
+    var current = 0
+    for block in renderMarkdownBlocks(split.body, firstLine: split.bodyLine) {
+        if let heading = block.heading, let box = boxNumber(heading) {
+            current = box
+            continue
+        }
+        switch current {
+        case 0, 1: boxes.request += block.html
+        case 2: boxes.causeAndActions += block.html
+        default: boxes.verification += block.html
+        }
+    }
+    return boxes
+}
+
+/// Which box of BM.CTCL.01 a level-2 heading opens, if any.
+public func boxNumber(_ heading: String) -> Int? {
+    switch foldHeading(heading) {
+    case "noi dung yeu cau", "request": return 1
+    case "nguyen nhan va bien phap", "cause and actions", "nguyen nhan", "bien phap", "thay doi": return 2
+    case "ket qua kiem tra xac nhan", "verification": return 3
+    default: return nil
+    }
+}
+
+func parseActions(_ f: inout Fields, _ key: String) -> [Action] {
+    var result: [Action] = []
+    for item in f.list(key) {
+        var a = f.nested(item, known: actionKeys, what: "an action")
+        let what = a.text("what", required: "what is to be done")
+        let owner = a.text("owner")
+        let due = a.day("due")
+        let done = a.day("done")
+        f.diagnostics += a.diagnostics
+        if let what { result.append(Action(what: what, owner: owner, due: due, done: done, line: a.position.line)) }
+    }
+    return result
+}
+
+func parseNotes(_ f: inout Fields, _ key: String) -> [Note] {
+    var result: [Note] = []
+    for item in f.list(key) {
+        var n = f.nested(item, known: noteKeys, what: "a `\(key)` entry")
+        let date = n.day("date", required: "the date of the note")
+        let note = n.text("note", required: "what was done or changed")
+        f.diagnostics += n.diagnostics
+        if let date { result.append(Note(date: date, note: note ?? "", line: n.position.line)) }
+    }
+    return result
+}
+
+func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
+    var f = Fields(node, path: path, lineOffset: lineOffset, known: requestKeys, what: "a request", explain: ["status": explainStatus])
+    let title = f.text("title", required: "a short statement of the request (5.2.1)")
+    let kind = f.choice("kind", Kind.self, required: "`nonconformity`, `potential` or `improvement`")
+    let source = f.choice("source", Source.self, required: "the input that raised it (5.1.2), e.g. `internal_audit`")
+    let unit = f.text("unit", required: "the code of the unit concerned, as listed in site.yml")
+    let category = f.text("category", required: kind == .nonconformity ? "the NC content, the same words for the same nonconformity (5.2.2)" : nil)
+    let severity = f.choice("severity", Severity.self)
+    let opened = f.day("opened", required: "the day the request was opened (5.2.1)")
+    let reportedBy = f.text("reported_by", required: "who opened the request")
+    let disposition = f.choice("disposition", Disposition.self)
+    let actionNeeded = f.bool("action_needed")
+    let decidedBy = f.text("decided_by"), decidedOn = f.day("decided_on")
+    let assignedTo = f.text("assigned_to"), assignedOn = f.day("assigned_on")
+    let approvedBy = f.text("approved_by"), approvedOn = f.day("approved_on")
+    let due = f.day("due")
+    let actions = parseActions(&f, "actions")
+    let progress = parseNotes(&f, "progress")
+    let changes = parseNotes(&f, "changes")
+    let completedOn = f.day("completed_on")
+    let verifiedOn = f.day("verified_on"), verifiedBy = f.text("verified_by")
+    let result = f.choice("result", VerificationResult.self)
+    let closed = f.day("closed")
+    let followUp = f.text("follow_up"), review = f.text("review")
+    let cancelled = f.day("cancelled"), cancelReason = f.text("cancel_reason")
+    let confidential = f.bool("confidential")
+
+    if !isSafeID(id) {
+        f.diagnostics.append(.error(path, Position(line: 1, column: 1), "bad-id",
+                                    "the file name \"\(id).md\" gives the id; use only letters, digits, `-`, `_` and `.` (e.g. PYC-2025-001.md)"))
+    }
+    guard let title, let kind, let source, let unit, let opened, let reportedBy, isSafeID(id) else {
+        return (.invalid, f.diagnostics)
+    }
+    var r = Request(id: id, path: path, title: title, kind: kind, source: source, unit: unit, opened: opened, reportedBy: reportedBy)
+    r.category = category.map(normaliseCategory)
+    r.severity = severity ?? .minor
+    r.disposition = disposition
+    r.actionNeeded = actionNeeded
+    r.decidedBy = decidedBy; r.decidedOn = decidedOn
+    r.assignedTo = assignedTo; r.assignedOn = assignedOn
+    r.approvedBy = approvedBy; r.approvedOn = approvedOn
+    r.due = due
+    r.actions = actions; r.progress = progress; r.changes = changes
+    r.completedOn = completedOn
+    r.verifiedOn = verifiedOn; r.verifiedBy = verifiedBy; r.result = result
+    r.closed = closed
+    r.followUp = followUp; r.review = review
+    r.cancelled = cancelled; r.cancelReason = cancelReason
+    r.confidential = confidential ?? false
+    r.extra = f.extra
+    r.positions = f.positions
+    r.boxes = parseBoxes(body)
+    return (.request(r), f.diagnostics)
+}
+
+// MARK: - Reviews
+
+let reviewKeys = ["date", "format", "chair", "secretary", "attendees", "approved_by", "approved_on", "inputs", "decisions"]
+let decisionKeys = ["type", "text", "owner", "due", "ticket"]
+
+func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
+    var f = Fields(node, path: path, lineOffset: lineOffset, known: reviewKeys, what: "a management review")
+    let date = f.day("date", required: "the meeting date, or the date of the approved notice (5.8.2.2)")
+    let format = f.choice("format", Review.Format.self, required: "`meeting` (5.8.1) or `report` (5.8.2)")
+    let chair = f.text("chair"), secretary = f.text("secretary")
+    let attendees = f.texts("attendees")
+    let approvedBy = f.text("approved_by"), approvedOn = f.day("approved_on")
+    if format == .meeting {
+        if chair == nil { f.missing("chair", "a meeting has a chair (5.8.1)") }
+        if secretary == nil { f.missing("secretary", "a meeting has a secretary who writes the minutes") }
+        if attendees.isEmpty && !f.has("attendees") { f.missing("attendees", "list who attended the meeting") }
+    } else if format == .report {
+        if approvedBy == nil { f.missing("approved_by", "the report is approved by the head of the agency (5.8.2)") }
+        if approvedOn == nil { f.missing("approved_on", "the day the notice was approved (5.8.2)") }
+    }
+    var inputs: [String: String] = [:]
+    if let inputsNode = f.values["inputs"], !inputsNode.isNull {
+        var i = f.nested(inputsNode, known: Review.inputKeys, what: "the review's inputs (5.8.1.1)")
+        for key in Review.inputKeys { if let text = i.text(key) { inputs[key] = text } }
+        f.diagnostics += i.diagnostics
+    } else {
+        f.missing("inputs", "the inputs of 5.8.1.1, one Markdown text each: \(Review.inputKeys.joined(separator: ", "))")
+    }
+    var decisions: [Review.Decision] = []
+    for item in f.list("decisions") {
+        var d = f.nested(item, known: decisionKeys, what: "a decision")
+        let type = d.choice("type", Review.Decision.DecisionType.self, required: "`improvement`, `qms_change` or `resources` (5.8.1.2)")
+        let text = d.text("text", required: "what was decided")
+        let owner = d.text("owner"), due = d.day("due"), ticket = d.text("ticket")
+        f.diagnostics += d.diagnostics
+        if let type, let text {
+            decisions.append(Review.Decision(type: type, text: text, owner: owner, due: due, ticket: ticket, line: d.position.line))
+        }
+    }
+    guard let date, let format, isSafeID(id) else {
+        if !isSafeID(id) { f.diagnostics.append(Diagnostic(.error, path, line: 1, rule: "bad-id", "the file name gives the id; use only letters, digits, `-`, `_` and `.` (e.g. 2025-12-15.md)")) }
+        return (.invalid, f.diagnostics)
+    }
+    var review = Review(id: id, path: path, date: date, format: format)
+    review.chair = chair; review.secretary = secretary; review.attendees = attendees
+    review.approvedBy = approvedBy; review.approvedOn = approvedOn
+    review.inputs = inputs
+    review.inputsHTML = inputs.mapValues(renderMarkdown)
+    review.decisions = decisions
+    review.bodyHTML = renderMarkdownBlocks(body.body, firstLine: body.bodyLine).map(\.html).joined()
+    review.extra = f.extra
+    review.positions = f.positions
+    return (.review(review), f.diagnostics)
+}
+
+// MARK: - Objectives
+
+let planKeys = ["year", "unit", "approved_by", "approved_on", "evaluated_on", "objectives"]
+let objectiveKeys = ["code", "text", "measure", "target", "direction", "actual", "measurements", "plan"]
+let measurementKeys = ["date", "value"]
+
+func parsePlan(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
+    var f = Fields(node, path: path, lineOffset: lineOffset, known: planKeys, what: "an objectives plan")
+    let year = f.integer("year", minimum: 1900)
+    if year == nil && !f.has("year") { f.missing("year", "the year of the objectives, e.g. `year: 2025`") }
+    let unit = f.text("unit")
+    let approvedBy = f.text("approved_by"), approvedOn = f.day("approved_on"), evaluatedOn = f.day("evaluated_on")
+    var objectives: [ObjectivePlan.Objective] = []
+    var codes: [String: Int] = [:]
+    let items = f.list("objectives")
+    if items.isEmpty && !f.diagnostics.contains(where: { $0.rule == "not-a-list" }) {
+        f.missing("objectives", "list the objectives, each with `code`, `text` and `target`")
+    }
+    for item in items {
+        var o = f.nested(item, known: objectiveKeys, what: "an objective")
+        let code = o.text("code", required: "a short code such as `MT1`")
+        let text = o.text("text", required: "the objective as written in the plan")
+        let measure = o.text("measure")
+        let target = o.number("target", required: "the number to reach, e.g. `target: 100`")
+        let direction = o.choice("direction", ObjectivePlan.Direction.self)
+        let actual = o.number("actual")
+        var measurements: [ObjectivePlan.Measurement] = []
+        for m in o.list("measurements") {
+            var mf = o.nested(m, known: measurementKeys, what: "a measurement")
+            let date = mf.day("date", required: "the day of the measurement")
+            let value = mf.number("value", required: "the measured value")
+            o.diagnostics += mf.diagnostics
+            if let date, let value { measurements.append(.init(date: date, value: value)) }
+        }
+        let plan = parseActions(&o, "plan")
+        if let code {
+            if let line = codes[code] { o.error("code", "duplicate-objective", "objective `\(code)` is already defined on line \(line)") }
+            codes[code] = o.position(of: "code").line
+        }
+        f.diagnostics += o.diagnostics
+        if let code, let text, let target {
+            var objective = ObjectivePlan.Objective(code: code, text: text, measure: measure, target: target,
+                                                    direction: direction ?? .atLeast, actual: actual, line: o.position.line)
+            objective.measurements = measurements
+            objective.plan = plan
+            objectives.append(objective)
+        }
+    }
+    guard let year else { return (.invalid, f.diagnostics) }
+    var plan = ObjectivePlan(id: id, path: path, year: year, unit: unit)
+    plan.approvedBy = approvedBy; plan.approvedOn = approvedOn; plan.evaluatedOn = evaluatedOn
+    plan.objectives = objectives
+    plan.bodyHTML = renderMarkdownBlocks(body.body, firstLine: body.bodyLine).map(\.html).joined()
+    plan.extra = f.extra
+    plan.positions = f.positions
+    return (.plan(plan), f.diagnostics)
+}

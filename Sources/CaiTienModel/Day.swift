@@ -1,0 +1,101 @@
+/// A calendar day with no time and no time zone: the records' dates and the build's "today".
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    public let ordinal: Int
+
+    public init(ordinal: Int) { self.ordinal = ordinal }
+
+    /// Nil when the date does not exist (31/02, month 13…).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        ordinal = era * 146097 + doe - 719468
+    }
+
+    /// Parses `2025-03-04` (ISO) or `04/03/2025` (Vietnamese dd/mm/yyyy; one-digit day and month allowed).
+    public init?(parsing text: Substring) {
+        let parts: [Substring]
+        let iso: Bool
+        if text.contains("-") {
+            parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            iso = true
+        } else {
+            parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            iso = false
+        }
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        if iso {
+            guard parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            self.init(year: y, month: m, day: d)
+        } else {
+            guard parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
+                  let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+            self.init(year: y, month: m, day: d)
+        }
+    }
+
+    public init?(parsing text: String) { self.init(parsing: text[...]) }
+
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = ordinal + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    public var year: Int { components.year }
+    public var month: Int { components.month }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    /// Whole days from `other` to `self` (positive when `self` is later).
+    public func days(since other: Day) -> Int { ordinal - other.ordinal }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String {
+        let (y, m, d) = components
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+    }
+
+    /// `dd/mm/yyyy`, as Vietnamese pages write dates.
+    public var vietnamese: String {
+        let (y, m, d) = components
+        return "\(pad(d, 2))/\(pad(m, 2))/\(pad(y, 4))"
+    }
+
+    /// `YYYY-MM`.
+    public var monthKey: String {
+        let (y, m, _) = components
+        return "\(pad(y, 4))-\(pad(m, 2))"
+    }
+
+    public var description: String { iso }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+}
+
+private func pad(_ value: Int, _ width: Int) -> String {
+    let text = String(value)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+}

@@ -1,0 +1,300 @@
+/// What kind of request (SPEC §1): an actual nonconformity (KPH), a potential one, or an improvement.
+public enum Kind: String, Sendable, CaseIterable, Hashable {
+    case nonconformity, potential, improvement
+}
+
+/// The input that raised a request (5.1.2).
+public enum Source: String, Sendable, CaseIterable, Hashable {
+    case nonconformingActivity = "nonconforming_activity"
+    case feedback
+    case internalAudit = "internal_audit"
+    case previousAction = "previous_action"
+    case managementReview = "management_review"
+    case dataAnalysis = "data_analysis"
+    case processMonitoring = "process_monitoring"
+    case processResults = "process_results"
+    case conformityCheck = "conformity_check"
+    case qmsRecords = "qms_records"
+    case riskAnalysis = "risk_analysis"
+    case stakeholder
+    case lessonsLearned = "lessons_learned"
+    case other
+}
+
+public enum Severity: String, Sendable, CaseIterable { case minor, major }
+
+/// Disposition of a nonconformity (5.1.1): làm lại, sửa chữa/khắc phục, chấp nhận, loại bỏ.
+public enum Disposition: String, Sendable, CaseIterable { case rework, repair, accept, reject }
+
+/// Result of verification (5.6).
+public enum VerificationResult: String, Sendable, CaseIterable { case effective, ineffective }
+
+/// The derived stage of a request; there is no `status` key in the records.
+public enum Stage: String, Sendable, CaseIterable, Hashable {
+    case open, assigned, inProgress = "in_progress", verifying, closed, cancelled
+
+    /// Every stage but closed and cancelled counts as open.
+    public var isOpen: Bool { self != .closed && self != .cancelled }
+}
+
+/// A planned action of a request (5.5) or of an objectives plan.
+public struct Action: Sendable, Equatable {
+    public var what: String
+    public var owner: String?
+    public var due: Day?
+    public var done: Day?
+    public var line: Int
+    public init(what: String, owner: String? = nil, due: Day? = nil, done: Day? = nil, line: Int = 0) {
+        self.what = what; self.owner = owner; self.due = due; self.done = done; self.line = line
+    }
+}
+
+/// A dated note: monthly progress or a change of plan (box 2).
+public struct Note: Sendable, Equatable {
+    public var date: Day
+    public var note: String
+    public var line: Int
+    public init(date: Day, note: String, line: Int = 0) { self.date = date; self.note = note; self.line = line }
+}
+
+/// The three boxes of form BM.CTCL.01, as safe HTML rendered by cmark.
+public struct Boxes: Sendable, Equatable {
+    /// Box 1: the request (Nội dung yêu cầu).
+    public var request: String
+    /// Box 2: cause, actions and changes (Nguyên nhân và biện pháp).
+    public var causeAndActions: String
+    /// Box 3: verification evidence (Kết quả kiểm tra xác nhận).
+    public var verification: String
+    public init(request: String = "", causeAndActions: String = "", verification: String = "") {
+        self.request = request; self.causeAndActions = causeAndActions; self.verification = verification
+    }
+}
+
+/// A position in a content file, for diagnostics.
+public struct Position: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) { self.line = line; self.column = column }
+}
+
+/// A corrective action / improvement request, form BM.CTCL.01 (Phiếu yêu cầu hành động khắc phục/cải tiến).
+public struct Request: Sendable {
+    public var id: String
+    /// Path of the file relative to the working folder, for diagnostics.
+    public var path: String
+    public var title: String
+    public var kind: Kind
+    public var source: Source
+    public var unit: String
+    /// The NC content, normalised (NFC, trimmed, lower-cased) for recurrence grouping.
+    public var category: String?
+    public var severity: Severity = .minor
+    public var opened: Day
+    public var reportedBy: String
+    public var disposition: Disposition?
+    public var actionNeeded: Bool?
+    public var decidedBy: String?
+    public var decidedOn: Day?
+    public var assignedTo: String?
+    public var assignedOn: Day?
+    public var approvedBy: String?
+    public var approvedOn: Day?
+    public var due: Day?
+    public var actions: [Action] = []
+    public var progress: [Note] = []
+    public var changes: [Note] = []
+    public var completedOn: Day?
+    public var verifiedOn: Day?
+    public var verifiedBy: String?
+    public var result: VerificationResult?
+    public var closed: Day?
+    public var followUp: String?
+    public var review: String?
+    public var cancelled: Day?
+    public var cancelReason: String?
+    public var confidential: Bool = false
+    /// Local `x_` keys, kept as text.
+    public var extra: [(key: String, value: String)] = []
+    public var boxes = Boxes()
+    /// Where each front-matter key's value is, for diagnostics.
+    public var positions: [String: Position] = [:]
+
+    public init(id: String, path: String = "", title: String, kind: Kind, source: Source, unit: String,
+                opened: Day, reportedBy: String) {
+        self.id = id; self.path = path; self.title = title; self.kind = kind; self.source = source
+        self.unit = unit; self.opened = opened; self.reportedBy = reportedBy
+    }
+
+    /// The stage derived from the dated milestones, first match (SPEC §1).
+    public var stage: Stage {
+        if cancelled != nil { return .cancelled }
+        if closed != nil { return .closed }
+        if completedOn != nil || (!actions.isEmpty && actions.allSatisfy { $0.done != nil }) { return .verifying }
+        if approvedOn != nil || !actions.isEmpty { return .inProgress }
+        if assignedTo != nil { return .assigned }
+        return .open
+    }
+
+    public var isOpen: Bool { stage.isOpen }
+
+    public func position(of key: String) -> Position {
+        positions[key] ?? Position(line: 1, column: 1)
+    }
+}
+
+/// A management review, form BM.CTCL.02 (Biên bản họp xem xét của lãnh đạo) or the report and
+/// notice of 5.8.2.
+public struct Review: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case meeting, report }
+
+    /// The inputs of 5.8.1.1, in the order of the procedure.
+    public static let inputKeys = [
+        "previous_actions", "context_changes", "customer_feedback", "objectives", "nonconformities",
+        "satisfaction_measurement", "audit_results", "provider_performance", "resources", "risk_actions",
+        "improvement_opportunities",
+    ]
+
+    public struct Decision: Sendable {
+        public enum DecisionType: String, Sendable, CaseIterable { case improvement, qmsChange = "qms_change", resources }
+        public var type: DecisionType
+        public var text: String
+        public var owner: String?
+        public var due: Day?
+        public var ticket: String?
+        public var line: Int
+        public init(type: DecisionType, text: String, owner: String? = nil, due: Day? = nil, ticket: String? = nil, line: Int = 0) {
+            self.type = type; self.text = text; self.owner = owner; self.due = due; self.ticket = ticket; self.line = line
+        }
+    }
+
+    public var id: String
+    public var path: String
+    public var date: Day
+    public var format: Format
+    public var chair: String?
+    public var secretary: String?
+    public var attendees: [String] = []
+    public var approvedBy: String?
+    public var approvedOn: Day?
+    /// Input key → Markdown text as written.
+    public var inputs: [String: String] = [:]
+    /// Input key → safe HTML.
+    public var inputsHTML: [String: String] = [:]
+    public var decisions: [Decision] = []
+    public var bodyHTML: String = ""
+    public var extra: [(key: String, value: String)] = []
+    public var positions: [String: Position] = [:]
+
+    public init(id: String, path: String = "", date: Day, format: Format) {
+        self.id = id; self.path = path; self.date = date; self.format = format
+    }
+
+    /// Inputs of 5.8.1.1 absent or blank, in the procedure's order.
+    public var missingInputs: [String] {
+        Review.inputKeys.filter { (inputs[$0] ?? "").allSatisfy(\.isWhitespace) }
+    }
+}
+
+/// The yearly quality objectives and plan of a unit or of the ward (annex 3 of the quality manual).
+public struct ObjectivePlan: Sendable {
+    public enum Direction: String, Sendable, CaseIterable { case atLeast = "at_least", atMost = "at_most" }
+
+    public struct Measurement: Sendable, Equatable {
+        public var date: Day
+        public var value: Double
+        public init(date: Day, value: Double) { self.date = date; self.value = value }
+    }
+
+    public struct Objective: Sendable {
+        public var code: String
+        public var text: String
+        public var measure: String?
+        public var target: Double
+        public var direction: Direction = .atLeast
+        public var actual: Double?
+        public var measurements: [Measurement] = []
+        public var plan: [Action] = []
+        public var line: Int
+        public init(code: String, text: String, measure: String? = nil, target: Double, direction: Direction = .atLeast,
+                    actual: Double? = nil, line: Int = 0) {
+            self.code = code; self.text = text; self.measure = measure; self.target = target
+            self.direction = direction; self.actual = actual; self.line = line
+        }
+
+        /// Met once evaluated: actual ≥ target (at_least) or ≤ target (at_most); nil before.
+        public var met: Bool? {
+            guard let actual else { return nil }
+            return direction == .atLeast ? actual >= target : actual <= target
+        }
+    }
+
+    /// Path under `objectives/` without `.md`, e.g. `2025/tthcc`.
+    public var id: String
+    public var path: String
+    public var year: Int
+    /// Nil for the ward as a whole.
+    public var unit: String?
+    public var approvedBy: String?
+    public var approvedOn: Day?
+    public var evaluatedOn: Day?
+    public var objectives: [Objective] = []
+    public var bodyHTML: String = ""
+    public var extra: [(key: String, value: String)] = []
+    public var positions: [String: Position] = [:]
+
+    public init(id: String, path: String = "", year: Int, unit: String? = nil) {
+        self.id = id; self.path = path; self.year = year; self.unit = unit
+    }
+
+    /// 30/01 of the plan's year: the plan is approved by then (5.9).
+    public var approvalDeadline: Day { Day(year: year, month: 1, day: 30)! }
+    /// 31/12 of the plan's year: the year is evaluated by then (5.9).
+    public var evaluationDeadline: Day { Day(year: year, month: 12, day: 31)! }
+}
+
+/// A unit (đơn vị) of the ward.
+public struct Unit: Sendable, Equatable {
+    public var code: String
+    public var name: String
+    public var head: String?
+    public init(code: String, name: String, head: String? = nil) { self.code = code; self.name = name; self.head = head }
+}
+
+/// `settings:` of site.yml.
+public struct Settings: Sendable, Equatable {
+    /// "more than 3 in a row" (5.2.2).
+    public var recurrenceThreshold = 3
+    public var dueSoonDays = 14
+    /// Actions planned longer than this need monthly progress (5.5).
+    public var longActionDays = 30
+    public var progressIntervalDays = 31
+    /// Management review at least yearly (5.8).
+    public var reviewIntervalDays = 365
+    /// BM.CTCL.01 records are kept three years (VII).
+    public var retentionYears = 3
+    public init() {}
+}
+
+/// site.yml.
+public struct SiteConfig: Sendable {
+    public var organisation: String
+    public var locale: String = "vi"
+    public var timezone: String = "Asia/Ho_Chi_Minh"
+    public var baseURL: String = "/"
+    public var units: [Unit] = []
+    public var settings = Settings()
+    public init(organisation: String) { self.organisation = organisation }
+
+    public func unit(_ code: String) -> Unit? { units.first { $0.code == code } }
+}
+
+/// Everything a content folder holds, once parsed.
+public struct Content: Sendable {
+    public var site: SiteConfig
+    public var requests: [Request]
+    public var reviews: [Review]
+    public var plans: [ObjectivePlan]
+    public init(site: SiteConfig, requests: [Request] = [], reviews: [Review] = [], plans: [ObjectivePlan] = []) {
+        self.site = site; self.requests = requests; self.reviews = reviews; self.plans = plans
+    }
+}

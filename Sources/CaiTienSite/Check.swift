@@ -1,0 +1,78 @@
+import CaiTienAnalysis
+import CaiTienContent
+import CaiTienModel
+import Foundation
+
+/// A content folder read, parsed and validated for a reference day.
+public struct CheckedSite: Sendable {
+    public var parsed: ParsedContent
+    public var today: Day
+    /// Every diagnostic, sorted by file and line.
+    public var diagnostics: [Diagnostic]
+    public var content: Content { parsed.content }
+}
+
+/// Stages load → parse → validate. `today` defaults to the current day in the site's time zone.
+public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem(),
+                      timings: inout Timings) -> CheckedSite {
+    let parsed = timings.measure("load+parse") { readContent(from: root, fileSystem: fileSystem, parse: parseInParallel) }
+    let day = today ?? currentDay(timeZone: parsed.content.site.timezone)
+    let found = timings.measure("validate") { validate(parsed, today: day) }
+    return CheckedSite(parsed: parsed, today: day, diagnostics: (parsed.diagnostics + found).sorted())
+}
+
+public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem()) -> CheckedSite {
+    var timings = Timings()
+    return checkSite(content: root, today: today, fileSystem: fileSystem, timings: &timings)
+}
+
+/// The calendar day now in a time zone (the site's, Asia/Ho_Chi_Minh by default).
+public func currentDay(timeZone name: String, now: Date = Date()) -> Day {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: name) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+    let c = calendar.dateComponents([.year, .month, .day], from: now)
+    return Day(year: c.year!, month: c.month!, day: c.day!)!
+}
+
+/// Parses files on all cores; each file is parsed alone, results keep the input order.
+public func parseInParallel(_ files: [SourceFile]) -> [(record: ParsedRecord, diagnostics: [Diagnostic])] {
+    let count = files.count
+    if count < 64 { return files.map(parseRecord) }
+    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let chunk = (count + workers * 4 - 1) / (workers * 4)
+    let chunks = stride(from: 0, to: count, by: chunk).map { $0..<min($0 + chunk, count) }
+    let results = UnsafeMutableBufferPointer<(record: ParsedRecord, diagnostics: [Diagnostic])?>.allocate(capacity: count)
+    results.initialize(repeating: nil)
+    defer { results.deinitialize(); results.deallocate() }
+    // Each chunk writes its own disjoint slots.
+    nonisolated(unsafe) let slots = results
+    DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+        for i in chunks[c] { slots[i] = parseRecord(files[i]) }
+    }
+    return results.map { $0! }
+}
+
+/// Output formats of `caitien check`.
+public enum DiagnosticFormat: String, Sendable, CaseIterable { case text, json, github }
+
+public func formatDiagnostics(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
+    switch format {
+    case .text:
+        return diagnostics.map { $0.text + "\n" }.joined()
+    case .github:
+        // Workflow commands: properties escape %, CR, LF, `:` and `,`; the message escapes %, CR, LF.
+        func data(_ s: String) -> String {
+            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        }
+        func property(_ s: String) -> String { data(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
+        return diagnostics.map {
+            "::\($0.severity.rawValue) file=\(property($0.path)),line=\($0.line),col=\($0.column),title=\(property($0.rule))::\(data($0.message))\n"
+        }.joined()
+    case .json:
+        let items: [JSON] = diagnostics.map {
+            .object([("path", .string($0.path)), ("line", .int($0.line)), ("column", .int($0.column)),
+                     ("severity", .string($0.severity.rawValue)), ("rule", .string($0.rule)), ("message", .string($0.message))])
+        }
+        return JSON.array(items).serialized(indent: 2) + "\n"
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Wall time of each named stage, for `--timings`.
+public struct Timings: Sendable {
+    public private(set) var stages: [(name: String, seconds: Double)] = []
+    public init() {}
+
+    public mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+        return try body()
+    }
+
+    public var report: String {
+        let total = stages.reduce(0) { $0 + $1.seconds }
+        return stages.map { String(format: "%-10@ %8.3f s", $0.name as NSString, $0.seconds) }.joined(separator: "\n")
+            + String(format: "\n%-10@ %8.3f s", "total" as NSString, total)
+    }
+}
