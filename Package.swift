@@ -34,7 +34,7 @@ let package = Package(
             "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "TestSupport", dependencies: ["CaiTienContent", "CaiTienModel"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CaiTienContent", "CaiTienModel", "CaiTienSite"], path: "Tests/TestSupport"),
         .testTarget(name: "CaiTienTests", dependencies: [
             "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienSite", "FrontMatter", "Markdown",
         ]),
