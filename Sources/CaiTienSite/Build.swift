@@ -1,6 +1,7 @@
 import CaiTienAnalysis
 import CaiTienContent
 import CaiTienModel
+import Foundation
 
 public struct BuildSummary: Sendable { public var files: Int }
 
@@ -9,6 +10,102 @@ public struct BuildError: Error, CustomStringConvertible, Sendable {
     public init(_ description: String) { self.description = description }
 }
 
-public func buildSite(_ site: CheckedSite, theme: String, output: String, baseURL: String?, timings: inout Timings) throws -> BuildSummary {
-    throw BuildError("build is not available yet")
+/// Stages analyse → render → write for a checked site (load, parse and validate are done).
+public func buildSite(_ site: CheckedSite, theme themeFolder: String?, output: String, baseURL: String?,
+                      timings: inout Timings) throws(BuildError) -> BuildSummary {
+    let figures = timings.measure("analyse") { computeFigures(site.content, today: site.today) }
+    let theme = try Theme.load(overridesIn: themeFolder, fileSystem: DiskFileSystem())
+    var content = site.content
+    if let baseURL { content.site.baseURL = baseURL }
+    let model = SiteModel(content: content, figures: figures,
+                          localizer: try Localizer(theme: theme, locale: content.site.locale),
+                          commit: gitCommit(of: site.root))
+    let renderer = try Renderer(theme: theme)
+    let sink = try StagedOutput(output: output, guarding: [site.root] + (themeFolder.map { [$0] } ?? []))
+    do throws(BuildError) {
+        try timings.measure("render+write") { () throws(BuildError) in try renderSite(model, theme: theme, renderer: renderer, into: sink) }
+        try timings.measure("publish") { () throws(BuildError) in try sink.publish() }
+    } catch {
+        sink.discard()
+        throw error
+    }
+    return BuildSummary(files: sink.count)
+}
+
+/// Renders every page and export into `sink`. Reads no files.
+public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into sink: OutputSink) throws(BuildError) {
+    func page(_ path: String, template: String, title: String, section: Section, view: View) throws(BuildError) {
+        let depth = path.split(separator: "/").count - 1
+        var view = view
+        view["t"] = m.l.strings
+        view["organisation"] = m.content.site.organisation
+        view["root"] = rootPrefix(depth)
+        let body = try renderer.render(template, view)
+        let html = try renderer.render("base", m.page(title: title, depth: depth, section: section, body: body))
+        try sink.write(path, html)
+    }
+    let l = m.l
+    let org = m.content.site.organisation
+    try page("index.html", template: "dashboard", title: "\(l.t("dashboard")) — \(org)", section: .dashboard, view: m.dashboardView())
+
+    // The request table, newest first, in pages small enough to stay under 2 MB.
+    let perPage = 1000
+    let sorted = m.content.requests.sorted { ($0.opened, $0.id) > ($1.opened, $1.id) }
+    let pages = max(1, (sorted.count + perPage - 1) / perPage)
+    for n in 1...pages {
+        let rows = Array(sorted[min(sorted.count, (n - 1) * perPage)..<min(sorted.count, n * perPage)])
+        let path = n == 1 ? "tickets/index.html" : "tickets/page/\(n)/index.html"
+        let depth = path.split(separator: "/").count - 1
+        try page(path, template: "tickets", title: l.t("tickets_page_title"), section: .tickets,
+                 view: m.ticketListView(rows: rows, page: n, pages: pages, depth: depth))
+    }
+    for r in m.content.requests {
+        let title = "\(r.id) — \(r.confidential ? l.t("confidential_notice") : r.title)"
+        try page("tickets/\(r.id)/index.html", template: "ticket", title: title, section: .tickets, view: m.ticketView(r, history: []))
+    }
+
+    var byUnit: [String: [Request]] = [:]
+    for r in m.content.requests { byUnit[r.unit, default: []].append(r) }
+    try page("units/index.html", template: "units", title: l.t("nav_units"), section: .units, view: m.unitsIndexView())
+    for unit in m.content.site.units {
+        try page("units/\(unit.code)/index.html", template: "unit", title: unit.name, section: .units,
+                 view: m.unitView(unit, requests: byUnit[unit.code] ?? []))
+    }
+
+    try page("objectives/index.html", template: "objectives-index", title: l.t("nav_objectives"), section: .objectives,
+             view: m.objectivesIndexView())
+    for year in Set(m.content.plans.map(\.year)).sorted() {
+        try page("objectives/\(year)/index.html", template: "objectives", title: "\(l.t("objectives_year")) \(year)",
+                 section: .objectives, view: m.objectivesYearView(year))
+    }
+
+    try page("reviews/index.html", template: "reviews", title: l.t("reviews_list"), section: .reviews, view: m.reviewsIndexView())
+    for review in m.content.reviews {
+        try page("reviews/\(review.id)/index.html", template: "review", title: "\(l.t("form_review")) \(l.date(review.date))",
+                 section: .reviews, view: m.reviewView(review))
+    }
+    try page("reviews/next/index.html", template: "next-review", title: l.t("next_review"), section: .reviews, view: m.nextReviewView())
+
+    try sink.write("data.json", dataJSON(m.content, figures: m.figures))
+    try sink.write("tickets.csv", ticketsCSV(m.content, l: l))
+    try sink.write("deadlines.ics", deadlinesICS(m.content, figures: m.figures, l: l))
+    for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+        try sink.write("assets/" + path, bytes)
+    }
+}
+
+/// The commit of the content folder's git repository, or nil outside one.
+func gitCommit(of folder: String) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", folder, "rev-parse", "--short=12", "HEAD"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return text.isEmpty ? nil : text
 }

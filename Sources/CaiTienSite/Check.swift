@@ -6,6 +6,8 @@ import Foundation
 /// A content folder read, parsed and validated for a reference day.
 public struct CheckedSite: Sendable {
     public var parsed: ParsedContent
+    /// The content folder as given.
+    public var root: String
     public var today: Day
     /// Every diagnostic, sorted by file and line.
     public var diagnostics: [Diagnostic]
@@ -18,7 +20,7 @@ public func checkSite(content root: String, today: Day? = nil, fileSystem: FileS
     let parsed = timings.measure("load+parse") { readContent(from: root, fileSystem: fileSystem, parse: parseInParallel) }
     let day = today ?? currentDay(timeZone: parsed.content.site.timezone)
     let found = timings.measure("validate") { validate(parsed, today: day) }
-    return CheckedSite(parsed: parsed, today: day, diagnostics: (parsed.diagnostics + found).sorted())
+    return CheckedSite(parsed: parsed, root: root, today: day, diagnostics: (parsed.diagnostics + found).sorted())
 }
 
 public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem()) -> CheckedSite {

@@ -5,7 +5,7 @@ public struct Timings: Sendable {
     public private(set) var stages: [(name: String, seconds: Double)] = []
     public init() {}
 
-    public mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+    public mutating func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
         return try body()

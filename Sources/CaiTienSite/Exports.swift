@@ -1,0 +1,209 @@
+import CaiTienAnalysis
+import CaiTienModel
+
+// MARK: - data.json
+
+/// A request's front-matter fields under their own names, plus its `stage`. A confidential
+/// request keeps only what is not personal: no title, names, category, notes or body.
+func requestJSON(_ r: Request) -> JSON {
+    let c = r.confidential
+    var pairs: [(String, JSON)] = [("id", .string(r.id)), ("stage", .string(r.stage.rawValue))]
+    func add(_ key: String, _ value: JSON, personal: Bool = false) {
+        if value == .null || (personal && c) { return }
+        pairs.append((key, value))
+    }
+    add("title", .string(r.title), personal: true)
+    add("kind", .string(r.kind.rawValue))
+    add("source", .string(r.source.rawValue))
+    add("unit", .string(r.unit))
+    add("category", .text(r.category), personal: true)
+    add("severity", .string(r.severity.rawValue))
+    add("opened", .day(r.opened))
+    add("reported_by", .string(r.reportedBy), personal: true)
+    add("disposition", .text(r.disposition?.rawValue))
+    add("action_needed", r.actionNeeded.map(JSON.bool) ?? .null)
+    add("decided_by", .text(r.decidedBy), personal: true)
+    add("decided_on", .day(r.decidedOn))
+    add("assigned_to", .text(r.assignedTo), personal: true)
+    add("assigned_on", .day(r.assignedOn))
+    add("approved_by", .text(r.approvedBy), personal: true)
+    add("approved_on", .day(r.approvedOn))
+    add("due", .day(r.due))
+    if !r.actions.isEmpty {
+        add("actions", .array(r.actions.map { a in
+            var item: [(String, JSON)] = c ? [] : [("what", .string(a.what))]
+            if !c, let owner = a.owner { item.append(("owner", .string(owner))) }
+            item.append(("due", .day(a.due)))
+            item.append(("done", .day(a.done)))
+            return .object(item)
+        }))
+    }
+    for (key, notes) in [("progress", r.progress), ("changes", r.changes)] where !notes.isEmpty {
+        add(key, .array(notes.map { n in .object(c ? [("date", .day(n.date))] : [("date", .day(n.date)), ("note", .string(n.note))]) }))
+    }
+    add("completed_on", .day(r.completedOn))
+    add("verified_on", .day(r.verifiedOn))
+    add("verified_by", .text(r.verifiedBy), personal: true)
+    add("result", .text(r.result?.rawValue))
+    add("closed", .day(r.closed))
+    add("follow_up", .text(r.followUp))
+    add("review", .text(r.review))
+    add("cancelled", .day(r.cancelled))
+    add("cancel_reason", .text(r.cancelReason), personal: true)
+    if c { pairs.append(("confidential", .bool(true))) }
+    for (key, value) in r.extra where !c { pairs.append((key, .string(value))) }
+    return .object(pairs)
+}
+
+func reviewJSON(_ r: Review) -> JSON {
+    var pairs: [(String, JSON)] = [("id", .string(r.id)), ("date", .day(r.date)), ("format", .string(r.format.rawValue))]
+    if let v = r.chair { pairs.append(("chair", .string(v))) }
+    if let v = r.secretary { pairs.append(("secretary", .string(v))) }
+    if !r.attendees.isEmpty { pairs.append(("attendees", .strings(r.attendees))) }
+    if let v = r.approvedBy { pairs.append(("approved_by", .string(v))) }
+    if let v = r.approvedOn { pairs.append(("approved_on", .day(v))) }
+    pairs.append(("inputs", .object(Review.inputKeys.compactMap { k in r.inputs[k].map { (k, .string($0)) } })))
+    pairs.append(("decisions", .array(r.decisions.map { d in
+        .object([("type", .string(d.type.rawValue)), ("text", .string(d.text)), ("owner", .text(d.owner)),
+                 ("due", .day(d.due)), ("ticket", .text(d.ticket))])
+    })))
+    pairs.append(("missing_inputs", .strings(r.missingInputs)))
+    return .object(pairs)
+}
+
+func planJSON(_ p: ObjectivePlan) -> JSON {
+    var pairs: [(String, JSON)] = [("id", .string(p.id)), ("year", .int(p.year))]
+    if let v = p.unit { pairs.append(("unit", .string(v))) }
+    if let v = p.approvedBy { pairs.append(("approved_by", .string(v))) }
+    if let v = p.approvedOn { pairs.append(("approved_on", .day(v))) }
+    if let v = p.evaluatedOn { pairs.append(("evaluated_on", .day(v))) }
+    pairs.append(("objectives", .array(p.objectives.map { o in
+        var item: [(String, JSON)] = [("code", .string(o.code)), ("text", .string(o.text))]
+        if let m = o.measure { item.append(("measure", .string(m))) }
+        item.append(("target", .double(o.target)))
+        item.append(("direction", .string(o.direction.rawValue)))
+        if let a = o.actual { item.append(("actual", .double(a))) }
+        item.append(("met", o.met.map(JSON.bool) ?? .null))
+        if !o.measurements.isEmpty {
+            item.append(("measurements", .array(o.measurements.map { .object([("date", .day($0.date)), ("value", .double($0.value))]) })))
+        }
+        if !o.plan.isEmpty {
+            item.append(("plan", .array(o.plan.map { a in
+                .object([("what", .string(a.what)), ("owner", .text(a.owner)), ("due", .day(a.due)), ("done", .day(a.done))])
+            })))
+        }
+        return .object(item)
+    })))
+    return .object(pairs)
+}
+
+/// data.json: every record with its derived stage and every figure (SPEC §3).
+public func dataJSON(_ content: Content, figures: Figures) -> String {
+    JSON.object([
+        ("schema", .int(1)), ("today", .day(figures.today)), ("kpis", figures.kpis),
+        ("tickets", .array(content.requests.sorted { $0.id < $1.id }.map(requestJSON))),
+        ("reviews", .array(content.reviews.sorted { $0.id < $1.id }.map(reviewJSON))),
+        ("objectives", .array(content.plans.sorted { $0.id < $1.id }.map(planJSON))),
+    ]).serialized() + "\n"
+}
+
+// MARK: - tickets.csv
+
+/// A CSV cell: quoted, and a leading `= + - @` (or tab, CR) neutralised with `'` so a
+/// spreadsheet never runs it as a formula.
+func csvCell(_ text: String) -> String {
+    var t = text
+    if let first = t.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { t = "'" + t }
+    return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}
+
+/// tickets.csv: UTF-8 with a BOM so spreadsheet programs read Vietnamese; CRLF rows (RFC 4180).
+public func ticketsCSV(_ content: Content, l: Localizer) -> String {
+    let header = ["id", "title", "kind", "source", "unit", "category", "severity", "stage", "opened", "due",
+                  "assigned_to", "completed_on", "verified_on", "result", "closed", "follow_up", "review"]
+    var out = "\u{FEFF}" + header.map(csvCell).joined(separator: ",") + "\r\n"
+    for r in content.requests.sorted(by: { $0.id < $1.id }) {
+        let c = r.confidential
+        let row = [
+            r.id, c ? l.t("confidential_notice") : r.title, r.kind.rawValue, r.source.rawValue, r.unit,
+            c ? "" : (r.category ?? ""), r.severity.rawValue, r.stage.rawValue, r.opened.iso, r.due?.iso ?? "",
+            c ? "" : (r.assignedTo ?? ""), r.completedOn?.iso ?? "", r.verifiedOn?.iso ?? "", r.result?.rawValue ?? "",
+            r.closed?.iso ?? "", r.followUp ?? "", r.review ?? "",
+        ]
+        out += row.map(csvCell).joined(separator: ",") + "\r\n"
+    }
+    return out
+}
+
+// MARK: - deadlines.ics
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11).
+func icsText(_ text: String) -> String {
+    var out = ""
+    for c in text.unicodeScalars {
+        switch c {
+        case "\\": out += "\\\\"
+        case ";": out += "\\;"
+        case ",": out += "\\,"
+        case "\n": out += "\\n"
+        case "\r": break
+        default: out.unicodeScalars.append(c)
+        }
+    }
+    return out
+}
+
+/// Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1).
+func foldICSLine(_ line: String) -> String {
+    var out = ""
+    var count = 0
+    for scalar in line.unicodeScalars {
+        let size = String(scalar).utf8.count
+        if count + size > 75 {
+            out += "\r\n "
+            count = 1
+        }
+        out.unicodeScalars.append(scalar)
+        count += size
+    }
+    return out + "\r\n"
+}
+
+/// deadlines.ics: open requests' and actions' due dates, the 30/01 and 31/12 deadlines, and the
+/// next management review. UIDs are stable across builds so calendars update events in place.
+public func deadlinesICS(_ content: Content, figures: Figures, l: Localizer, host: String = "caitien") -> String {
+    let today = figures.today
+    var events: [(uid: String, day: Day, summary: String, description: String)] = []
+    for r in content.requests.sorted(by: { $0.id < $1.id }) where r.isOpen {
+        let title = r.confidential ? "" : " — " + r.title
+        if let due = r.due {
+            events.append(("request-\(r.id)-due", due, "\(l.t("deadline_request")) \(r.id)\(title)", l.stage(r.stage)))
+        }
+        for (i, a) in r.actions.enumerated() where a.done == nil {
+            guard let due = a.due else { continue }
+            events.append(("request-\(r.id)-action-\(i + 1)", due, "\(r.id): \(r.confidential ? l.t("actions") : a.what)",
+                           r.confidential ? "" : (a.owner ?? "")))
+        }
+    }
+    for year in [today.year, today.year + 1] {
+        events.append(("objectives-\(year)-plan", Day(year: year, month: 1, day: 30)!, "\(l.t("deadline_plan")) \(year)", "QT.CTCL 5.9"))
+        events.append(("objectives-\(year)-evaluation", Day(year: year, month: 12, day: 31)!, "\(l.t("deadline_evaluation")) \(year)", "QT.CTCL 5.9"))
+    }
+    if let due = figures.reviews.nextDue {
+        events.append(("management-review-due", due, l.t("deadline_review"), "QT.CTCL 5.8"))
+    }
+    let stamp = today.iso.replacingOccurrences(of: "-", with: "") + "T000000Z"
+    var out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cai tien//QT.CTCL deadlines//VI\r\nCALSCALE:GREGORIAN\r\n"
+    out += foldICSLine("X-WR-CALNAME:" + icsText(content.site.organisation + " — " + l.t("next_deadlines")))
+    for e in events {
+        let start = e.day.iso.replacingOccurrences(of: "-", with: "")
+        let end = e.day.adding(days: 1).iso.replacingOccurrences(of: "-", with: "")
+        out += "BEGIN:VEVENT\r\n"
+        out += foldICSLine("UID:\(e.uid)@\(host)")
+        out += "DTSTAMP:\(stamp)\r\nDTSTART;VALUE=DATE:\(start)\r\nDTEND;VALUE=DATE:\(end)\r\n"
+        out += foldICSLine("SUMMARY:" + icsText(e.summary))
+        if !e.description.isEmpty { out += foldICSLine("DESCRIPTION:" + icsText(e.description)) }
+        out += "END:VEVENT\r\n"
+    }
+    return out + "END:VCALENDAR\r\n"
+}

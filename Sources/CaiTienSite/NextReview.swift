@@ -1,0 +1,60 @@
+import CaiTienAnalysis
+import CaiTienModel
+
+extension SiteModel {
+    /// The report of 5.8.2.1 for the period since the last review, pre-filled with what the
+    /// records can give; headed blanks for what they cannot (context, resources, providers).
+    func nextReviewView() -> View {
+        let depth = 2
+        let held = content.reviews.filter { $0.date <= today }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let last = held.last
+        let start = last.map { $0.date.adding(days: 1) } ?? today.adding(days: -364)
+        let length = today.days(since: start) + 1
+        let previousStart = start.adding(days: -length)
+        let inPeriod = { (d: Day?) -> Bool in d.map { $0 >= start && $0 <= today } ?? false }
+        let inPrevious = { (d: Day?) -> Bool in d.map { $0 >= previousStart && $0 < start } ?? false }
+
+        func counts(_ key: (Request) -> String, _ labels: [(String, String)]) -> [View] {
+            labels.map { code, label -> View in
+                let rs = content.requests.filter { key($0) == code }
+                let opened = rs.filter { inPeriod($0.opened) }.count
+                let before = rs.filter { inPrevious($0.opened) }.count
+                let closed = rs.filter { $0.stage == .closed && inPeriod($0.closed) }.count
+                let trend = opened > before ? "↑" : opened < before ? "↓" : "="
+                return ["label": label, "opened": opened, "previous": before, "closed": closed, "trend": trend]
+            }.filter { ($0["opened"] as! Int) + ($0["previous"] as! Int) + ($0["closed"] as! Int) > 0 }
+        }
+        let periodRequests = content.requests.filter { inPeriod($0.opened) }.sorted { $0.id < $1.id }
+        func items(_ filter: (Request) -> Bool) -> [View] { periodRequests.filter(filter).map { requestItem($0, depth: depth) } }
+        let closedInPeriod = content.requests.filter { $0.stage == .closed && inPeriod($0.closed) }
+        let verified = content.requests.filter { inPeriod($0.verifiedOn) && $0.result != nil }
+        let effective = verified.filter { $0.result == .effective }.count
+
+        let objectiveYears = figures.objectives.filter { $0.year == today.year || $0.year == today.year - 1 }.map { y -> View in
+            ["year": y.year, "objectives": y.total.objectives, "evaluated": y.total.evaluated, "met": y.total.met,
+             "attainment": l.percent(y.total.attainment),
+             "units": y.byUnit.map { ["unit": unitName($0.0 == "_ward" ? nil : $0.0), "attainment": l.percent($0.1.attainment),
+                                      "met": $0.1.met, "evaluated": $0.1.evaluated] as View }]
+        }
+        return [
+            "from": l.date(start), "to": l.date(today), "has_last": last != nil,
+            "last_id": last?.id ?? "", "last_date": l.date(last?.date), "last_href": last.map { rootPrefix(depth) + "reviews/\($0.id)/index.html" } ?? "",
+            "last_decisions": (last?.decisions ?? []).map { decisionView($0, depth: depth) },
+            "has_last_decisions": !(last?.decisions ?? []).isEmpty,
+            "by_unit": counts({ $0.unit }, content.site.units.map { ($0.code, $0.name) }),
+            "by_source": counts({ $0.source.rawValue }, Source.allCases.map { ($0.rawValue, l.source($0)) }),
+            "opened": periodRequests.count, "closed": closedInPeriod.count,
+            "nonconformities": periodRequests.filter { $0.kind == .nonconformity }.count,
+            "verified": verified.count, "effective": effective, "effectiveness": l.percent(rate(effective, verified.count)),
+            "overdue": requestItems(figures.requests.overdue, depth: depth), "has_overdue": !figures.requests.overdue.isEmpty,
+            "recurring": figures.recurring.map { g -> View in
+                ["unit": unitName(g.unit), "category": g.category, "run": g.run, "required": g.coveredBy == nil, "covered_by": g.coveredBy as Any]
+            },
+            "has_recurring": !figures.recurring.isEmpty,
+            "objective_years": objectiveYears, "has_objectives": !objectiveYears.isEmpty,
+            "audit": items { $0.source == .internalAudit }, "feedback": items { $0.source == .feedback },
+            "risk": items { $0.source == .riskAnalysis }, "improvement": items { $0.kind == .improvement },
+            "blanks": ["context_changes", "satisfaction_measurement", "provider_performance", "resources"].map { ["label": l.t("input_" + $0)] as View },
+        ]
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Mustache
+
+/// A view model: what a template may name. Values are text, numbers, booleans, optionals,
+/// nested views and lists of views.
+public typealias View = [String: Any]
+
+/// Names looked up during one render, to turn a typo in a theme into a build error instead of a
+/// silently blank figure (swift-mustache renders a missing key as empty).
+final class LookupLog: @unchecked Sendable {
+    var found = Set<String>()
+    var missed = Set<String>()
+}
+
+/// Wraps a view so that every lookup is logged.
+struct LoggedView: MustacheParent {
+    let values: View
+    let log: LookupLog
+
+    func child(named name: String) -> Any? {
+        guard let value = values[name] else {
+            log.missed.insert(name)
+            return nil
+        }
+        log.found.insert(name)
+        return wrap(value, log)
+    }
+}
+
+/// Lets `wrap` see through an optional stored as `Any`.
+protocol OptionalValue { var wrappedValue: Any? { get } }
+extension Optional: OptionalValue {
+    var wrappedValue: Any? { self.map { $0 as Any } }
+}
+
+/// Wraps nested views for logging; a nil optional becomes NSNull, which swift-mustache treats
+/// as false in sections and empty in variables.
+func wrap(_ value: Any, _ log: LookupLog) -> Any {
+    if let optional = value as? OptionalValue {
+        guard let inner = optional.wrappedValue else { return NSNull() }
+        return wrap(inner, log)
+    }
+    if let view = value as? View { return LoggedView(values: view, log: log) }
+    if let views = value as? [View] { return views.map { LoggedView(values: $0, log: log) } }
+    return value
+}
+
+/// Renders theme templates. A template that does not exist or names a key that no view gives
+/// is a build error.
+public struct Renderer: Sendable {
+    let library: MustacheLibrary
+    let names: Set<String>
+
+    public init(theme: Theme) throws(BuildError) {
+        var library = MustacheLibrary()
+        for (name, text) in theme.templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                throw BuildError("theme template \(name).mustache: \(error)")
+            }
+        }
+        self.library = library
+        self.names = Set(theme.templates.keys)
+    }
+
+    public func render(_ template: String, _ view: View) throws(BuildError) -> String {
+        guard names.contains(template) else { throw BuildError("the theme has no template \(template).mustache") }
+        let log = LookupLog()
+        guard let text = library.render(LoggedView(values: view, log: log), withTemplate: template) else {
+            throw BuildError("template \(template).mustache could not be rendered")
+        }
+        let unknown = log.missed.subtracting(log.found).subtracting(names)
+        if !unknown.isEmpty {
+            throw BuildError("template \(template).mustache names \(unknown.sorted().map { "{{\($0)}}" }.joined(separator: ", ")), which no view provides; check the spelling")
+        }
+        return text
+    }
+}
