@@ -13,7 +13,7 @@ public struct Timings: Sendable {
 
     public var report: String {
         let total = stages.reduce(0) { $0 + $1.seconds }
-        return stages.map { String(format: "%-10@ %8.3f s", $0.name as NSString, $0.seconds) }.joined(separator: "\n")
-            + String(format: "\n%-10@ %8.3f s", "total" as NSString, total)
+        return stages.map { $0.name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.3f s", $0.seconds) }.joined(separator: "\n")
+            + "\n" + "total".padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.3f s", total)
     }
 }

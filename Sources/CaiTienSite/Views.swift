@@ -64,7 +64,7 @@ extension SiteModel {
             "id": r.id, "href": requestLink(r.id, depth: depth),
             "title": r.confidential ? l.t("confidential_notice") : r.title, "confidential": r.confidential,
             "unit": unitName(r.unit), "stage": l.stage(r.stage), "stage_key": r.stage.rawValue,
-            "due": l.date(r.due), "opened": l.date(r.opened),
+            "due": r.due.map { l.date($0) } as Any, "opened": l.date(r.opened),
             "overdue": r.isOpen && (r.due.map { $0 < today } ?? false),
         ]
     }
@@ -83,6 +83,8 @@ extension SiteModel {
         let depth = 0
         let required = f.recurring.filter { $0.coveredBy == nil }
         let year = f.objectives.first { $0.year == today.year }
+        // Before the year is evaluated, the tile shows the last evaluated year, named in its note.
+        let shown = (year?.total.evaluated ?? 0) > 0 ? year : f.objectives.last { $0.total.evaluated > 0 && $0.year < today.year } ?? year
         func tile(_ key: String, _ value: String, alert: Bool, href: String?, note: String? = nil) -> View {
             ["label": l.t(key), "value": value, "alert": alert, "href": href as Any, "note": note as Any, "key": key]
         }
@@ -93,8 +95,9 @@ extension SiteModel {
             tile("tile_awaiting_verification", String(r.awaitingVerification.count), alert: false, href: "#awaiting-verification"),
             tile("tile_missing_progress", String(r.missingProgress.count), alert: !r.missingProgress.isEmpty, href: "#missing-progress"),
             tile("tile_recurring", String(required.count), alert: !required.isEmpty, href: "#recurring"),
-            tile("tile_attainment", l.percent(year?.total.attainment), alert: false, href: "objectives/\(today.year)/index.html",
-                 note: year.map { "\($0.total.met)/\($0.total.evaluated)" }),
+            tile("tile_attainment", l.percent(shown?.total.attainment), alert: false,
+                 href: "objectives/\(shown?.year ?? today.year)/index.html",
+                 note: shown.map { "\($0.year): \($0.total.met)/\($0.total.evaluated)" }),
         ]
         let v = f.reviews
         tiles.append(tile(v.due ? "tile_review_due" : "tile_days_since_review",
@@ -365,7 +368,7 @@ extension SiteModel {
                         let late = a.done.map { d in a.due.map { d > $0 } ?? false } ?? (a.due.map { $0 < today } ?? false)
                         if a.done != nil { actionsDone += 1 }
                         if late { actionsLate += 1 }
-                        return ["what": a.what, "owner": a.owner ?? "", "due": l.date(a.due), "done": l.date(a.done), "late": late]
+                        return ["what": a.what, "owner": a.owner ?? "", "due": l.date(a.due), "done": a.done.map { l.date($0) } as Any, "late": late]
                     }
                     return [
                         "code": o.code, "text": o.text, "measure": o.measure ?? "",
