@@ -37,7 +37,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into si
     func page(_ path: String, template: String, title: String, section: Section, view: View) throws(BuildError) {
         let depth = path.split(separator: "/").count - 1
         var view = view
-        view["t"] = m.l.strings
+        view["t"] = m.strings
         view["organisation"] = m.content.site.organisation
         view["root"] = rootPrefix(depth)
         let body = try renderer.render(template, view)

@@ -27,6 +27,23 @@ struct LoggedView: MustacheParent {
     }
 }
 
+/// UI strings as a view: a struct, so handing it to every page copies nothing.
+public struct StringTable: Sendable {
+    let table: [String: String]
+}
+
+struct LoggedStrings: MustacheParent {
+    let strings: StringTable
+    let log: LookupLog
+    func child(named name: String) -> Any? {
+        guard let value = strings.table[name] else {
+            log.missed.insert("t." + name)
+            return nil
+        }
+        return value
+    }
+}
+
 /// Lets `wrap` see through an optional stored as `Any`.
 protocol OptionalValue { var wrappedValue: Any? { get } }
 extension Optional: OptionalValue {
@@ -40,6 +57,8 @@ func wrap(_ value: Any, _ log: LookupLog) -> Any {
         guard let inner = optional.wrappedValue else { return NSNull() }
         return wrap(inner, log)
     }
+    if value is String || value is Int || value is Bool { return value }
+    if let strings = value as? StringTable { return LoggedStrings(strings: strings, log: log) }
     if let view = value as? View { return LoggedView(values: view, log: log) }
     if let views = value as? [View] { return views.map { LoggedView(values: $0, log: log) } }
     return value
@@ -70,7 +89,7 @@ public struct Renderer: Sendable {
         guard let text = library.render(LoggedView(values: view, log: log), withTemplate: template) else {
             throw BuildError("template \(template).mustache could not be rendered")
         }
-        let unknown = log.missed.subtracting(log.found).subtracting(names)
+        let unknown = log.missed.subtracting(log.found)
         if !unknown.isEmpty {
             throw BuildError("template \(template).mustache names \(unknown.sorted().map { "{{\($0)}}" }.joined(separator: ", ")), which no view provides; check the spelling")
         }

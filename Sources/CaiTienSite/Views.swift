@@ -13,6 +13,8 @@ public struct SiteModel: Sendable {
     /// Requests that name each request in `follow_up`.
     var followedBy: [String: [String]]
     var unitNames: [String: String]
+    /// The UI strings for templates (`{{t.key}}`).
+    var strings: StringTable
 
     public init(content: Content, figures: Figures, localizer: Localizer, commit: String?) {
         self.content = content
@@ -25,6 +27,7 @@ public struct SiteModel: Sendable {
         for r in content.requests { if let f = r.followUp { followed[f, default: []].append(r.id) } }
         followedBy = followed.mapValues { $0.sorted() }
         unitNames = Dictionary(content.site.units.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        strings = StringTable(table: localizer.strings)
     }
 
     func unitName(_ code: String?) -> String {
@@ -51,7 +54,7 @@ extension SiteModel {
         ]
         return [
             "title": title, "root": root, "lang": l.locale, "organisation": content.site.organisation,
-            "today": l.date(today), "today_iso": today.iso, "commit": commit as Any, "nav": nav, "t": l.strings,
+            "today": l.date(today), "today_iso": today.iso, "commit": commit as Any, "nav": nav, "t": strings,
             "body": body,
         ]
     }
@@ -280,8 +283,6 @@ extension SiteModel {
         }
         let notes: ([Note]) -> [View] = { list in c ? [] : list.sorted { $0.date > $1.date }.map { ["date": l.date($0.date), "note": $0.note] } }
         let follows = followedBy[r.id] ?? []
-        let followsOf = content.requests.filter { $0.followUp == r.id }.map(\.id)
-        _ = followsOf
         return [
             "id": r.id, "title": c ? l.t("confidential_notice") : r.title, "confidential": c,
             "stage": l.stage(r.stage), "stage_key": r.stage.rawValue, "fields": fields, "timeline": timeline,
