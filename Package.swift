@@ -15,6 +15,8 @@ let package = Package(
         // C libraries from Debian (libcmark-dev, libyaml-dev).
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not expose.
+        .target(name: "CSupport"),
         // The only importer of libyaml: front-matter events → YAML nodes with positions.
         .target(name: "FrontMatter", dependencies: ["CYAML"]),
         // The only importer of cmark: Markdown body → the boxes of form BM.CTCL.01 as HTML.
@@ -27,7 +29,7 @@ let package = Package(
         .target(name: "CaiTienContent", dependencies: ["CaiTienModel", "FrontMatter", "Markdown"]),
         // Render and write the site; the build pipeline.
         .target(name: "CaiTienSite", dependencies: [
-            "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "FrontMatter",
+            "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "FrontMatter", "CSupport",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "caitien", dependencies: [

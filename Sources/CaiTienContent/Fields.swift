@@ -14,6 +14,8 @@ struct Fields {
     var diagnostics: [Diagnostic] = []
     /// The whole mapping's position, for "missing key" errors.
     let position: Position
+    /// False when the node is not a mapping: that one error is enough, its keys are not "missing".
+    private var isMapping = true
 
     /// - Parameters:
     ///   - known: keys this mapping may hold; `x_` keys are always allowed.
@@ -25,6 +27,7 @@ struct Fields {
         self.position = Position(line: node.mark.line + lineOffset, column: node.mark.column)
         guard case .mapping(let pairs) = node.value else {
             diagnostics.append(.error(path, position, "not-a-mapping", "\(what) must be a mapping of `key: value` lines"))
+            isMapping = false
             return
         }
         for pair in pairs {
@@ -77,6 +80,7 @@ struct Fields {
     }
 
     mutating func missing(_ key: String, _ hint: String) {
+        guard isMapping else { return }
         diagnostics.append(.error(path, position, "missing-key", "`\(key):` is required — \(hint)"))
     }
 
@@ -134,10 +138,11 @@ struct Fields {
         return nil
     }
 
-    mutating func integer(_ key: String, minimum: Int) -> Int? {
+    /// A whole number in `minimum...maximum`; the bound keeps day arithmetic from overflowing.
+    mutating func integer(_ key: String, minimum: Int, maximum: Int = 36_500) -> Int? {
         guard let text = text(key) else { return nil }
-        if let value = Int(text), value >= minimum { return value }
-        error(key, "bad-number", "`\(key)`: \"\(text)\" must be a whole number ≥ \(minimum)")
+        if let value = Int(text), value >= minimum, value <= maximum { return value }
+        error(key, "bad-number", "`\(key)`: \"\(text)\" must be a whole number from \(minimum) to \(maximum)")
         return nil
     }
 
@@ -187,7 +192,7 @@ func closest(_ word: String, in candidates: [String]) -> String? {
     let w = Array(word.lowercased())
     var best: (String, Int)?
     for candidate in candidates {
-        let d = editDistance(w, Array(candidate))
+        let d = editDistance(w, Array(candidate.lowercased()))
         if best == nil || d < best!.1 { best = (candidate, d) }
     }
     guard let (candidate, distance) = best else { return nil }

@@ -288,12 +288,14 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
     let date = f.day("date", required: "the meeting date, or the date of the approved notice (5.8.2.2)")
     let format = f.choice("format", Review.Format.self, required: "`meeting` (5.8.1) or `report` (5.8.2)")
     let chair = f.text("chair"), secretary = f.text("secretary")
+    let before = f.diagnostics.count
     let attendees = f.texts("attendees")
+    let attendeesMalformed = f.diagnostics.count > before
     let approvedBy = f.text("approved_by"), approvedOn = f.day("approved_on")
     if format == .meeting {
         if chair == nil { f.missing("chair", "a meeting has a chair (5.8.1)") }
         if secretary == nil { f.missing("secretary", "a meeting has a secretary who writes the minutes") }
-        if attendees.isEmpty && !f.has("attendees") { f.missing("attendees", "list who attended the meeting") }
+        if attendees.isEmpty && !attendeesMalformed { f.missing("attendees", "list who attended the meeting") }
     } else if format == .report {
         if approvedBy == nil { f.missing("approved_by", "the report is approved by the head of the agency (5.8.2)") }
         if approvedOn == nil { f.missing("approved_on", "the day the notice was approved (5.8.2)") }
@@ -341,7 +343,7 @@ let measurementKeys = ["date", "value"]
 
 func parsePlan(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
     var f = Fields(node, path: path, lineOffset: lineOffset, known: planKeys, what: "an objectives plan")
-    let year = f.integer("year", minimum: 1900)
+    let year = f.integer("year", minimum: 1900, maximum: 9999)
     if year == nil && !f.has("year") { f.missing("year", "the year of the objectives, e.g. `year: 2025`") }
     let unit = f.text("unit")
     let approvedBy = f.text("approved_by"), approvedOn = f.day("approved_on"), evaluatedOn = f.day("evaluated_on")

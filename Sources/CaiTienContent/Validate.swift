@@ -55,8 +55,15 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
 
     func unknownUnit(_ code: String) -> String {
         var message = "unknown unit `\(code)`; site.yml lists \(unitList.isEmpty ? "no units" : unitList)"
-        if let near = closest(code, in: Array(units)) { message += " — did you mean `\(near)`?" }
+        if let near = closest(code, in: content.site.units.map(\.code)) { message += " — did you mean `\(near)`?" }
         return message
+    }
+
+    // Sorted, so that "did you mean" is the same on every run.
+    let requestIDs = parsed.requestIDs.sorted(), reviewIDs = parsed.reviewIDs.sorted()
+    func unknownRequest(_ id: String, besides own: String? = nil) -> String {
+        guard let near = closest(id, in: requestIDs.filter { $0 != own }) else { return "" }
+        return " — did you mean `\(near)`?"
     }
 
     for r in content.requests {
@@ -99,7 +106,9 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
         }
         if r.closed != nil && r.cancelled == nil {
             if r.actionNeeded == false {
-                if r.disposition == nil {
+                // `disposition` is only for nonconformities; a potential NC or an improvement
+                // judged to need no action is closed with neither.
+                if r.disposition == nil && r.kind == .nonconformity {
                     error("closed", "closed-without-disposition", "closed with `action_needed: false`: fill in `disposition` (rework, repair, accept or reject) (5.1.1)")
                 }
             } else {
@@ -116,18 +125,18 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
         if r.result == .ineffective, r.closed != nil {
             if let followUp = r.followUp {
                 if !parsed.requestIDs.contains(followUp) {
-                    error("follow_up", "unknown-request", "`follow_up`: no request `\(followUp)` exists; open the new request first (5.7)")
+                    error("follow_up", "unknown-request", "`follow_up`: no request `\(followUp)` exists; open the new request first (5.7)\(unknownRequest(followUp, besides: r.id))")
                 }
             } else {
                 error("result", "ineffective-without-follow-up", "closed with `result: ineffective`: open a new request and name it in `follow_up` (5.7)")
             }
         } else if let followUp = r.followUp, !parsed.requestIDs.contains(followUp) {
-            error("follow_up", "unknown-request", "`follow_up`: no request `\(followUp)` exists")
+            error("follow_up", "unknown-request", "`follow_up`: no request `\(followUp)` exists\(unknownRequest(followUp, besides: r.id))")
         }
         if r.followUp == r.id { error("follow_up", "self-reference", "`follow_up` names the request itself; name the new request") }
         if let review = r.review, !parsed.reviewIDs.contains(review) {
             var message = "`review`: no management review `\(review)` exists in reviews/"
-            if let near = closest(review, in: Array(parsed.reviewIDs)) { message += " — did you mean `\(near)`?" }
+            if let near = closest(review, in: reviewIDs) { message += " — did you mean `\(near)`?" }
             error("review", "unknown-review", message)
         }
         if r.disposition != nil && r.kind != .nonconformity {
@@ -161,7 +170,7 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
         for decision in review.decisions {
             if let ticket = decision.ticket, !parsed.requestIDs.contains(ticket) {
                 out.append(.error(review.path, Position(line: decision.line, column: 1), "unknown-request",
-                                  "decision \"\(decision.text)\": no request `\(ticket)` exists; open it (5.8.1.2) or remove `ticket`"))
+                                  "decision \"\(decision.text)\": no request `\(ticket)` exists; open it (5.8.1.2) or remove `ticket`\(unknownRequest(ticket))"))
             }
         }
     }
@@ -169,7 +178,8 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
     var planKeys: [String: String] = [:]
     for plan in content.plans {
         let top = Position(line: 1, column: 1)
-        if let unit = plan.unit, !units.contains(unit) {
+        // Without a valid site.yml there are no units to check against (site.yml has its own error).
+        if let unit = plan.unit, !units.isEmpty, !units.contains(unit) {
             out.append(.error(plan.path, plan.positions["unit"] ?? top, "unknown-unit", unknownUnit(unit)))
         }
         let folderYear = plan.id.split(separator: "/").first.flatMap { Int($0) }

@@ -2,6 +2,7 @@ import CaiTienAnalysis
 import CaiTienContent
 import CaiTienModel
 import Foundation
+import Synchronization
 
 public struct BuildSummary: Sendable { public var files: Int }
 
@@ -34,7 +35,7 @@ public func buildSite(_ site: CheckedSite, theme themeFolder: String?, output: S
 
 /// Renders every page and export into `sink`. Reads no files.
 public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into sink: OutputSink) throws(BuildError) {
-    func page(_ path: String, template: String, title: String, section: Section, view: View) throws(BuildError) {
+    @Sendable func page(_ path: String, template: String, title: String, section: Section, view: View) throws(BuildError) {
         let depth = path.split(separator: "/").count - 1
         var view = view
         view["t"] = m.strings
@@ -59,10 +60,25 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into si
         try page(path, template: "tickets", title: l.t("tickets_page_title"), section: .tickets,
                  view: m.ticketListView(rows: rows, page: n, pages: pages, depth: depth))
     }
-    for r in m.content.requests {
-        let title = "\(r.id) — \(r.confidential ? l.t("confidential_notice") : r.title)"
-        try page("tickets/\(r.id)/index.html", template: "ticket", title: title, section: .tickets, view: m.ticketView(r, history: []))
+    // One page per request, on every core: each page depends only on the model.
+    let requests = m.content.requests
+    let firstError = Mutex<BuildError?>(nil)
+    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let chunk = max(1, (requests.count + workers * 8 - 1) / (workers * 8))
+    let chunks = stride(from: 0, to: requests.count, by: chunk).map { $0..<min($0 + chunk, requests.count) }
+    DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+        for i in chunks[c] {
+            let r = requests[i]
+            let title = "\(r.id) — \(r.confidential ? l.t("confidential_notice") : r.title)"
+            do throws(BuildError) {
+                try page("tickets/\(r.id)/index.html", template: "ticket", title: title, section: .tickets, view: m.ticketView(r, history: []))
+            } catch {
+                firstError.withLock { if $0 == nil { $0 = error } }
+                return
+            }
+        }
     }
+    if let error = firstError.withLock({ $0 }) { throw error }
 
     var byUnit: [String: [Request]] = [:]
     for r in m.content.requests { byUnit[r.unit, default: []].append(r) }

@@ -78,6 +78,7 @@ let defaultThemeFiles: [String: String] = [
   color: var(--ink); background: var(--bg); line-height: 1.5;
 }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; font-size: 16px; }
 a { color: var(--accent); }
 .wrap { max-width: 1200px; margin: 0 auto; padding: 0 16px; }
@@ -97,7 +98,7 @@ h2 { font-size: 1.2rem; margin: 0 0 10px; }
 h3 { font-size: 1.02rem; margin: 16px 0 6px; }
 .muted { color: var(--muted); }
 .late { color: var(--danger); font-weight: 600; }
-.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 12px; margin-bottom: 20px; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 12px; margin-bottom: 20px; }
 .tile { display: flex; flex-direction: column; background: var(--card); border: 1px solid var(--line); border-left: 5px solid var(--accent);
   border-radius: 6px; padding: 12px 14px; text-decoration: none; color: var(--ink); min-height: 104px; }
 .tile:hover, .tile:focus { border-color: var(--accent); }
@@ -123,7 +124,7 @@ h3 { font-size: 1.02rem; margin: 16px 0 6px; }
 .badge.danger a { color: #fff; }
 .badge.warn { background: #fff1cc; color: var(--warn); }
 .badge.ok { background: #e3f2e8; color: var(--ok); }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 0 16px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 0 16px; }
 figure.chart-box { margin: 0 0 16px; }
 figcaption { font-weight: 600; margin-bottom: 8px; }
 svg.chart { width: 100%; height: auto; display: block; }
@@ -138,6 +139,7 @@ table { border-collapse: collapse; width: 100%; font-size: .93rem; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: #eef1f5; font-weight: 600; }
 .table-scroll { overflow-x: auto; }
+.table-scroll:focus-visible, .tile:focus-visible { outline: 3px solid #c9a227; outline-offset: 2px; }
 .deadlines tr.soon td:first-child { color: var(--danger); font-weight: 600; }
 .rates { display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: 8px; margin: 0 0 16px; }
 .rates div { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; }
@@ -148,8 +150,10 @@ th { background: #eef1f5; font-weight: 600; }
 .stage.verifying { background: #efe3fb; } .stage.closed { background: #e3f2e8; } .stage.cancelled { background: #eceff3; color: var(--muted); }
 .filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin-bottom: 8px; }
 .filters label { display: flex; flex-direction: column; font-size: .85rem; }
-.filters input, .filters select { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 4px; min-width: 12em; }
+.filters input, .filters select { font: inherit; padding: 6px 8px; border: 1px solid #8a94a3; border-radius: 4px; min-width: 12em; background: var(--card); color: var(--ink); }
 table.sortable th { cursor: pointer; }
+table.tickets td:first-child { white-space: nowrap; }
+.print-button { font: inherit; font-size: .85rem; padding: 1px 12px; margin-left: 8px; border: 1px solid var(--accent); border-radius: 4px; background: var(--card); color: var(--accent); cursor: pointer; }
 table.sortable th[aria-sort="ascending"]::after { content: " ▲"; }
 table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 .pagination { margin: 12px 0; display: flex; flex-wrap: wrap; gap: 8px; }
@@ -188,7 +192,13 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   .form-header { grid-template-columns: 1fr; text-align: left; }
   .form-title, .form-code { text-align: left; }
   .columns, .charts { grid-template-columns: minmax(0, 1fr); }
-  table.tickets td:nth-child(4), table.tickets th:nth-child(4), table.tickets td:nth-child(8), table.tickets th:nth-child(8) { display: none; }
+  .rates { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  table.tickets td:nth-child(4), table.tickets th:nth-child(4), table.tickets td:nth-child(6), table.tickets th:nth-child(6),
+  table.tickets td:nth-child(8), table.tickets th:nth-child(8) { display: none; }
+  .filters label { flex: 1 1 100%; }
+  .filters input, .filters select { min-width: 0; width: 100%; }
+  table.tickets td:nth-child(2) { min-width: 13em; }
+  table.tickets td:nth-child(5) { min-width: 10em; }
 }
 @page { size: A4; margin: 15mm 12mm; }
 @media print {
@@ -201,6 +211,8 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   .box { break-inside: avoid-page; }
   a { color: #000; text-decoration: none; }
   .wrap { max-width: none; padding: 0; }
+  .table-scroll { overflow: visible; }
+  .timeline li::before, .stage, .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 
 """#,
@@ -854,7 +866,7 @@ download_ics: Lịch thời hạn (iCalendar)
   </section>
   <section class="box">
     <h2>5. {{t.to_fill}}</h2>
-    {{#blanks}}<h3>{{label}}</h3><div class="blank" aria-label="{{label}}"></div>{{/blanks}}
+    {{#blanks}}<h3>{{label}}</h3><div class="blank"></div>{{/blanks}}
   </section>
   <div class="signatures"><div>{{t.signature_secretary}}</div><div>{{t.signature_approver}}</div></div>
 </article>
@@ -885,7 +897,7 @@ download_ics: Lịch thời hạn (iCalendar)
     <div><dt>{{t.attainment}}</dt><dd>{{attainment}} ({{met}}/{{evaluated}})</dd></div>
     <div><dt>{{t.deadline_compliance}}</dt><dd>{{actions_done}}/{{actions_total}} {{t.action_done}}{{#actions_late}}, {{actions_late}} {{t.late}}{{/actions_late}}</dd></div>
   </dl>
-  <div class="table-scroll">
+  <div class="table-scroll" role="region" aria-label="{{t.objectives}} — {{unit}}" tabindex="0">
   <table>
     <thead><tr><th scope="col">{{t.objective_code}}</th><th scope="col">{{t.objective_text}}</th><th scope="col">{{t.target}}</th><th scope="col">{{t.actual}}</th><th scope="col">{{t.measurements}}</th></tr></thead>
     <tbody>
@@ -930,13 +942,13 @@ download_ics: Lịch thời hạn (iCalendar)
     <h2>{{t.decisions}}</h2>
     {{^has_decisions}}<p class="muted">{{t.none}}</p>{{/has_decisions}}
     {{#has_decisions}}
-    <div class="table-scroll"><table>
+    <div class="table-scroll" role="region" aria-label="{{t.decisions}}" tabindex="0"><table>
       <thead><tr><th scope="col">{{t.decision_type}}</th><th scope="col">{{t.note}}</th><th scope="col">{{t.decision_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.decision_ticket}}</th></tr></thead>
       <tbody>{{#decisions}}<tr><td>{{type}}</td><td>{{text}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{#ticket}}<a href="{{ticket_href}}">{{ticket}}</a> <span class="{{#ticket_overdue}}late{{/ticket_overdue}}">{{ticket_stage}}</span>{{/ticket}}{{^ticket}}<span class="muted">{{t.no_ticket}}</span>{{/ticket}}</td></tr>{{/decisions}}</tbody>
     </table></div>
     {{/has_decisions}}
   </section>
-  <section class="prose">{{{body}}}</section>
+  <div class="prose">{{{body}}}</div>
 </article>
 
 """#,
@@ -975,7 +987,7 @@ download_ics: Lịch thời hạn (iCalendar)
   <section class="box"><h2>{{t.box2}}</h2><div class="prose">{{{box2}}}</div>
     {{#has_actions}}
     <h3>{{t.actions}}</h3>
-    <div class="table-scroll"><table><thead><tr><th scope="col">{{t.action_what}}</th><th scope="col">{{t.action_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.action_done}}</th></tr></thead>
+    <div class="table-scroll" role="region" aria-label="{{t.actions}}" tabindex="0"><table><thead><tr><th scope="col">{{t.action_what}}</th><th scope="col">{{t.action_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.action_done}}</th></tr></thead>
     <tbody>{{#actions}}<tr><td>{{what}}</td><td>{{owner}}</td><td class="{{#late}}late{{/late}}">{{due}}</td><td>{{done}}</td></tr>{{/actions}}</tbody></table></div>
     {{/has_actions}}
     {{#has_progress}}
@@ -1015,7 +1027,7 @@ download_ics: Lịch thời hạn (iCalendar)
   <output id="filter-count" aria-live="polite"></output>
 </form>
 <p class="muted">{{count}} / {{total}} {{t.rows_shown}}{{#paginated}} · {{t.page}} {{page}}/{{pages}}{{/paginated}}</p>
-<div class="table-scroll">
+<div class="table-scroll" role="region" aria-label="{{t.tickets_page_title}}" tabindex="0">
 <table class="tickets sortable" id="tickets">
   <thead><tr>
     <th scope="col">{{t.id}}</th><th scope="col">{{t.title}}</th><th scope="col">{{t.stage}}</th><th scope="col">{{t.kind}}</th>

@@ -65,33 +65,46 @@ func wrap(_ value: Any, _ log: LookupLog) -> Any {
 }
 
 /// Renders theme templates. A template that does not exist or names a key that no view gives
-/// is a build error.
+/// is a build error (swift-mustache would render it as empty and let a typo blank a figure).
 public struct Renderer: Sendable {
+    let compiled: [String: CompiledTemplate]
+    /// swift-mustache over the same templates: the reference the compiled renderer is tested against.
     let library: MustacheLibrary
-    let names: Set<String>
 
     public init(theme: Theme) throws(BuildError) {
         var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate] = [:]
         for (name, text) in theme.templates.sorted(by: { $0.key < $1.key }) {
             do {
                 try library.register(text, named: name)
             } catch {
                 throw BuildError("theme template \(name).mustache: \(error)")
             }
+            compiled[name] = try CompiledTemplate(text, name: name)
         }
         self.library = library
-        self.names = Set(theme.templates.keys)
+        self.compiled = compiled
     }
 
     public func render(_ template: String, _ view: View) throws(BuildError) -> String {
-        guard names.contains(template) else { throw BuildError("the theme has no template \(template).mustache") }
+        guard let compiledTemplate = compiled[template] else { throw BuildError("the theme has no template \(template).mustache") }
+        var renderer = TemplateRenderer(templates: compiled)
+        let text = renderer.render(compiledTemplate, view)
+        if !renderer.missing.isEmpty {
+            throw BuildError("template \(template).mustache names \(renderer.missing.sorted().map { "{{\($0)}}" }.joined(separator: ", ")), which no view provides; check the spelling")
+        }
+        return text
+    }
+
+    /// Renders with swift-mustache, for tests that compare the two renderers.
+    func renderWithSwiftMustache(_ template: String, _ view: View) throws(BuildError) -> String {
         let log = LookupLog()
         guard let text = library.render(LoggedView(values: view, log: log), withTemplate: template) else {
             throw BuildError("template \(template).mustache could not be rendered")
         }
         let unknown = log.missed.subtracting(log.found)
         if !unknown.isEmpty {
-            throw BuildError("template \(template).mustache names \(unknown.sorted().map { "{{\($0)}}" }.joined(separator: ", ")), which no view provides; check the spelling")
+            throw BuildError("template \(template).mustache names \(unknown.sorted().map { "{{\($0)}}" }.joined(separator: ", ")), which no view provides")
         }
         return text
     }

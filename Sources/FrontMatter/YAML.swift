@@ -102,12 +102,17 @@ public func parseYAML(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 16) t
     while true {
         guard yaml_parser_parse(&parser, &event) == 1 else {
             let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-            let mark = Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+            var mark = Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
             var message = problem
             if let context = parser.context {
                 message = "\(problem) \(String(cString: context))"
+                // An unclosed quote runs to the end of the text: point at where it was opened.
+                if problem.contains("end of stream") {
+                    mark = Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+                    message += " (opened here and never closed)"
+                }
             }
-            if problem.contains("tab") || message.contains("\\t") {
+            if problem.contains("tab") || indentHasTab(bytes, line: Int(parser.problem_mark.line)) {
                 message += " (indent with spaces, not tabs)"
             }
             throw YAMLError("invalid YAML: \(message)", at: mark)
@@ -150,6 +155,21 @@ public func parseYAML(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 16) t
             break
         }
     }
+}
+
+/// True when the indentation of line `index` (0-based) holds a tab: libyaml then often reports
+/// only "found character that cannot start any token".
+private func indentHasTab(_ bytes: UnsafeBufferPointer<UInt8>, line index: Int) -> Bool {
+    var line = 0, i = 0
+    while i < bytes.count, line < index {
+        if bytes[i] == 0x0A { line += 1 }
+        i += 1
+    }
+    while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 {
+        if bytes[i] == 0x09 { return true }
+        i += 1
+    }
+    return false
 }
 
 public func parseYAML(_ text: String, maxDepth: Int = 16) throws(YAMLError) -> YAMLNode {
