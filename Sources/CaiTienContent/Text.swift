@@ -133,19 +133,44 @@ public func normaliseCategory(_ text: String) -> String {
 
 /// Heading text for matching box titles: lower-cased, without diacritics or a leading number.
 public func foldHeading(_ text: String) -> String {
-    var folded = text.lowercased()
-        .replacingOccurrences(of: "đ", with: "d")
-        .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    var folded = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        if scalar.value < 0x80 {
+            folded.append(Unicode.Scalar(Swift.UInt8(truncatingIfNeeded: scalar.value) | (scalar.value >= 0x41 && scalar.value <= 0x5A ? 0x20 : 0)))
+        } else if let base = latinBase[scalar] {
+            folded.append(contentsOf: base.unicodeScalars)
+        } else if scalar.properties.canonicalCombiningClass != .notReordered {
+            continue // a combining mark of NFD input
+        } else {
+            folded.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+        }
+    }
     // A leading number or Roman numeral with its punctuation: "1.", "2)", "III -".
-    let scalars = Array(folded.unicodeScalars)
+    let scalars = Array(folded)
     var i = 0
     while i < scalars.count, scalars[i] == " " { i += 1 }
     var j = i
-    while j < scalars.count, CharacterSet.decimalDigits.contains(scalars[j]) || "ivx".unicodeScalars.contains(scalars[j]) { j += 1 }
+    while j < scalars.count, ("0"..."9").contains(scalars[j]) || "ivx".unicodeScalars.contains(scalars[j]) { j += 1 }
+    var rest = scalars[...]
     if j > i, j < scalars.count, ".):- ".unicodeScalars.contains(scalars[j]) {
         while j < scalars.count, ".):- ".unicodeScalars.contains(scalars[j]) { j += 1 }
-        folded = String(String.UnicodeScalarView(scalars[j...]))
+        rest = scalars[j...]
     }
-    let words = folded.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ":" || $0 == "." })
+    let words = String(String.UnicodeScalarView(rest)).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ":" || $0 == "." })
     return words.joined(separator: " ")
 }
+
+/// Latin letters with diacritics (Vietnamese among them) → their lower-case base letter, built
+/// once with Foundation's folding so headings fold without it.
+private let latinBase: [Unicode.Scalar: String] = {
+    var table: [Unicode.Scalar: String] = [:]
+    for range in [0x00C0...0x024F, 0x1E00...0x1EFF] {
+        for value in range {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let folded = String(scalar).lowercased().replacingOccurrences(of: "đ", with: "d")
+                .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            table[scalar] = folded
+        }
+    }
+    return table
+}()

@@ -33,7 +33,7 @@ public func buildSite(_ site: CheckedSite, theme themeFolder: String?, output: S
     return BuildSummary(files: sink.count)
 }
 
-/// Renders every page and export into `sink`. Reads no files.
+/// Renders every page and export into `sink`, on every core. Reads no files.
 public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into sink: OutputSink) throws(BuildError) {
     @Sendable func page(_ path: String, template: String, title: String, section: Section, view: View) throws(BuildError) {
         let depth = path.split(separator: "/").count - 1
@@ -45,69 +45,85 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into si
         let html = try renderer.render("base", m.page(title: title, depth: depth, section: section, body: body))
         try sink.write(path, html)
     }
+    typealias Job = @Sendable () throws -> Void
     let l = m.l
     let org = m.content.site.organisation
-    try page("index.html", template: "dashboard", title: "\(l.t("dashboard")) — \(org)", section: .dashboard, view: m.dashboardView())
+    // The largest jobs first, so the cores finish together.
+    var jobs: [Job] = [
+        { try sink.write("data.json", dataJSON(m.content, figures: m.figures)) },
+        { try sink.write("tickets.csv", ticketsCSV(m.content, l: l)) },
+        { try sink.write("deadlines.ics", deadlinesICS(m.content, figures: m.figures, l: l)) },
+        {
+            try page("index.html", template: "dashboard", title: "\(l.t("dashboard")) — \(org)", section: .dashboard, view: m.dashboardView())
+        },
+    ]
 
     // The request table, newest first, in pages small enough to stay under 2 MB.
     let perPage = 1000
     let sorted = m.content.requests.sorted { ($0.opened, $0.id) > ($1.opened, $1.id) }
     let pages = max(1, (sorted.count + perPage - 1) / perPage)
     for n in 1...pages {
-        let rows = Array(sorted[min(sorted.count, (n - 1) * perPage)..<min(sorted.count, n * perPage)])
-        let path = n == 1 ? "tickets/index.html" : "tickets/page/\(n)/index.html"
-        let depth = path.split(separator: "/").count - 1
-        try page(path, template: "tickets", title: l.t("tickets_page_title"), section: .tickets,
-                 view: m.ticketListView(rows: rows, page: n, pages: pages, depth: depth))
+        jobs.append {
+            let rows = Array(sorted[min(sorted.count, (n - 1) * perPage)..<min(sorted.count, n * perPage)])
+            let path = n == 1 ? "tickets/index.html" : "tickets/page/\(n)/index.html"
+            let depth = path.split(separator: "/").count - 1
+            try page(path, template: "tickets", title: l.t("tickets_page_title"), section: .tickets,
+                     view: m.ticketListView(rows: rows, page: n, pages: pages, depth: depth))
+        }
     }
-    // One page per request, on every core: each page depends only on the model.
+
+    // One page per request, in chunks: each page depends only on the model.
     let requests = m.content.requests
-    let firstError = Mutex<BuildError?>(nil)
-    let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let chunk = max(1, (requests.count + workers * 8 - 1) / (workers * 8))
-    let chunks = stride(from: 0, to: requests.count, by: chunk).map { $0..<min($0 + chunk, requests.count) }
-    DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-        for i in chunks[c] {
-            let r = requests[i]
-            let title = "\(r.id) — \(r.confidential ? l.t("confidential_notice") : r.title)"
-            do throws(BuildError) {
+    let chunk = 250
+    for start in stride(from: 0, to: requests.count, by: chunk) {
+        jobs.append {
+            for r in requests[start..<min(start + chunk, requests.count)] {
+                let title = "\(r.id) — \(r.confidential ? l.t("confidential_notice") : r.title)"
                 try page("tickets/\(r.id)/index.html", template: "ticket", title: title, section: .tickets, view: m.ticketView(r, history: []))
-            } catch {
-                firstError.withLock { if $0 == nil { $0 = error } }
-                return
             }
         }
     }
+
+    jobs.append {
+        var byUnit: [String: [Request]] = [:]
+        for r in m.content.requests { byUnit[r.unit, default: []].append(r) }
+        try page("units/index.html", template: "units", title: l.t("nav_units"), section: .units, view: m.unitsIndexView())
+        for unit in m.content.site.units {
+            try page("units/\(unit.code)/index.html", template: "unit", title: unit.name, section: .units,
+                     view: m.unitView(unit, requests: byUnit[unit.code] ?? []))
+        }
+    }
+    jobs.append {
+        try page("objectives/index.html", template: "objectives-index", title: l.t("nav_objectives"), section: .objectives,
+                 view: m.objectivesIndexView())
+        for year in Set(m.content.plans.map(\.year)).sorted() {
+            try page("objectives/\(year)/index.html", template: "objectives", title: "\(l.t("objectives_year")) \(year)",
+                     section: .objectives, view: m.objectivesYearView(year))
+        }
+    }
+    jobs.append {
+        try page("reviews/index.html", template: "reviews", title: l.t("reviews_list"), section: .reviews, view: m.reviewsIndexView())
+        for review in m.content.reviews {
+            try page("reviews/\(review.id)/index.html", template: "review", title: "\(l.t("form_review")) \(l.date(review.date))",
+                     section: .reviews, view: m.reviewView(review))
+        }
+        try page("reviews/next/index.html", template: "next-review", title: l.t("next_review"), section: .reviews, view: m.nextReviewView())
+    }
+    let assets = theme.assets
+    jobs.append {
+        for (path, bytes) in assets.sorted(by: { $0.key < $1.key }) { try sink.write("assets/" + path, bytes) }
+    }
+
+    let firstError = Mutex<BuildError?>(nil)
+    let work = jobs
+    DispatchQueue.concurrentPerform(iterations: work.count) { i in
+        if firstError.withLock({ $0 != nil }) { return }
+        do { try work[i]() } catch {
+            let failure = error as? BuildError ?? BuildError("\(error)")
+            firstError.withLock { if $0 == nil { $0 = failure } }
+        }
+    }
     if let error = firstError.withLock({ $0 }) { throw error }
-
-    var byUnit: [String: [Request]] = [:]
-    for r in m.content.requests { byUnit[r.unit, default: []].append(r) }
-    try page("units/index.html", template: "units", title: l.t("nav_units"), section: .units, view: m.unitsIndexView())
-    for unit in m.content.site.units {
-        try page("units/\(unit.code)/index.html", template: "unit", title: unit.name, section: .units,
-                 view: m.unitView(unit, requests: byUnit[unit.code] ?? []))
-    }
-
-    try page("objectives/index.html", template: "objectives-index", title: l.t("nav_objectives"), section: .objectives,
-             view: m.objectivesIndexView())
-    for year in Set(m.content.plans.map(\.year)).sorted() {
-        try page("objectives/\(year)/index.html", template: "objectives", title: "\(l.t("objectives_year")) \(year)",
-                 section: .objectives, view: m.objectivesYearView(year))
-    }
-
-    try page("reviews/index.html", template: "reviews", title: l.t("reviews_list"), section: .reviews, view: m.reviewsIndexView())
-    for review in m.content.reviews {
-        try page("reviews/\(review.id)/index.html", template: "review", title: "\(l.t("form_review")) \(l.date(review.date))",
-                 section: .reviews, view: m.reviewView(review))
-    }
-    try page("reviews/next/index.html", template: "next-review", title: l.t("next_review"), section: .reviews, view: m.nextReviewView())
-
-    try sink.write("data.json", dataJSON(m.content, figures: m.figures))
-    try sink.write("tickets.csv", ticketsCSV(m.content, l: l))
-    try sink.write("deadlines.ics", deadlinesICS(m.content, figures: m.figures, l: l))
-    for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
-        try sink.write("assets/" + path, bytes)
-    }
 }
 
 /// The commit of the content folder's git repository, or nil outside one.

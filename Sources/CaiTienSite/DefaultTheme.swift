@@ -119,6 +119,7 @@ h3 { font-size: 1.02rem; margin: 16px 0 6px; }
 .recurring li { padding: 6px 10px; border-left: 4px solid var(--ok); margin-bottom: 8px; background: #f6faf7; }
 .recurring li.required { border-left-color: var(--danger); background: #fff5f4; }
 .recurring p { margin: 2px 0; }
+.ids a { white-space: nowrap; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: .8rem; font-weight: 600; background: var(--bg); }
 .badge.danger { background: var(--danger); color: #fff; }
 .badge.danger a { color: #fff; }

@@ -14,15 +14,23 @@ extension SiteModel {
         let inPeriod = { (d: Day?) -> Bool in d.map { $0 >= start && $0 <= today } ?? false }
         let inPrevious = { (d: Day?) -> Bool in d.map { $0 >= previousStart && $0 < start } ?? false }
 
-        func counts(_ key: (Request) -> String, _ labels: [(String, String)]) -> [View] {
-            labels.map { code, label -> View in
-                let rs = content.requests.filter { key($0) == code }
-                let opened = rs.filter { inPeriod($0.opened) }.count
-                let before = rs.filter { inPrevious($0.opened) }.count
-                let closed = rs.filter { $0.stage == .closed && inPeriod($0.closed) }.count
+        // One pass over the requests: (opened in period, opened in the period before, closed in period) per key.
+        var tallies: [String: (Int, Int, Int)] = [:]
+        for r in content.requests {
+            let a = inPeriod(r.opened) ? 1 : 0, b = inPrevious(r.opened) ? 1 : 0
+            let c = r.stage == .closed && inPeriod(r.closed) ? 1 : 0
+            guard a + b + c > 0 else { continue }
+            for key in ["unit:" + r.unit, "source:" + r.source.rawValue] {
+                let t = tallies[key] ?? (0, 0, 0)
+                tallies[key] = (t.0 + a, t.1 + b, t.2 + c)
+            }
+        }
+        func counts(_ prefix: String, _ labels: [(String, String)]) -> [View] {
+            labels.compactMap { code, label -> View? in
+                guard let (opened, before, closed) = tallies[prefix + code] else { return nil }
                 let trend = opened > before ? "↑" : opened < before ? "↓" : "="
                 return ["label": label, "opened": opened, "previous": before, "closed": closed, "trend": trend]
-            }.filter { ($0["opened"] as! Int) + ($0["previous"] as! Int) + ($0["closed"] as! Int) > 0 }
+            }
         }
         let periodRequests = content.requests.filter { inPeriod($0.opened) }.sorted { $0.id < $1.id }
         func items(_ filter: (Request) -> Bool) -> [View] { periodRequests.filter(filter).map { requestItem($0, depth: depth) } }
@@ -41,8 +49,8 @@ extension SiteModel {
             "last_id": last?.id ?? "", "last_date": l.date(last?.date), "last_href": last.map { rootPrefix(depth) + "reviews/\($0.id)/index.html" } ?? "",
             "last_decisions": (last?.decisions ?? []).map { decisionView($0, depth: depth) },
             "has_last_decisions": !(last?.decisions ?? []).isEmpty,
-            "by_unit": counts({ $0.unit }, content.site.units.map { ($0.code, $0.name) }),
-            "by_source": counts({ $0.source.rawValue }, Source.allCases.map { ($0.rawValue, l.source($0)) }),
+            "by_unit": counts("unit:", content.site.units.map { ($0.code, $0.name) }),
+            "by_source": counts("source:", Source.allCases.map { ($0.rawValue, l.source($0)) }),
             "opened": periodRequests.count, "closed": closedInPeriod.count,
             "nonconformities": periodRequests.filter { $0.kind == .nonconformity }.count,
             "verified": verified.count, "effective": effective, "effectiveness": l.percent(rate(effective, verified.count)),

@@ -305,8 +305,10 @@ extension SiteModel {
 extension SiteModel {
     func unitsIndexView() -> View {
         let counts = Dictionary(figures.requests.byUnit, uniquingKeysWith: { a, _ in a })
+        var openByUnit: [String: Int] = [:]
+        for r in content.requests where r.isOpen { openByUnit[r.unit, default: 0] += 1 }
         return ["units": content.site.units.map { u in
-            let open = content.requests.lazy.filter { $0.unit == u.code && $0.isOpen }.count
+            let open = openByUnit[u.code] ?? 0
             return ["code": u.code, "name": u.name, "head": u.head ?? "", "href": "\(u.code)/index.html",
                     "total": counts[u.code] ?? 0, "open": open] as View
         }]
