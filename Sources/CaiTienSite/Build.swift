@@ -34,7 +34,7 @@ public func buildSite(_ site: CheckedSite, theme themeFolder: String?, output: S
 }
 
 /// Renders every page and export into `sink`, on every core. Reads no files.
-public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into sink: OutputSink) throws(BuildError) {
+public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into sink: OutputSink, threads: Int = 0) throws(BuildError) {
     @Sendable func page(_ path: String, template: String, title: String, section: Section, view: View) throws(BuildError) {
         let depth = path.split(separator: "/").count - 1
         var view = view
@@ -116,12 +116,18 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into si
 
     let firstError = Mutex<BuildError?>(nil)
     let work = jobs
-    DispatchQueue.concurrentPerform(iterations: work.count) { i in
+    @Sendable func perform(_ i: Int) {
         if firstError.withLock({ $0 != nil }) { return }
         do { try work[i]() } catch {
             let failure = error as? BuildError ?? BuildError("\(error)")
             firstError.withLock { if $0 == nil { $0 = failure } }
         }
+    }
+    // `threads: 1` runs the jobs in order on this thread (tests compare it with the parallel run).
+    if threads == 1 {
+        for i in work.indices { perform(i) }
+    } else {
+        DispatchQueue.concurrentPerform(iterations: work.count, execute: perform)
     }
     if let error = firstError.withLock({ $0 }) { throw error }
 }

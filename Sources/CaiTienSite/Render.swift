@@ -70,6 +70,8 @@ public struct Renderer: Sendable {
     let compiled: [String: CompiledTemplate]
     /// swift-mustache over the same templates: the reference the compiled renderer is tested against.
     let library: MustacheLibrary
+    /// Render with swift-mustache instead (tests compare the two engines page by page).
+    var usesSwiftMustache = false
 
     public init(theme: Theme) throws(BuildError) {
         var library = MustacheLibrary()
@@ -87,6 +89,7 @@ public struct Renderer: Sendable {
     }
 
     public func render(_ template: String, _ view: View) throws(BuildError) -> String {
+        if usesSwiftMustache { return try renderWithSwiftMustache(template, view) }
         guard let compiledTemplate = compiled[template] else { throw BuildError("the theme has no template \(template).mustache") }
         var renderer = TemplateRenderer(templates: compiled)
         let text = renderer.render(compiledTemplate, view)

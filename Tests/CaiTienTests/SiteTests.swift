@@ -87,7 +87,7 @@ objectives:
 ---
 """
 
-private func build(_ fixture: Fixture, today: String) throws -> MemoryOutput {
+private func build(_ fixture: Fixture, today: String, swiftMustache: Bool = false, threads: Int = 0) throws -> MemoryOutput {
     let site = fixture.check(today: today)
     #expect(!site.diagnostics.hasErrors, "\(site.diagnostics.map(\.text))")
     let figures = computeFigures(site.content, today: site.today)
@@ -95,7 +95,9 @@ private func build(_ fixture: Fixture, today: String) throws -> MemoryOutput {
     let model = SiteModel(content: site.content, figures: figures,
                           localizer: try Localizer(theme: theme, locale: site.content.site.locale), commit: "abc123")
     let output = MemoryOutput()
-    try renderSite(model, theme: theme, renderer: try Renderer(theme: theme), into: output)
+    var renderer = try Renderer(theme: theme)
+    renderer.usesSwiftMustache = swiftMustache
+    try renderSite(model, theme: theme, renderer: renderer, into: output, threads: threads)
     return output
 }
 
@@ -302,9 +304,31 @@ private func build(_ fixture: Fixture, today: String) throws -> MemoryOutput {
         #expect(FileManager.default.fileExists(atPath: folder + "/content/site.yml"))
     }
 
-    @Test func sameContentGivesByteIdenticalOutput() throws {
-        let a = try build(Fixture(siteFixture), today: "2025-03-20")
+    @Test func sameContentGivesByteIdenticalOutputWhateverTheThreads() throws {
+        let a = try build(Fixture(siteFixture), today: "2025-03-20", threads: 1)
         let b = try build(Fixture(siteFixture), today: "2025-03-20")
         #expect(a.files == b.files)
+        // The sample content: 48 requests, parsed and rendered on one thread and on all cores.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let site = checkSite(content: root.appendingPathComponent("content").path, today: Day(parsing: "2026-11-25"))
+        let sequential = readContent(from: root.appendingPathComponent("content").path, fileSystem: DiskFileSystem())
+        #expect(sequential.content.requests.map(\.id) == site.content.requests.map(\.id))
+        let figures = computeFigures(site.content, today: site.today)
+        let theme = Theme.builtIn
+        let model = SiteModel(content: site.content, figures: figures, localizer: try Localizer(theme: theme, locale: "vi"), commit: nil)
+        let one = MemoryOutput(), many = MemoryOutput()
+        try renderSite(model, theme: theme, renderer: try Renderer(theme: theme), into: one, threads: 1)
+        try renderSite(model, theme: theme, renderer: try Renderer(theme: theme), into: many)
+        #expect(one.files == many.files)
+        #expect(one.files.count > 60)
+    }
+
+    @Test func compiledTemplatesRenderLikeSwiftMustache() throws {
+        let fast = try build(Fixture(siteFixture), today: "2025-03-20")
+        let reference = try build(Fixture(siteFixture), today: "2025-03-20", swiftMustache: true)
+        #expect(fast.files.keys.sorted() == reference.files.keys.sorted())
+        for (path, bytes) in fast.files where path.hasSuffix(".html") {
+            #expect(String(decoding: bytes, as: UTF8.self) == reference.text(path), "\(path) differs from swift-mustache")
+        }
     }
 }
