@@ -16,10 +16,45 @@ public struct SourceFile: Sendable {
 /// Records over this size are refused (SPEC §1).
 public let maxRecordBytes = 1 << 20
 
+/// A content file found by walking the folder, not yet read.
+public struct ContentEntry: Sendable {
+    public var kind: RecordKind
+    public var path: String
+    public var relativePath: String
+}
+
+/// Reads one listed file; an unreadable or too large file is a diagnostic.
+public func readEntry(_ entry: ContentEntry, fileSystem: FileSystem) -> Result<SourceFile, Diagnostic> {
+    do {
+        let bytes = try fileSystem.read(entry.path, limit: maxRecordBytes)
+        return .success(SourceFile(kind: entry.kind, path: entry.path, relativePath: entry.relativePath, bytes: bytes))
+    } catch {
+        if error.message.contains("over the limit") {
+            return .failure(Diagnostic(.error, entry.path, line: 1, column: 1, rule: "too-large",
+                                       "\(error.message); a record is at most 1 MiB — move attachments out of the record"))
+        }
+        return .failure(Diagnostic(.error, entry.path, line: 1, column: 1, rule: "unreadable", error.message))
+    }
+}
+
+/// Walks and reads a content folder (see `listContent`).
+public func loadContent(from root: String, fileSystem: FileSystem) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+    let (entries, listed) = listContent(from: root, fileSystem: fileSystem)
+    var files: [SourceFile] = []
+    var diagnostics = listed
+    for entry in entries {
+        switch readEntry(entry, fileSystem: fileSystem) {
+        case .success(let file): files.append(file)
+        case .failure(let d): diagnostics.append(d)
+        }
+    }
+    return (files, diagnostics)
+}
+
 /// Walks a content folder: `site.yml`, `tickets/`, `reviews/`, `objectives/` (any sub-folders).
 /// Files starting with `_` or `.` are skipped; a symbolic link is an error and is never followed.
-public func loadContent(from root: String, fileSystem: FileSystem) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
-    var files: [SourceFile] = []
+public func listContent(from root: String, fileSystem: FileSystem) -> (entries: [ContentEntry], diagnostics: [Diagnostic]) {
+    var files: [ContentEntry] = []
     var diagnostics: [Diagnostic] = []
 
     func problem(_ path: String, _ rule: String, _ message: String) {
@@ -27,17 +62,7 @@ public func loadContent(from root: String, fileSystem: FileSystem) -> (files: [S
     }
 
     func readFile(_ relative: String, kind: RecordKind) {
-        let path = joinPath(root, relative)
-        do {
-            let bytes = try fileSystem.read(path, limit: maxRecordBytes)
-            files.append(SourceFile(kind: kind, path: path, relativePath: relative, bytes: bytes))
-        } catch {
-            if error.message.contains("over the limit") {
-                problem(path, "too-large", "\(error.message); a record is at most 1 MiB — move attachments out of the record")
-            } else {
-                problem(path, "unreadable", error.message)
-            }
-        }
+        files.append(ContentEntry(kind: kind, path: joinPath(root, relative), relativePath: relative))
     }
 
     func walk(_ relative: String, kind: RecordKind, depth: Int) {

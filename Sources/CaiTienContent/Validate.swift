@@ -9,18 +9,29 @@ public struct ParsedContent: Sendable {
     public var reviewIDs: Set<String>
 }
 
-/// Loads and parses a content folder. `parse` maps files to records; pass a parallel one for speed.
-public func readContent(
-    from root: String, fileSystem: FileSystem,
-    parse: ([SourceFile]) -> [(record: ParsedRecord, diagnostics: [Diagnostic])] = { $0.map(parseRecord) }
-) -> ParsedContent {
-    let (files, loadDiagnostics) = loadContent(from: root, fileSystem: fileSystem)
+/// Loads and parses a content folder, one file at a time.
+public func readContent(from root: String, fileSystem: FileSystem) -> ParsedContent {
+    let (entries, listed) = listContent(from: root, fileSystem: fileSystem)
+    return assembleContent(entries, listed: listed, parsed: entries.map { readAndParse($0, fileSystem: fileSystem) })
+}
+
+/// Reads and parses one listed file (a pure function of its bytes, so files parse in parallel,
+/// and each file's bytes are freed as soon as it is parsed).
+public func readAndParse(_ entry: ContentEntry, fileSystem: FileSystem) -> (record: ParsedRecord, diagnostics: [Diagnostic]) {
+    switch readEntry(entry, fileSystem: fileSystem) {
+    case .success(let file): return parseRecord(file)
+    case .failure(let diagnostic): return (.invalid, [diagnostic])
+    }
+}
+
+/// Puts parsed files together: duplicate ids, the site, the records by kind.
+public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Diagnostic],
+                            parsed: [(record: ParsedRecord, diagnostics: [Diagnostic])]) -> ParsedContent {
     var diagnostics = loadDiagnostics
     var site: SiteConfig?
     var requests: [Request] = [], reviews: [Review] = [], plans: [ObjectivePlan] = []
     var requestIDs = Set<String>(), reviewIDs = Set<String>()
     var firstPath: [String: String] = [:]
-    let parsed = parse(files)
     for (file, (record, found)) in zip(files, parsed) {
         diagnostics += found
         let id = recordID(file.relativePath)

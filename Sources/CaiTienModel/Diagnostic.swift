@@ -1,5 +1,5 @@
 /// One problem found in the content, at a place in a file.
-public struct Diagnostic: Sendable, Hashable, Comparable {
+public struct Diagnostic: Error, Sendable, Hashable, Comparable {
     public enum Severity: String, Sendable, Hashable { case error, warning }
 
     public var severity: Severity

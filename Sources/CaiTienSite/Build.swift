@@ -25,6 +25,7 @@ public func buildSite(_ site: CheckedSite, theme themeFolder: String?, output: S
     let sink = try StagedOutput(output: output, guarding: [site.root] + (themeFolder.map { [$0] } ?? []))
     do throws(BuildError) {
         try timings.measure("render+write") { () throws(BuildError) in try renderSite(model, theme: theme, renderer: renderer, into: sink) }
+        timings.record("  of which writing (s summed over threads)", seconds: sink.writeSeconds)
         try timings.measure("publish") { () throws(BuildError) in try sink.publish() }
     } catch {
         sink.discard()

@@ -17,7 +17,10 @@ public struct CheckedSite: Sendable {
 /// Stages load → parse → validate. `today` defaults to the current day in the site's time zone.
 public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem(),
                       timings: inout Timings) -> CheckedSite {
-    let parsed = timings.measure("load+parse") { readContent(from: root, fileSystem: fileSystem, parse: parseInParallel) }
+    let (entries, listed) = timings.measure("load") { listContent(from: root, fileSystem: fileSystem) }
+    let parsed = timings.measure("parse") {
+        assembleContent(entries, listed: listed, parsed: parallelMap(entries) { readAndParse($0, fileSystem: fileSystem) })
+    }
     let day = today ?? currentDay(timeZone: parsed.content.site.timezone)
     let found = timings.measure("validate") { validate(parsed, today: day) }
     return CheckedSite(parsed: parsed, root: root, today: day, diagnostics: (parsed.diagnostics + found).sorted())
@@ -36,22 +39,27 @@ public func currentDay(timeZone name: String, now: Date = Date()) -> Day {
     return Day(year: c.year!, month: c.month!, day: c.day!)!
 }
 
-/// Parses files on all cores; each file is parsed alone, results keep the input order.
-public func parseInParallel(_ files: [SourceFile]) -> [(record: ParsedRecord, diagnostics: [Diagnostic])] {
-    let count = files.count
-    if count < 64 { return files.map(parseRecord) }
+/// Maps on all cores, keeping the input order; each element is handled alone.
+public func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    let count = items.count
+    if count < 64 { return items.map(transform) }
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let chunk = (count + workers * 4 - 1) / (workers * 4)
+    let chunk = (count + workers * 8 - 1) / (workers * 8)
     let chunks = stride(from: 0, to: count, by: chunk).map { $0..<min($0 + chunk, count) }
-    let results = UnsafeMutableBufferPointer<(record: ParsedRecord, diagnostics: [Diagnostic])?>.allocate(capacity: count)
+    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
     results.initialize(repeating: nil)
     defer { results.deinitialize(); results.deallocate() }
     // Each chunk writes its own disjoint slots.
     nonisolated(unsafe) let slots = results
     DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-        for i in chunks[c] { slots[i] = parseRecord(files[i]) }
+        for i in chunks[c] { slots[i] = transform(items[i]) }
     }
     return results.map { $0! }
+}
+
+/// Parses files on all cores; results keep the input order.
+public func parseInParallel(_ files: [SourceFile]) -> [(record: ParsedRecord, diagnostics: [Diagnostic])] {
+    parallelMap(files, parseRecord)
 }
 
 /// Output formats of `caitien check`.

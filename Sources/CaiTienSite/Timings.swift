@@ -11,9 +11,12 @@ public struct Timings: Sendable {
         return try body()
     }
 
+    /// Adds a figure measured elsewhere (e.g. time summed over threads).
+    public mutating func record(_ name: String, seconds: Double) { stages.append((name, seconds)) }
+
     public var report: String {
-        let total = stages.reduce(0) { $0 + $1.seconds }
-        return stages.map { $0.name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.3f s", $0.seconds) }.joined(separator: "\n")
-            + "\n" + "total".padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.3f s", total)
+        let total = stages.filter { !$0.name.hasPrefix(" ") }.reduce(0) { $0 + $1.seconds }
+        return stages.map { $0.name.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%8.3f s", $0.seconds) }.joined(separator: "\n")
+            + "\n" + "total".padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%8.3f s", total)
     }
 }

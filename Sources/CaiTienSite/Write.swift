@@ -45,11 +45,14 @@ public final class StagedOutput: OutputSink {
         var written = Set<String>()
         var count = 0
         var unchanged = 0
+        var nanoseconds: UInt64 = 0
     }
     private let state = Mutex(State())
 
     public var count: Int { state.withLock { $0.count } }
     public var unchanged: Int { state.withLock { $0.unchanged } }
+    /// Time spent writing, summed over the threads that wrote.
+    public var writeSeconds: Double { Double(state.withLock { $0.nanoseconds }) / 1e9 }
 
     public init(output: String, guarding protected: [String]) throws(BuildError) {
         let out = absolutePath(output)
@@ -90,6 +93,8 @@ public final class StagedOutput: OutputSink {
             .contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
             throw BuildError("refusing to write outside the output folder: \(path)")
         }
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer { let spent = DispatchTime.now().uptimeNanoseconds - started; state.withLock { $0.nanoseconds += spent } }
         try makeParents(of: path)
         let full = work + "/" + path
         if reusing && sameBytes(at: full, as: bytes) {
