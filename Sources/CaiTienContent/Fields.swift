@@ -180,6 +180,8 @@ func parseNumber(_ text: String) -> Double? {
 
 extension String {
     var trimmingWhitespace: String {
+        // Most values have no space at either end.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first < 0x80, last < 0x80 { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

@@ -188,6 +188,13 @@ func parseBoxes(_ split: SplitRecord) -> Boxes {
 
 /// Which box of BM.CTCL.01 a level-2 heading opens, if any.
 public func boxNumber(_ heading: String) -> Int? {
+    // The headings as the form writes them, before the general (slower) folding.
+    switch heading {
+    case "Nội dung yêu cầu": return 1
+    case "Nguyên nhân và biện pháp": return 2
+    case "Kết quả kiểm tra xác nhận": return 3
+    default: break
+    }
     switch foldHeading(heading) {
     case "noi dung yeu cau", "request": return 1
     case "nguyen nhan va bien phap", "cause and actions", "nguyen nhan", "bien phap", "thay doi": return 2

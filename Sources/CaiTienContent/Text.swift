@@ -12,6 +12,14 @@ public struct TextError: Error, Sendable, Equatable {
 public func decodeText(_ bytes: [UInt8]) -> Result<String, TextError> {
     var start = 0
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+    // Fast path, the usual file: valid UTF-8 (checked by the standard library), no NUL, no CR,
+    // nothing that NFC would change.
+    let fast: String? = bytes.withUnsafeBufferPointer { buffer in
+        let body = UnsafeBufferPointer(rebasing: buffer[start...])
+        guard !body.contains(where: { $0 == 0 || $0 == 0x0D }), quickNFCStable(body) else { return nil }
+        return String(validating: body, as: UTF8.self)
+    }
+    if let fast { return .success(fast) }
     var out = [UInt8]()
     out.reserveCapacity(bytes.count - start)
     var needsNormalising = false
@@ -58,6 +66,22 @@ private func invalid(_ offset: Int, _ line: Int, _ byte: UInt8) -> TextError {
     let hex = String(byte, radix: 16, uppercase: true)
     return TextError(offset: offset, line: line,
                      message: "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at byte offset \(offset)); save the file as UTF-8")
+}
+
+/// True when no byte sequence can start a character that NFC changes. Precomposed Vietnamese
+/// (U+00C0–U+01B0, U+1EA0–U+1EF9) and common punctuation pass; anything doubtful says false.
+private func quickNFCStable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+        let b = bytes[i]
+        if b < 0xCC { i += 1; continue }
+        if b == 0xE1, i + 1 < n, bytes[i + 1] == 0xBA || bytes[i + 1] == 0xBB { i += 3; continue }
+        if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] >= 0x82 { i += 3; continue }
+        if b >= 0x80 && b < 0xC0 { i += 1; continue } // continuation byte
+        return false
+    }
+    return true
 }
 
 /// A cheap test that lets already-NFC text (precomposed Vietnamese) skip normalisation: only

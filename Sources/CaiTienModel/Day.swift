@@ -21,24 +21,34 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses `2025-03-04` (ISO) or `04/03/2025` (Vietnamese dd/mm/yyyy; one-digit day and month allowed).
     public init?(parsing text: Substring) {
-        let parts: [Substring]
-        let iso: Bool
-        if text.contains("-") {
-            parts = text.split(separator: "-", omittingEmptySubsequences: false)
-            iso = true
-        } else {
-            parts = text.split(separator: "/", omittingEmptySubsequences: false)
-            iso = false
+        var fields: [Int] = []
+        fields.reserveCapacity(3)
+        var widths: [Int] = []
+        var value = 0, width = 0
+        var separator: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                value = value * 10 + Int(byte - 0x30)
+                width += 1
+                if width > 4 { return nil }
+            case 0x2D, 0x2F: // - or /
+                if separator == 0 { separator = byte } else if separator != byte { return nil }
+                guard width > 0, fields.count < 2 else { return nil }
+                fields.append(value); widths.append(width)
+                value = 0; width = 0
+            default:
+                return nil
+            }
         }
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
-        if iso {
-            guard parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-            self.init(year: y, month: m, day: d)
+        guard width > 0, fields.count == 2 else { return nil }
+        fields.append(value); widths.append(width)
+        if separator == 0x2D {
+            guard widths == [4, 2, 2] else { return nil }
+            self.init(year: fields[0], month: fields[1], day: fields[2])
         } else {
-            guard parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
-                  let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
-            self.init(year: y, month: m, day: d)
+            guard widths[0] <= 2, widths[1] <= 2, widths[2] == 4 else { return nil }
+            self.init(year: fields[2], month: fields[1], day: fields[0])
         }
     }
 
