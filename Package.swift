@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // C libraries from Debian (libcmark-dev, libyaml-dev).
@@ -32,13 +33,19 @@ let package = Package(
             "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "FrontMatter", "CSupport",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // `caitien serve`: a local preview server (FlyingFox), kept out of the core libraries.
+        .target(name: "CaiTienServe", dependencies: [
+            "CaiTienSite", "CaiTienContent", "CaiTienModel",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "caitien", dependencies: [
-            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel",
+            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", dependencies: ["CaiTienContent", "CaiTienModel", "CaiTienSite"], path: "Tests/TestSupport"),
         .testTarget(name: "CaiTienTests", dependencies: [
             "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienSite", "FrontMatter", "Markdown",
+            "CaiTienServe",
         ]),
     ]
 )

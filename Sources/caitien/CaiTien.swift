@@ -2,6 +2,7 @@ import ArgumentParser
 import CaiTienAnalysis
 import CaiTienContent
 import CaiTienModel
+import CaiTienServe
 import CaiTienSite
 import Foundation
 
@@ -31,12 +32,111 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }
 
-struct CaiTien: ParsableCommand {
+@main
+struct CaiTien: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caitien",
         abstract: "Cải tiến: an ISO 9001 improvement dashboard from Markdown records.",
-        subcommands: [Check.self, Stats.self, Build.self]
+        subcommands: [Check.self, Stats.self, Build.self, New.self, Init.self, Serve.self]
     )
+}
+
+extension Kind: ExpressibleByArgument {}
+extension Source: ExpressibleByArgument {}
+extension Review.Format: ExpressibleByArgument {}
+
+/// Runs a scaffold step: prints the path written, or the reason on stderr with exit 2.
+func scaffold(_ body: () throws(BuildError) -> String) throws {
+    do {
+        print(try body())
+    } catch {
+        printError("caitien: \(error)")
+        throw Exit.usage
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a record with the next free id and Vietnamese guidance comments.",
+        subcommands: [NewTicket.self, NewReview.self, NewObjectives.self]
+    )
+}
+
+struct NewTicket: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ticket", abstract: "A request, form BM.CTCL.01 (tickets/YEAR/PYC-YEAR-NNN.md).")
+    @OptionGroup var options: ContentOptions
+    @Option(help: "Unit code from site.yml.") var unit: String
+    @Option(help: "nonconformity, potential or improvement.") var kind: Kind
+    @Option(help: "Source (5.1.2), e.g. internal_audit, feedback.") var source: Source
+    @Option(help: "Short statement of the request.") var title: String
+    @Option(help: "Nonconformity content, the same words for the same NC (default: the title).") var category: String?
+    @Option(help: "Who reports it (default: git's user.name).") var by: String?
+
+    func run() throws {
+        try scaffold { () throws(BuildError) in
+            try Scaffold.newTicket(content: options.content, unit: unit, kind: kind, source: source, title: title,
+                                   category: category, by: by, today: options.today?.day)
+        }
+    }
+}
+
+struct NewReview: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "review", abstract: "A management review, form BM.CTCL.02 (reviews/DATE.md).")
+    @OptionGroup var options: ContentOptions
+    @Option(help: "meeting (5.8.1) or report (5.8.2).") var format: Review.Format = .meeting
+    @Option(help: "Date of the meeting or notice (default: today).") var date: DayArgument?
+
+    func run() throws {
+        try scaffold { () throws(BuildError) in
+            try Scaffold.newReview(content: options.content, format: format, date: date?.day, today: options.today?.day)
+        }
+    }
+}
+
+struct NewObjectives: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "objectives", abstract: "A year's quality objectives and plan (objectives/YEAR/UNIT.md).")
+    @OptionGroup var options: ContentOptions
+    @Option(help: "The year.") var year: Int
+    @Option(help: "Unit code (default: the ward as a whole).") var unit: String?
+
+    func run() throws {
+        try scaffold { () throws(BuildError) in
+            try Scaffold.newObjectives(content: options.content, year: year, unit: unit, today: options.today?.day)
+        }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start a new site: content/site.yml, folders, .gitignore, a CI workflow.")
+    @Argument(help: "Folder of the new site.") var folder: String
+    @Option(help: "Name of the organisation.") var organisation = "UBND phường"
+
+    func run() throws {
+        do {
+            let written = try Scaffold.initSite(at: folder, organisation: organisation)
+            written.forEach { print($0) }
+            print("Next: cd \(folder) && git init && caitien new ticket --unit van-phong --kind improvement --source other --title \"…\" --by \"Họ và tên\"")
+        } catch {
+            printError("caitien: \(error)")
+            throw Exit.usage
+        }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Preview on 127.0.0.1, rebuilt and reloaded when content or theme change.")
+    @OptionGroup var options: ContentOptions
+    @Option(help: "A theme folder whose files override the built-in theme.") var theme = "theme"
+    @Option(help: "Port on 127.0.0.1.") var port: UInt16 = 1313
+
+    func run() async throws {
+        do {
+            try await PreviewServer(content: options.content, theme: theme, port: port, today: options.today?.day).run()
+        } catch {
+            printError("caitien: cannot serve on 127.0.0.1:\(port): \(error)")
+            throw Exit.usage
+        }
+    }
 }
 
 struct Check: ParsableCommand {
@@ -129,4 +229,4 @@ struct Build: ParsableCommand {
     }
 }
 
-CaiTien.main()
+

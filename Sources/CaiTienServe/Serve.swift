@@ -1,0 +1,203 @@
+import CaiTienContent
+import CaiTienModel
+import CaiTienSite
+import FlyingFox
+import Foundation
+import Synchronization
+
+/// `caitien serve`: builds into a temporary folder, serves it on 127.0.0.1 only, rebuilds when
+/// content or theme change and makes the open page reload itself. Content errors are shown in
+/// the page instead of a stale site.
+public struct PreviewServer: Sendable {
+    public var content: String
+    public var theme: String
+    public var port: UInt16
+    public var today: Day?
+
+    public init(content: String, theme: String, port: UInt16, today: Day?) {
+        self.content = content; self.theme = theme; self.port = port; self.today = today
+    }
+
+    /// Runs until the process gets SIGINT (Ctrl-C) or SIGTERM, then closes the port.
+    public func run(onReady: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("caitien-serve-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let state = PreviewState(output: folder + "/public")
+        await state.rebuild(self)
+
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
+        await server.appendRoute("GET /__caitien/version") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
+                         body: Data(String(await state.version).utf8))
+        }
+        await server.appendRoute("GET /__caitien/reload.js") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                         body: Data(reloadScript.utf8))
+        }
+        await server.appendRoute("GET *") { request in await state.respond(to: request.path) }
+
+        // Stop cleanly on Ctrl-C: close the port, remove the temporary folder.
+        let stopping = Mutex(false)
+        let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number)
+            source.setEventHandler {
+                stopping.withLock { $0 = true }
+                Task { await server.stop() }
+            }
+            source.resume()
+            return source
+        }
+        defer { signals.forEach { $0.cancel() } }
+
+        let watcher = Task {
+            var last = fingerprint([content, theme])
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 400_000_000)
+                let now = fingerprint([content, theme])
+                if now != last {
+                    last = now
+                    await state.rebuild(self)
+                }
+            }
+        }
+        defer { watcher.cancel() }
+        Task {
+            try? await server.waitUntilListening()
+            onReady("Serving \(content) on http://127.0.0.1:\(port)/ — rebuilt on every change; Ctrl-C stops.")
+        }
+        do {
+            try await server.run()
+        } catch {
+            // Stopping closes the listening socket, which ends `run` with an error.
+            if !stopping.withLock({ $0 }) { throw error }
+        }
+    }
+}
+
+/// The current build, its version (bumped on every rebuild) and, when the content has errors,
+/// the page that lists them.
+actor PreviewState {
+    let output: String
+    private(set) var version = 0
+    private var errorPage: String?
+
+    init(output: String) { self.output = output }
+
+    func rebuild(_ options: PreviewServer) {
+        let site = checkSite(content: options.content, today: options.today)
+        if site.diagnostics.hasErrors {
+            errorPage = errorHTML(site.diagnostics.filter { $0.severity == .error })
+            FileHandle.standardError.write(Data(formatDiagnostics(site.diagnostics, as: .text).utf8))
+        } else {
+            var timings = Timings()
+            do {
+                _ = try buildSite(site, theme: options.theme, output: output, baseURL: nil, timings: &timings)
+                errorPage = nil
+                FileHandle.standardError.write(Data("rebuilt for \(site.today.iso): \(site.content.requests.count) requests\n".utf8))
+            } catch {
+                errorPage = errorHTML([Diagnostic(.error, options.theme, line: 1, rule: "build", "\(error)")])
+            }
+        }
+        version += 1
+    }
+
+    func respond(to path: String) -> HTTPResponse {
+        if let errorPage {
+            return HTTPResponse(statusCode: .internalServerError, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                                body: Data(injectReload(errorPage).utf8))
+        }
+        // Only paths inside the output: no `..`, no hidden files.
+        let parts = (path.removingPercentEncoding ?? path).split(separator: "/").map(String.init)
+        guard !parts.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else {
+            return HTTPResponse(statusCode: .notFound)
+        }
+        var file = output + "/" + parts.joined(separator: "/")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            file += "/index.html"
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("404\n".utf8))
+        }
+        let type = contentType(file)
+        if type.hasPrefix("text/html") {
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+                                body: Data(injectReload(String(decoding: data, as: UTF8.self)).utf8))
+        }
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: data)
+    }
+}
+
+/// Adds the reload script to a page and lets it poll the server (the built pages' CSP allows no
+/// connections; the preview relaxes that for its own origin only).
+func injectReload(_ html: String) -> String {
+    html.replacingOccurrences(of: "default-src 'none';", with: "default-src 'none'; connect-src 'self';")
+        .replacingOccurrences(of: "</body>", with: "<script src=\"/__caitien/reload.js\"></script>\n</body>")
+}
+
+let reloadScript = """
+(function () {
+  var seen = null;
+  function poll() {
+    fetch("/__caitien/version", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (v) {
+      if (seen === null) seen = v; else if (v !== seen) { location.reload(); return; }
+      setTimeout(poll, 700);
+    }).catch(function () { setTimeout(poll, 2000); });
+  }
+  poll();
+})();
+"""
+
+func errorHTML(_ diagnostics: [Diagnostic]) -> String {
+    let items = diagnostics.map { "<li><code>\(escapeHTML($0.path)):\($0.line):\($0.column)</code> \(escapeHTML($0.message))</li>" }.joined(separator: "\n")
+    return """
+    <!DOCTYPE html>
+    <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'">
+    <title>Lỗi nội dung — Cải tiến</title></head>
+    <body>
+    <h1>Nội dung có lỗi — chưa thể dựng lại trang</h1>
+    <p>Sửa các lỗi sau rồi lưu tệp; trang sẽ tự tải lại. (Content errors: fix them and save; this page reloads.)</p>
+    <ol>
+    \(items)
+    </ol>
+    </body></html>
+    """
+}
+
+func contentType(_ path: String) -> String {
+    switch (path as NSString).pathExtension.lowercased() {
+    case "html": return "text/html; charset=utf-8"
+    case "css": return "text/css; charset=utf-8"
+    case "js": return "text/javascript; charset=utf-8"
+    case "json": return "application/json"
+    case "csv": return "text/csv; charset=utf-8"
+    case "ics": return "text/calendar; charset=utf-8"
+    case "svg": return "image/svg+xml"
+    case "png": return "image/png"
+    default: return "application/octet-stream"
+    }
+}
+
+/// Names, sizes and modification times of every file under the folders, to notice a change.
+func fingerprint(_ folders: [String]) -> Int {
+    var hasher = Hasher()
+    func walk(_ dir: String, depth: Int) {
+        guard depth < 10, let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for name in names.sorted() {
+            let path = dir + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            hasher.combine(path)
+            hasher.combine(Int(info.st_size))
+            hasher.combine(Int(info.st_mtim.tv_sec))
+            hasher.combine(Int(info.st_mtim.tv_nsec))
+            if info.st_mode & S_IFMT == S_IFDIR { walk(path, depth: depth + 1) }
+        }
+    }
+    for folder in folders { walk(folder, depth: 0) }
+    return hasher.finalize()
+}
