@@ -12,3 +12,12 @@ int caitien_exchange(const char *a, const char *b) {
     return -1;
 #endif
 }
+
+#ifdef __GLIBC__
+#include <malloc.h>
+void caitien_limit_malloc_arenas(void) { mallopt(M_ARENA_MAX, 2); }
+void caitien_trim_memory(void) { malloc_trim(0); }
+#else
+void caitien_limit_malloc_arenas(void) {}
+void caitien_trim_memory(void) {}
+#endif

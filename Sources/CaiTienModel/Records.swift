@@ -77,6 +77,30 @@ public struct Position: Sendable, Hashable {
     public init(line: Int, column: Int) { self.line = line; self.column = column }
 }
 
+/// Where each front-matter key's value is, packed small: a site of 100,000 records keeps one
+/// of these per record, so a dictionary per record would cost ~1.5 KB each.
+public struct Positions: Sendable {
+    /// The record kind's known keys, shared by every record of that kind.
+    let keys: [String]
+    /// `line << 32 | column` per key of `keys`; 0 when the key is absent.
+    var packed: [UInt64]
+
+    public init() { keys = []; packed = [] }
+
+    public init(_ positions: [String: Position], keys: [String]) {
+        self.keys = keys
+        packed = keys.map { key in
+            guard let p = positions[key] else { return 0 }
+            return UInt64(UInt32(clamping: p.line)) << 32 | UInt64(UInt32(clamping: p.column))
+        }
+    }
+
+    public subscript(key: String) -> Position? {
+        guard let i = keys.firstIndex(of: key), packed[i] != 0 else { return nil }
+        return Position(line: Int(packed[i] >> 32), column: Int(packed[i] & 0xFFFF_FFFF))
+    }
+}
+
 /// A corrective action / improvement request, form BM.CTCL.01 (Phiếu yêu cầu hành động khắc phục/cải tiến).
 public struct Request: Sendable {
     public var id: String
@@ -117,7 +141,7 @@ public struct Request: Sendable {
     public var extra: [(key: String, value: String)] = []
     public var boxes = Boxes()
     /// Where each front-matter key's value is, for diagnostics.
-    public var positions: [String: Position] = [:]
+    public var positions = Positions()
 
     public init(id: String, path: String = "", title: String, kind: Kind, source: Source, unit: String,
                 opened: Day, reportedBy: String) {
@@ -183,7 +207,7 @@ public struct Review: Sendable {
     public var decisions: [Decision] = []
     public var bodyHTML: String = ""
     public var extra: [(key: String, value: String)] = []
-    public var positions: [String: Position] = [:]
+    public var positions = Positions()
 
     public init(id: String, path: String = "", date: Day, format: Format) {
         self.id = id; self.path = path; self.date = date; self.format = format
@@ -240,7 +264,7 @@ public struct ObjectivePlan: Sendable {
     public var objectives: [Objective] = []
     public var bodyHTML: String = ""
     public var extra: [(key: String, value: String)] = []
-    public var positions: [String: Position] = [:]
+    public var positions = Positions()
 
     public init(id: String, path: String = "", year: Int, unit: String? = nil) {
         self.id = id; self.path = path; self.year = year; self.unit = unit

@@ -51,7 +51,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into si
     let org = m.content.site.organisation
     // The largest jobs first, so the cores finish together.
     var jobs: [Job] = [
-        { try sink.write("data.json", dataJSON(m.content, figures: m.figures)) },
+        { try sink.stream("data.json") { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try dataJSON(m.content, figures: m.figures, emit: emit) } },
         { try sink.write("tickets.csv", ticketsCSV(m.content, l: l)) },
         { try sink.write("deadlines.ics", deadlinesICS(m.content, figures: m.figures, l: l)) },
         {

@@ -1,6 +1,7 @@
 import CaiTienAnalysis
 import CaiTienContent
 import CaiTienModel
+import CSupport
 import Foundation
 
 /// A content folder read, parsed and validated for a reference day.
@@ -17,10 +18,12 @@ public struct CheckedSite: Sendable {
 /// Stages load → parse → validate. `today` defaults to the current day in the site's time zone.
 public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem(),
                       timings: inout Timings) -> CheckedSite {
+    caitien_limit_malloc_arenas()
     let (entries, listed) = timings.measure("load") { listContent(from: root, fileSystem: fileSystem) }
     let parsed = timings.measure("parse") {
         assembleContent(entries, listed: listed, parsed: parallelMap(entries) { readAndParse($0, fileSystem: fileSystem) })
     }
+    caitien_trim_memory()
     let day = today ?? currentDay(timeZone: parsed.content.site.timezone)
     let found = timings.measure("validate") { validate(parsed, today: day) }
     return CheckedSite(parsed: parsed, root: root, today: day, diagnostics: (parsed.diagnostics + found).sorted())

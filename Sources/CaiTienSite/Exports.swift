@@ -98,13 +98,31 @@ func planJSON(_ p: ObjectivePlan) -> JSON {
 }
 
 /// data.json: every record with its derived stage and every figure (SPEC §3).
+/// Streamed record by record: at 100,000 requests the whole JSON tree would cost ~300 MB.
+public func dataJSON(_ content: Content, figures: Figures, emit: (String) throws(BuildError) -> Void) throws(BuildError) {
+    var buffer = ""
+    func append(_ text: String) throws(BuildError) {
+        buffer += text
+        if buffer.utf8.count >= 1 << 16 { try emit(buffer); buffer = "" }
+    }
+    try append("{\"schema\":1,\"today\":" + JSON.day(figures.today).serialized() + ",\"kpis\":" + figures.kpis.serialized())
+    for (key, items) in [
+        ("tickets", content.requests.sorted { $0.id < $1.id }.lazy.map(requestJSON)),
+    ] as [(String, LazyMapSequence<[Request], JSON>)] {
+        try append(",\"\(key)\":[")
+        for (i, item) in items.enumerated() { try append((i == 0 ? "" : ",") + item.serialized()) }
+        try append("]")
+    }
+    try append(",\"reviews\":" + JSON.array(content.reviews.sorted { $0.id < $1.id }.map(reviewJSON)).serialized())
+    try append(",\"objectives\":" + JSON.array(content.plans.sorted { $0.id < $1.id }.map(planJSON)).serialized())
+    try append("}\n")
+    try emit(buffer)
+}
+
 public func dataJSON(_ content: Content, figures: Figures) -> String {
-    JSON.object([
-        ("schema", .int(1)), ("today", .day(figures.today)), ("kpis", figures.kpis),
-        ("tickets", .array(content.requests.sorted { $0.id < $1.id }.map(requestJSON))),
-        ("reviews", .array(content.reviews.sorted { $0.id < $1.id }.map(reviewJSON))),
-        ("objectives", .array(content.plans.sorted { $0.id < $1.id }.map(planJSON))),
-    ]).serialized() + "\n"
+    var out = ""
+    try? dataJSON(content, figures: figures) { (chunk: String) throws(BuildError) in out += chunk }
+    return out
 }
 
 // MARK: - tickets.csv

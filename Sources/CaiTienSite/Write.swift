@@ -10,10 +10,18 @@ import Glibc
 /// Implementations are safe to call from several threads at once.
 public protocol OutputSink: AnyObject, Sendable {
     func write(_ path: String, _ bytes: [UInt8]) throws(BuildError)
+    /// Writes a large file piece by piece, so it is never whole in memory.
+    func stream(_ path: String, _ produce: ((String) throws(BuildError) -> Void) throws(BuildError) -> Void) throws(BuildError)
 }
 
 extension OutputSink {
     func write(_ path: String, _ text: String) throws(BuildError) { try write(path, Array(text.utf8)) }
+
+    public func stream(_ path: String, _ produce: ((String) throws(BuildError) -> Void) throws(BuildError) -> Void) throws(BuildError) {
+        var bytes: [UInt8] = []
+        try produce { (chunk: String) throws(BuildError) in bytes.append(contentsOf: chunk.utf8) }
+        try write(path, bytes)
+    }
 }
 
 /// Collects files in memory (tests).
@@ -89,10 +97,7 @@ public final class StagedOutput: OutputSink {
     }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws(BuildError) {
-        guard !path.hasPrefix("/"), !path.split(separator: "/", omittingEmptySubsequences: false)
-            .contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
-            throw BuildError("refusing to write outside the output folder: \(path)")
-        }
+        try checkPath(path)
         let started = DispatchTime.now().uptimeNanoseconds
         defer { let spent = DispatchTime.now().uptimeNanoseconds - started; state.withLock { $0.nanoseconds += spent } }
         try makeParents(of: path)
@@ -119,6 +124,63 @@ public final class StagedOutput: OutputSink {
             throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
         state.withLock { $0.written.insert(path); $0.count += 1 }
+    }
+
+    /// Streams a file: while the chunks match the previous generation's bytes nothing is
+    /// written; from the first difference on, chunks are written in place, then the file is cut
+    /// to length.
+    public func stream(_ path: String, _ produce: ((String) throws(BuildError) -> Void) throws(BuildError) -> Void) throws(BuildError) {
+        try checkPath(path)
+        try makeParents(of: path)
+        let full = work + "/" + path
+        let fd = open(full, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var info = stat()
+        let existing = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        var offset = 0
+        var same = reusing
+        var scratch: [UInt8] = []
+        try produce { (chunk: String) throws(BuildError) in
+            var text = chunk
+            let failure: BuildError? = text.withUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> BuildError? in
+                if same {
+                    if offset + bytes.count <= existing {
+                        if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: bytes.count) }
+                        let n = scratch.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, bytes.count, off_t(offset)) }
+                        if n == bytes.count && scratch.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                            offset += bytes.count
+                            return nil
+                        }
+                    }
+                    same = false
+                }
+                var done = 0
+                while done < bytes.count {
+                    let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
+                    }
+                    done += n
+                }
+                offset += bytes.count
+                return nil
+            }
+            if let failure { throw failure }
+        }
+        if offset != existing && ftruncate(fd, off_t(offset)) != 0 {
+            throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        let unchanged = same && offset == existing
+        state.withLock { $0.written.insert(path); $0.count += 1; if unchanged { $0.unchanged += 1 } }
+    }
+
+    private func checkPath(_ path: String) throws(BuildError) {
+        guard !path.hasPrefix("/"), !path.split(separator: "/", omittingEmptySubsequences: false)
+            .contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
+            throw BuildError("refusing to write outside the output folder: \(path)")
+        }
     }
 
     private func makeParents(of path: String) throws(BuildError) {

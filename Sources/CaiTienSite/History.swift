@@ -1,0 +1,298 @@
+import CaiTienAnalysis
+import CaiTienContent
+import CaiTienModel
+import Foundation
+
+// The git history of the requests (issues 5 and 6): lost records for `caitien check`, and the
+// audit trail on each request page. Both come from ONE `git log` over the content's `tickets/`,
+// started before the content is parsed so that git works while the records are read.
+//
+// Readings (README, "Git history"):
+// - A request's history follows its id (the file name), not its path: a record moved to
+//   another folder keeps its history, and the move is one of its commits.
+// - Lost: the newest deletion of an id that no request of the content as loaded (the working
+//   tree) has, whose retention — `closed`, else `opened`, plus `retention_years` — has not ended
+//   by today. A deletion not yet committed is not seen; a record restored in the working tree
+//   is no longer lost. A record moved out of `tickets/`, or into a `_` folder, is lost: the
+//   dashboard no longer sees it.
+// - Shallow clone: a warning, no lost-record check and no audit trail (it would be incomplete).
+// - Not a git repository, no commits yet, or no git: nothing, quietly.
+
+/// One commit that touched a request file.
+public struct HistoryCommit: Sendable, Hashable {
+    public var hash: String
+    public var shortHash: String
+    public var author: String
+    public var email: String
+    /// Author date, the calendar day in the author's time zone.
+    public var date: Day?
+    public var subject: String
+
+    public init(hash: String, shortHash: String, author: String, email: String, date: Day?, subject: String) {
+        self.hash = hash; self.shortHash = shortHash; self.author = author; self.email = email
+        self.date = date; self.subject = subject
+    }
+}
+
+/// The commits of every request file, newest first, grouped by request id.
+public struct ContentHistory: Sendable {
+    public var commits: [HistoryCommit] = []
+    /// Request id → indices into `commits`, newest first.
+    var byRequest: [String: [Int32]] = [:]
+    /// The newest deletion of each request id.
+    var deletions: [String: Deletion] = [:]
+
+    struct Deletion: Sendable {
+        var commit: Int32
+        /// Path inside the content folder, e.g. `tickets/2025/PYC-2025-014.md`.
+        var relativePath: String
+        /// Path from the repository's top, for `git cat-file`.
+        var repositoryPath: String
+    }
+
+    public init() {}
+
+    /// The commits that changed request `id`'s file, newest first.
+    public func commits(forRequest id: String) -> [HistoryCommit] {
+        (byRequest[id] ?? []).map { commits[Int($0)] }
+    }
+}
+
+// MARK: - Reading the history
+
+/// Reads the content's git history in the background; `finish` adds the lost-record
+/// diagnostics and the history to a checked site.
+final class HistoryReader: @unchecked Sendable {
+    let root: String
+    /// The content folder's path from the repository's top, with a trailing `/` (or empty).
+    private let prefix: String
+    private let log: GitProcess?
+    private var notice: Diagnostic?
+
+    /// Nil when there is nothing to do (not a repository, no git).
+    init?(content root: String) {
+        self.root = root
+        let probe = runGit(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix"], in: root)
+        guard probe.status == 0 else {
+            let why = String(decoding: probe.errors, as: UTF8.self)
+            // git refuses a repository owned by another user (common in CI containers): say so,
+            // rather than skipping the check silently.
+            guard why.contains("dubious ownership") else { return nil }
+            prefix = ""
+            log = nil
+            notice = Diagnostic(.warning, root, line: 1, rule: "history-unavailable",
+                                "could not check for lost records: git refuses the repository (dubious ownership); run `git config --global --add safe.directory \"$PWD\"` first")
+            return
+        }
+        let lines = String(decoding: probe.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 2, lines[0] == "true" else { return nil }
+        if lines[1] == "true" {
+            prefix = ""
+            log = nil
+            notice = Diagnostic(.warning, root, line: 1, rule: "history-shallow",
+                                "could not check for lost records: the clone is shallow; fetch the full history (fetch-depth: 0)")
+            return
+        }
+        prefix = lines.count > 2 ? String(lines[2]) : ""
+        // Newest first; `-z`: raw paths, NUL-separated; no renames, so a move is a deletion and
+        // an addition; each commit starts with U+001E, which no status letter starts with.
+        log = GitProcess(["log", "--no-renames", "--no-relative", "--name-status", "-z", "--date=short",
+                          "--format=%x1e%H%x00%h%x00%aN%x00%aE%x00%ad%x00%s", "HEAD", "--", "tickets"], in: root)
+    }
+
+    /// Waits for git, then adds diagnostics (lost records, shallow clone) and the history.
+    func finish(into site: inout CheckedSite) {
+        var found: [Diagnostic] = notice.map { [$0] } ?? []
+        if let log {
+            let result = log.wait()
+            if result.status == 0 {
+                let history = parseLog(result.output, prefix: prefix)
+                found += lostRecords(history, site: site)
+                site.history = history
+            }
+        }
+        if !found.isEmpty { site.diagnostics = (site.diagnostics + found).sorted() }
+    }
+
+    /// `git log` output → commits, and per request id the commits and newest deletion.
+    func parseLog(_ data: Data, prefix: String) -> ContentHistory {
+        var history = ContentHistory()
+        let recordPrefix = Array((prefix + "tickets/").utf8)
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            let n = bytes.count
+            /// The next NUL-terminated token, without leading newlines.
+            func token() -> UnsafeBufferPointer<UInt8>? {
+                while i < n && bytes[i] == 0x0A { i += 1 }
+                guard i < n else { return nil }
+                let start = i
+                while i < n && bytes[i] != 0 { i += 1 }
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                i += 1
+                return slice
+            }
+            func text(_ b: UnsafeBufferPointer<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+            var current: Int32 = -1
+            while let t = token() {
+                if t.first == 0x1E {
+                    // A commit: hash, short hash, author, email, date, subject.
+                    let hash = text(UnsafeBufferPointer(rebasing: t[1...]))
+                    guard let short = token(), let author = token(), let email = token(), let date = token() else { break }
+                    let subject = token().map(text) ?? ""
+                    history.commits.append(HistoryCommit(hash: hash, shortHash: text(short), author: text(author), email: text(email),
+                                                         date: Day(parsing: text(date)), subject: subject))
+                    current = Int32(history.commits.count - 1)
+                    continue
+                }
+                // A status letter, then the path.
+                let status = t.first
+                guard let path = token(), current >= 0 else { break }
+                guard path.starts(with: recordPrefix), path.count > recordPrefix.count + 3,
+                      path[path.count - 3] == UInt8(ascii: "."), path[path.count - 2] == UInt8(ascii: "m"),
+                      path[path.count - 1] == UInt8(ascii: "d") else { continue }
+                let relative = text(UnsafeBufferPointer(rebasing: path[(recordPrefix.count - "tickets/".utf8.count)...]))
+                // Files and folders starting with `_` or `.` are not records.
+                let parts = relative.split(separator: "/")
+                guard !parts.contains(where: { $0.hasPrefix("_") || $0.hasPrefix(".") }), let name = parts.last else { continue }
+                let id = String(name.dropLast(3))
+                if history.byRequest[id]?.last != current { history.byRequest[id, default: []].append(current) }
+                if status == UInt8(ascii: "D"), history.deletions[id] == nil {
+                    history.deletions[id] = .init(commit: current, relativePath: relative, repositoryPath: text(path))
+                }
+            }
+        }
+        return history
+    }
+
+    /// Deleted requests whose id the content lacks and whose retention has not ended by today.
+    func lostRecords(_ history: ContentHistory, site: CheckedSite) -> [Diagnostic] {
+        let gone = history.deletions.filter { !site.parsed.requestIDs.contains($0.key) }.sorted { $0.key < $1.key }
+        guard !gone.isEmpty else { return [] }
+        // The last content of each deleted file, from the deleting commit's parent, in one git call.
+        let specs = gone.map { "\(history.commits[Int($0.value.commit)].hash)^:\($0.value.repositoryPath)" }
+        let blobs = catFiles(specs.map { $0.contains("\n") ? "" : $0 }, in: root)
+        let years = site.content.site.settings.retentionYears
+        var out: [Diagnostic] = []
+        for ((id, deletion), blob) in zip(gone, blobs) {
+            let commit = history.commits[Int(deletion.commit)]
+            let path = joinPath(root, deletion.relativePath)
+            var dates: (closed: Day?, opened: Day)?
+            if let blob, case .request(let r) = parseRecord(SourceFile(kind: .request, path: path, relativePath: deletion.relativePath, bytes: blob)).record {
+                dates = (r.closed, r.opened)
+            }
+            var end: Day?
+            if let dates {
+                end = retentionEnd(dates.closed ?? dates.opened, years: years)
+                if let end, end < site.today { continue } // past its retention: may be removed
+            }
+            let when = commit.date.map { " on \($0.iso)" } ?? ""
+            let retention = end.map { "while its retention runs until \($0.iso)" }
+                ?? "and its dates could not be read, so it is taken to be inside its retention"
+            out.append(Diagnostic(.error, path, line: 1, rule: "record-lost",
+                                  "record lost: request \(id) was deleted in commit \(commit.shortHash) by \(commit.author) <\(commit.email)>\(when) \(retention) (retention_years: \(years)); restore it (git checkout \(commit.shortHash)^ -- \(shellQuoted(path)))"))
+        }
+        return out
+    }
+}
+
+/// `git cat-file --batch` for each spec (`rev:path`); nil where git has no such object.
+/// An empty spec gives nil without asking git.
+func catFiles(_ specs: [String], in folder: String) -> [[UInt8]?] {
+    let asked = specs.filter { !$0.isEmpty }
+    guard !asked.isEmpty else { return specs.map { _ in nil } }
+    let result = runGit(["cat-file", "--batch"], in: folder, input: Data(asked.map { $0 + "\n" }.joined().utf8))
+    var answers: [[UInt8]?] = []
+    let out = [UInt8](result.output)
+    var i = 0
+    while i < out.count, answers.count < asked.count {
+        guard let eol = out[i...].firstIndex(of: 0x0A) else { break }
+        let header = String(decoding: out[i..<eol], as: UTF8.self).split(separator: " ")
+        i = eol + 1
+        // `<object id> <type> <size>`, then the bytes; else `<spec> missing` (or `ambiguous`).
+        if header.count == 3, header[0].count >= 40, header[0].allSatisfy(\.isHexDigit), let size = Int(header[2]), i + size <= out.count {
+            answers.append(header[1] == "blob" ? Array(out[i..<i + size]) : nil)
+            i += size + 1
+        } else {
+            answers.append(nil) // `missing`, `ambiguous`
+        }
+    }
+    var next = answers.makeIterator()
+    return specs.map { $0.isEmpty ? nil : (next.next() ?? nil) }
+}
+
+func shellQuoted(_ path: String) -> String {
+    let plain = path.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+,:@".unicodeScalars.contains($0) }
+    return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+// MARK: - Running git
+
+/// A git process whose output is read on another thread as it comes, so a long log never
+/// fills the pipe; `wait` returns it.
+final class GitProcess: @unchecked Sendable {
+    private let process = Process()
+    private let done = DispatchGroup()
+    // Written by the reader threads before `done` is left, read after `wait()`.
+    private var output = Data()
+    private var errors = Data()
+
+    init?(_ arguments: [String], in folder: String, input: Data? = nil) {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // Settings of the user's config that would change the output are fixed here.
+        process.arguments = ["git", "-C", folder, "-c", "core.quotePath=false", "-c", "log.showSignature=false",
+                             "-c", "i18n.logOutputEncoding=UTF-8", "-c", "log.mailmap=true"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_OPTIONAL_LOCKS"] = "0"
+        environment["GIT_TERMINAL_PROMPT"] = "0"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let inPipe = input.map { _ in Pipe() }
+        process.standardInput = inPipe ?? FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        done.enter()
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            output = out.fileHandleForReading.readDataToEndOfFile()
+            done.leave()
+        }
+        DispatchQueue.global().async { [self] in
+            errors = err.fileHandleForReading.readDataToEndOfFile()
+            done.leave()
+        }
+        if let inPipe, let input {
+            DispatchQueue.global().async {
+                try? inPipe.fileHandleForWriting.write(contentsOf: input)
+                try? inPipe.fileHandleForWriting.close()
+            }
+        }
+    }
+
+    func wait() -> (status: Int32, output: Data, errors: Data) {
+        done.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, output, errors)
+    }
+}
+
+/// Runs git in `folder` and waits; status 127 (or -1) when git cannot be started.
+func runGit(_ arguments: [String], in folder: String, input: Data? = nil) -> (status: Int32, output: Data, errors: Data) {
+    guard let process = GitProcess(arguments, in: folder, input: input) else { return (-1, Data(), Data()) }
+    return process.wait()
+}
+
+// MARK: - The audit trail on request pages
+
+extension SiteModel {
+    /// The commits that changed a request's file, newest first: date, author, subject, short hash.
+    /// A confidential request's commit messages may name citizens: the message is not shown.
+    func historyView(for r: Request) -> [View] {
+        guard let history else { return [] }
+        return history.commits(forRequest: r.id).map { c in
+            ["date": l.date(c.date), "date_iso": c.date?.iso ?? "", "author": c.author,
+             "message": r.confidential ? l.t("confidential_notice") : c.subject, "commit": c.shortHash] as View
+        }
+    }
+}
