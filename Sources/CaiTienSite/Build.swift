@@ -18,9 +18,10 @@ public func buildSite(_ site: CheckedSite, theme themeFolder: String?, output: S
     let theme = try Theme.load(overridesIn: themeFolder, fileSystem: DiskFileSystem())
     var content = site.content
     if let baseURL { content.site.baseURL = baseURL }
-    let model = SiteModel(content: content, figures: figures,
+    var model = SiteModel(content: content, figures: figures,
                           localizer: try Localizer(theme: theme, locale: content.site.locale),
                           commit: gitCommit(of: site.root))
+    model.history = site.history
     let renderer = try Renderer(theme: theme)
     let sink = try StagedOutput(output: output, guarding: [site.root] + (themeFolder.map { [$0] } ?? []))
     do throws(BuildError) {
@@ -61,11 +62,12 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into si
 
     // The request table, newest first, in pages small enough to stay under 2 MB.
     let perPage = 1000
-    let sorted = m.content.requests.sorted { ($0.opened, $0.id) > ($1.opened, $1.id) }
+    let all = m.content.requests
+    let sorted = all.indices.sorted { (all[$0].opened, all[$0].id) > (all[$1].opened, all[$1].id) }
     let pages = max(1, (sorted.count + perPage - 1) / perPage)
     for n in 1...pages {
         jobs.append {
-            let rows = Array(sorted[min(sorted.count, (n - 1) * perPage)..<min(sorted.count, n * perPage)])
+            let rows = sorted[min(sorted.count, (n - 1) * perPage)..<min(sorted.count, n * perPage)].map { all[$0] }
             let path = n == 1 ? "tickets/index.html" : "tickets/page/\(n)/index.html"
             let depth = path.split(separator: "/").count - 1
             try page(path, template: "tickets", title: l.t("tickets_page_title"), section: .tickets,
@@ -78,9 +80,10 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into si
     let chunk = 250
     for start in stride(from: 0, to: requests.count, by: chunk) {
         jobs.append {
-            for r in requests[start..<min(start + chunk, requests.count)] {
+            for i in start..<min(start + chunk, requests.count) {
+                let r = requests[i]
                 let title = "\(r.id) — \(r.confidential ? l.t("confidential_notice") : r.title)"
-                try page("tickets/\(r.id)/index.html", template: "ticket", title: title, section: .tickets, view: m.ticketView(r, history: []))
+                try page("tickets/\(r.id)/index.html", template: "ticket", title: title, section: .tickets, view: m.ticketView(r, history: m.historyView(for: r)))
             }
         }
     }

@@ -12,12 +12,16 @@ public struct CheckedSite: Sendable {
     public var today: Day
     /// Every diagnostic, sorted by file and line.
     public var diagnostics: [Diagnostic]
+    /// The requests' git history (History.swift): nil outside git, in a shallow clone, or with `history: false`.
+    public var history: ContentHistory? = nil
     public var content: Content { parsed.content }
 }
 
 /// Stages load → parse → validate. `today` defaults to the current day in the site's time zone.
 public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem(),
-                      timings: inout Timings) -> CheckedSite {
+                      history: Bool = true, timings: inout Timings) -> CheckedSite {
+    // git reads the history (History.swift) while the content is parsed; only for content on disk.
+    let git = history && fileSystem is DiskFileSystem ? HistoryReader(content: root) : nil
     caitien_limit_malloc_arenas()
     let (entries, listed) = timings.measure("load") { listContent(from: root, fileSystem: fileSystem) }
     let parsed = timings.measure("parse") {
@@ -26,12 +30,14 @@ public func checkSite(content root: String, today: Day? = nil, fileSystem: FileS
     caitien_trim_memory()
     let day = today ?? currentDay(timeZone: parsed.content.site.timezone)
     let found = timings.measure("validate") { validate(parsed, today: day) }
-    return CheckedSite(parsed: parsed, root: root, today: day, diagnostics: (parsed.diagnostics + found).sorted())
+    var site = CheckedSite(parsed: parsed, root: root, today: day, diagnostics: (parsed.diagnostics + found).sorted())
+    if let git { timings.measure("history") { git.finish(into: &site) } }
+    return site
 }
 
-public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem()) -> CheckedSite {
+public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem(), history: Bool = true) -> CheckedSite {
     var timings = Timings()
-    return checkSite(content: root, today: today, fileSystem: fileSystem, timings: &timings)
+    return checkSite(content: root, today: today, fileSystem: fileSystem, history: history, timings: &timings)
 }
 
 /// The calendar day now in a time zone (the site's, Asia/Ho_Chi_Minh by default).

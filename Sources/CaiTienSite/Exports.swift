@@ -1,6 +1,11 @@
 import CaiTienAnalysis
 import CaiTienModel
 
+/// Indices of the requests in id order: sorting indices copies no records.
+func byID(_ requests: [Request]) -> [Int] {
+    requests.indices.sorted { requests[$0].id < requests[$1].id }
+}
+
 // MARK: - data.json
 
 /// A request's front-matter fields under their own names, plus its `stage`. A confidential
@@ -107,8 +112,8 @@ public func dataJSON(_ content: Content, figures: Figures, emit: (String) throws
     }
     try append("{\"schema\":1,\"today\":" + JSON.day(figures.today).serialized() + ",\"kpis\":" + figures.kpis.serialized())
     for (key, items) in [
-        ("tickets", content.requests.sorted { $0.id < $1.id }.lazy.map(requestJSON)),
-    ] as [(String, LazyMapSequence<[Request], JSON>)] {
+        ("tickets", byID(content.requests).lazy.map { requestJSON(content.requests[$0]) }),
+    ] as [(String, LazyMapSequence<[Int], JSON>)] {
         try append(",\"\(key)\":[")
         for (i, item) in items.enumerated() { try append((i == 0 ? "" : ",") + item.serialized()) }
         try append("]")
@@ -131,8 +136,11 @@ public func dataJSON(_ content: Content, figures: Figures) -> String {
 /// spreadsheet never runs it as a formula.
 func csvCell(_ text: String) -> String {
     var t = text
-    if let first = t.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { t = "'" + t }
-    return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    if let first = t.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D {
+        t = "'" + t
+    }
+    if t.utf8.contains(0x22) { t = t.replacingOccurrences(of: "\"", with: "\"\"") }
+    return "\"" + t + "\""
 }
 
 /// tickets.csv: UTF-8 with a BOM so spreadsheet programs read Vietnamese; CRLF rows (RFC 4180).
@@ -140,7 +148,8 @@ public func ticketsCSV(_ content: Content, l: Localizer) -> String {
     let header = ["id", "title", "kind", "source", "unit", "category", "severity", "stage", "opened", "due",
                   "assigned_to", "completed_on", "verified_on", "result", "closed", "follow_up", "review"]
     var out = "\u{FEFF}" + header.map(csvCell).joined(separator: ",") + "\r\n"
-    for r in content.requests.sorted(by: { $0.id < $1.id }) {
+    for i in byID(content.requests) {
+        let r = content.requests[i]
         let c = r.confidential
         let row = [
             r.id, c ? l.t("confidential_notice") : r.title, r.kind.rawValue, r.source.rawValue, r.unit,
@@ -192,7 +201,8 @@ func foldICSLine(_ line: String) -> String {
 public func deadlinesICS(_ content: Content, figures: Figures, l: Localizer, host: String = "caitien") -> String {
     let today = figures.today
     var events: [(uid: String, day: Day, summary: String, description: String)] = []
-    for r in content.requests.sorted(by: { $0.id < $1.id }) where r.isOpen {
+    for i in byID(content.requests) where content.requests[i].isOpen {
+        let r = content.requests[i]
         let title = r.confidential ? "" : " — " + r.title
         if let due = r.due {
             events.append(("request-\(r.id)-due", due, "\(l.t("deadline_request")) \(r.id)\(title)", l.stage(r.stage)))

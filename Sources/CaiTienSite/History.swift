@@ -178,9 +178,7 @@ final class HistoryReader: @unchecked Sendable {
             let commit = history.commits[Int(deletion.commit)]
             let path = joinPath(root, deletion.relativePath)
             var dates: (closed: Day?, opened: Day)?
-            if let blob, case .request(let r) = parseRecord(SourceFile(kind: .request, path: path, relativePath: deletion.relativePath, bytes: blob)).record {
-                dates = (r.closed, r.opened)
-            }
+            if let blob, let r = parseDeletedRequest(blob, relativePath: deletion.relativePath) { dates = (r.closed, r.opened) }
             var end: Day?
             if let dates {
                 end = retentionEnd(dates.closed ?? dates.opened, years: years)
@@ -194,6 +192,14 @@ final class HistoryReader: @unchecked Sendable {
         }
         return out
     }
+}
+
+/// A deleted request file's last content parsed as a request (loaded from memory, as the
+/// loader would read it), or nil when it is not a valid request.
+func parseDeletedRequest(_ bytes: [UInt8], relativePath: String) -> Request? {
+    let files = loadContent(from: "deleted", fileSystem: MemoryFileSystem(files: ["deleted/" + relativePath: bytes])).files
+    guard let file = files.first(where: { $0.kind == .request }), case .request(let r) = parseRecord(file).record else { return nil }
+    return r
 }
 
 /// `git cat-file --batch` for each spec (`rev:path`); nil where git has no such object.

@@ -143,7 +143,9 @@ struct TemplateRenderer {
     let templates: [String: CompiledTemplate]
     var out = ""
     var missing = Set<String>()
-    private var stack: [Any] = []
+    /// The context stack, typed once on push so lookups need no dynamic casts.
+    private enum Context { case view(View), strings(StringTable), other(Any) }
+    private var stack: [Context] = []
     private var depth = 0
 
     init(templates: [String: CompiledTemplate]) { self.templates = templates }
@@ -151,7 +153,7 @@ struct TemplateRenderer {
     mutating func render(_ template: CompiledTemplate, _ view: View) -> String {
         out = ""
         out.reserveCapacity(16_384)
-        stack = [view]
+        stack = [.view(view)]
         render(template.nodes)
         return out
     }
@@ -182,11 +184,11 @@ struct TemplateRenderer {
                 if value is Bool {
                     render(children)
                 } else if let list = value as? [View] {
-                    for item in list { stack.append(item); render(children); stack.removeLast() }
+                    for item in list { stack.append(.view(item)); render(children); stack.removeLast() }
                 } else if let list = value as? [Any] {
-                    for item in list { stack.append(item); render(children); stack.removeLast() }
+                    for item in list { stack.append(context(item)); render(children); stack.removeLast() }
                 } else {
-                    stack.append(value); render(children); stack.removeLast()
+                    stack.append(context(value)); render(children); stack.removeLast()
                 }
             case .partial(let name):
                 guard let partial = templates[name], depth < 16 else { missing.insert(">" + name); continue }
@@ -195,6 +197,12 @@ struct TemplateRenderer {
                 depth -= 1
             }
         }
+    }
+
+    private func context(_ value: Any) -> Context {
+        if let view = value as? View { return .view(view) }
+        if let strings = value as? StringTable { return .strings(strings) }
+        return .other(value)
     }
 
     private func isFalsy(_ value: Any?) -> Bool {
@@ -207,7 +215,14 @@ struct TemplateRenderer {
 
     /// Looks a dotted name up the context stack; nil optionals count as found but empty.
     private mutating func lookup(_ path: [String]) -> Any? {
-        if path == ["."] { return stack.last.flatMap(unwrapOptional) }
+        if path.count == 1 && path[0] == "." {
+            switch stack.last {
+            case .view(let v): return v
+            case .strings(let s): return s
+            case .other(let o): return unwrapOptional(o)
+            case nil: return nil
+            }
+        }
         var found: Any?
         var foundKey = false
         for context in stack.reversed() {
@@ -220,7 +235,7 @@ struct TemplateRenderer {
         guard foundKey else { missing.insert(path.joined(separator: ".")); return nil }
         for key in path.dropFirst() {
             guard let current = found else { return nil }
-            guard let (_, value) = child(of: current, key) else {
+            guard let (_, value) = child(of: context(current), key) else {
                 missing.insert(path.joined(separator: "."))
                 return nil
             }
@@ -230,21 +245,28 @@ struct TemplateRenderer {
     }
 
     /// (true, value) when `context` has `key`; the value is nil for a nil optional.
-    private func child(of context: Any, _ key: String) -> (Bool, Any?)? {
-        if let view = context as? View {
+    private func child(of context: Context, _ key: String) -> (Bool, Any?)? {
+        switch context {
+        case .view(let view):
             guard let value = view[key] else { return nil }
             return (true, unwrapOptional(value))
-        }
-        if let strings = context as? StringTable {
+        case .strings(let strings):
             guard let value = strings.table[key] else { return nil }
             return (true, value)
+        case .other:
+            return nil
         }
-        return nil
     }
 }
 
+private let plainTypes: Set<ObjectIdentifier> = [
+    ObjectIdentifier(String.self), ObjectIdentifier(Int.self), ObjectIdentifier(Bool.self),
+    ObjectIdentifier(View.self), ObjectIdentifier([View].self), ObjectIdentifier(StringTable.self),
+]
+
 func unwrapOptional(_ value: Any) -> Any? {
-    if value is String || value is Int || value is Bool { return value }
+    // The usual values are not optionals: tell by their type, without a protocol cast.
+    if plainTypes.contains(ObjectIdentifier(type(of: value))) { return value }
     if let optional = value as? OptionalValue { return optional.wrappedValue.flatMap(unwrapOptional) }
     return value
 }

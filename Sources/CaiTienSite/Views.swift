@@ -9,6 +9,8 @@ public struct SiteModel: Sendable {
     public var today: Day
     /// The git commit of the content, when it is in a repository.
     public var commit: String?
+    /// The requests' git history, for the audit trail on request pages (History.swift).
+    public var history: ContentHistory? = nil
     var requestsByID: [String: Request]
     /// Requests that name each request in `follow_up`.
     var followedBy: [String: [String]]
