@@ -2,14 +2,36 @@ import CaiTienModel
 import Foundation
 import FrontMatter
 
+/// A few keys and their values in insertion order. Front-matter mappings hold at most a few
+/// dozen short keys: comparing them in a row is cheaper than hashing each one.
+struct SmallMap<Value> {
+    private var entries: [(key: String, value: Value)] = []
+
+    subscript(key: String) -> Value? {
+        get {
+            for entry in entries where entry.key == key { return entry.value }
+            return nil
+        }
+        set {
+            if let i = entries.firstIndex(where: { $0.key == key }) {
+                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
+            } else if let newValue {
+                entries.append((key, newValue))
+            }
+        }
+    }
+
+    var keys: [String] { entries.map(\.key) }
+}
+
 /// Reads the keys of one YAML mapping into typed values, collecting a diagnostic for each
 /// problem (never stopping at the first) with its position in the file.
 struct Fields {
     let path: String
     /// Added to a YAML line to get the file line.
     let lineOffset: Int
-    private(set) var values: [String: YAMLNode] = [:]
-    private(set) var keyPositions: [String: Position] = [:]
+    private(set) var values = SmallMap<YAMLNode>()
+    private(set) var keyPositions = SmallMap<Position>()
     private(set) var extra: [(key: String, value: String)] = []
     var diagnostics: [Diagnostic] = []
     /// The whole mapping's position, for "missing key" errors.
@@ -68,11 +90,9 @@ struct Fields {
         return keyPositions[key] ?? position
     }
 
-    /// Position of every key's value, for later rules.
-    var positions: [String: Position] {
-        var result: [String: Position] = [:]
-        for key in values.keys { result[key] = position(of: key) }
-        return result
+    /// Position of every known key's value, packed, for later rules.
+    func positions(keys: [String]) -> Positions {
+        Positions(keys: keys) { key in values[key] == nil ? nil : position(of: key) }
     }
 
     mutating func error(_ key: String?, _ rule: String, _ message: String) {

@@ -280,7 +280,7 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
     r.cancelled = cancelled; r.cancelReason = cancelReason
     r.confidential = confidential ?? false
     r.extra = f.extra
-    r.positions = Positions(f.positions, keys: requestKeys)
+    r.positions = f.positions(keys: requestKeys)
     r.boxes = parseBoxes(body)
     return (.request(r), f.diagnostics)
 }
@@ -338,7 +338,7 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
     review.decisions = decisions
     review.bodyHTML = renderMarkdownBlocks(body.body, firstLine: body.bodyLine).map(\.html).joined()
     review.extra = f.extra
-    review.positions = Positions(f.positions, keys: reviewKeys)
+    review.positions = f.positions(keys: reviewKeys)
     return (.review(review), f.diagnostics)
 }
 
@@ -396,6 +396,6 @@ func parsePlan(_ node: YAMLNode, body: SplitRecord, id: String, path: String, li
     plan.objectives = objectives
     plan.bodyHTML = renderMarkdownBlocks(body.body, firstLine: body.bodyLine).map(\.html).joined()
     plan.extra = f.extra
-    plan.positions = Positions(f.positions, keys: planKeys)
+    plan.positions = f.positions(keys: planKeys)
     return (.plan(plan), f.diagnostics)
 }

@@ -95,6 +95,14 @@ public struct Positions: Sendable {
         }
     }
 
+    public init(keys: [String], lookup: (String) -> Position?) {
+        self.keys = keys
+        packed = keys.map { key in
+            guard let p = lookup(key) else { return 0 }
+            return UInt64(UInt32(clamping: p.line)) << 32 | UInt64(UInt32(clamping: p.column))
+        }
+    }
+
     public subscript(key: String) -> Position? {
         guard let i = keys.firstIndex(of: key), packed[i] != 0 else { return nil }
         return Position(line: Int(packed[i] >> 32), column: Int(packed[i] & 0xFFFF_FFFF))
