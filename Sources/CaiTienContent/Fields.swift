@@ -22,6 +22,7 @@ struct SmallMap<Value> {
     }
 
     var keys: [String] { entries.map(\.key) }
+    var all: [(key: String, value: Value)] { entries }
 }
 
 /// Reads the keys of one YAML mapping into typed values, collecting a diagnostic for each
@@ -92,7 +93,7 @@ struct Fields {
 
     /// Position of every known key's value, packed, for later rules.
     func positions(keys: [String]) -> Positions {
-        Positions(keys: keys) { key in values[key] == nil ? nil : position(of: key) }
+        Positions(keys: keys, values.all.map { ($0.key, Position(line: $0.value.mark.line + lineOffset, column: $0.value.mark.column)) })
     }
 
     mutating func error(_ key: String?, _ rule: String, _ message: String) {

@@ -95,11 +95,11 @@ public struct Positions: Sendable {
         }
     }
 
-    public init(keys: [String], lookup: (String) -> Position?) {
+    public init(keys: [String], _ found: [(String, Position)]) {
         self.keys = keys
-        packed = keys.map { key in
-            guard let p = lookup(key) else { return 0 }
-            return UInt64(UInt32(clamping: p.line)) << 32 | UInt64(UInt32(clamping: p.column))
+        packed = [UInt64](repeating: 0, count: keys.count)
+        for (key, p) in found {
+            if let i = keys.firstIndex(of: key) { packed[i] = UInt64(UInt32(clamping: p.line)) << 32 | UInt64(UInt32(clamping: p.column)) }
         }
     }
 
