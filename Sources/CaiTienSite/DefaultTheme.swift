@@ -736,7 +736,7 @@ download_ics: Lịch thời hạn (iCalendar)
       <p><strong><a href="{{unit_href}}">{{unit}}</a></strong> — {{category}}: <strong>{{run}}</strong> {{t.recurring_run}}.
       {{#required}}<span class="badge danger">{{t.recurring_required}}</span>{{/required}}
       {{#covered_by}}<span class="badge ok">{{t.recurring_covered_by}} <a href="{{covered_href}}">{{covered_by}}</a></span>{{/covered_by}}</p>
-      <p class="ids">{{#items}}<a href="{{href}}">{{id}}</a> {{/items}}</p>
+      <p class="ids">{{#items}}<a href="{{href}}">{{id}}</a> {{/items}}{{#more}}<span class="muted">+ {{more}}</span>{{/more}}</p>
     </li>
   {{/recurring}}
   </ul>
@@ -755,6 +755,7 @@ download_ics: Lịch thời hạn (iCalendar)
       <span class="meta">{{unit}} · {{stage}}{{#due}} · {{t.due}} <span class="{{#overdue}}late{{/overdue}}">{{due}}</span>{{/due}}</span></li>
   {{/items}}
   </ul>
+  {{#more}}<p class="muted">+ {{more}} {{t.rows_shown}} — <a href="tickets/index.html">{{t.tickets_page_title}}</a></p>{{/more}}
   {{/empty}}
 </section>
 {{/lists}}
@@ -843,6 +844,7 @@ download_ics: Lịch thời hạn (iCalendar)
     {{#has_overdue}}
     <h3>{{t.list_overdue}}</h3>
     <ul>{{#overdue}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{t.due}} {{due}}</li>{{/overdue}}</ul>
+    {{#overdue_more}}<p class="muted">+ {{overdue_more}} {{t.rows_shown}}</p>{{/overdue_more}}
     {{/has_overdue}}
   </section>
   <section class="box">
@@ -857,13 +859,13 @@ download_ics: Lịch thời hạn (iCalendar)
   <section class="box">
     <h2>4. {{t.input_audit_results}}</h2>
     <h3>{{t.audit_raised}}</h3>
-    <ul>{{#audit}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/audit}}{{^audit}}<li class="muted">{{t.none}}</li>{{/audit}}</ul>
+    {{#audit}}<ul>{{#items}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/items}}{{#empty}}<li class="muted">{{t.none}}</li>{{/empty}}</ul>{{#more}}<p class="muted">+ {{more}} {{t.rows_shown}}</p>{{/more}}{{/audit}}
     <h3>{{t.feedback_raised}}</h3>
-    <ul>{{#feedback}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/feedback}}{{^feedback}}<li class="muted">{{t.none}}</li>{{/feedback}}</ul>
+    {{#feedback}}<ul>{{#items}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/items}}{{#empty}}<li class="muted">{{t.none}}</li>{{/empty}}</ul>{{#more}}<p class="muted">+ {{more}} {{t.rows_shown}}</p>{{/more}}{{/feedback}}
     <h3>{{t.risk_raised}}</h3>
-    <ul>{{#risk}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/risk}}{{^risk}}<li class="muted">{{t.none}}</li>{{/risk}}</ul>
+    {{#risk}}<ul>{{#items}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/items}}{{#empty}}<li class="muted">{{t.none}}</li>{{/empty}}</ul>{{#more}}<p class="muted">+ {{more}} {{t.rows_shown}}</p>{{/more}}{{/risk}}
     <h3>{{t.improvements}}</h3>
-    <ul>{{#improvement}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/improvement}}{{^improvement}}<li class="muted">{{t.none}}</li>{{/improvement}}</ul>
+    {{#improvement}}<ul>{{#items}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/items}}{{#empty}}<li class="muted">{{t.none}}</li>{{/empty}}</ul>{{#more}}<p class="muted">+ {{more}} {{t.rows_shown}}</p>{{/more}}{{/improvement}}
   </section>
   <section class="box">
     <h2>5. {{t.to_fill}}</h2>

@@ -33,7 +33,12 @@ extension SiteModel {
             }
         }
         let periodRequests = content.requests.filter { inPeriod($0.opened) }.sorted { $0.id < $1.id }
-        func items(_ filter: (Request) -> Bool) -> [View] { periodRequests.filter(filter).map { requestItem($0, depth: depth) } }
+        // At most 200 a list, with the number left out: the report stays printable.
+        func items(_ filter: (Request) -> Bool) -> View {
+            let all = periodRequests.filter(filter)
+            return ["items": all.prefix(200).map { requestItem($0, depth: depth) }, "count": all.count,
+                    "more": all.count > 200 ? all.count - 200 : nil as Int? as Any, "empty": all.isEmpty]
+        }
         let closedInPeriod = content.requests.filter { $0.stage == .closed && inPeriod($0.closed) }
         let verified = content.requests.filter { inPeriod($0.verifiedOn) && $0.result != nil }
         let effective = verified.filter { $0.result == .effective }.count
@@ -54,7 +59,8 @@ extension SiteModel {
             "opened": periodRequests.count, "closed": closedInPeriod.count,
             "nonconformities": periodRequests.filter { $0.kind == .nonconformity }.count,
             "verified": verified.count, "effective": effective, "effectiveness": l.percent(rate(effective, verified.count)),
-            "overdue": requestItems(figures.requests.overdue, depth: depth), "has_overdue": !figures.requests.overdue.isEmpty,
+            "overdue": requestItems(figures.requests.overdue.prefix(200), depth: depth), "has_overdue": !figures.requests.overdue.isEmpty,
+            "overdue_more": figures.requests.overdue.count > 200 ? figures.requests.overdue.count - 200 : nil as Int? as Any,
             "recurring": figures.recurring.map { g -> View in
                 ["unit": unitName(g.unit), "category": g.category, "run": g.run, "required": g.coveredBy == nil, "covered_by": g.coveredBy as Any]
             },

@@ -38,6 +38,10 @@ public struct SiteModel: Sendable {
     }
 }
 
+/// Lists on the dashboard show this many requests and then say how many more there are, so the
+/// page stays small at 100,000 requests (the full lists are in data.json and the request table).
+let listLimit = 50
+
 /// Relative link from a page `depth` folders below the root (file:// browsing works too).
 func rootPrefix(_ depth: Int) -> String { depth == 0 ? "" : String(repeating: "../", count: depth) }
 
@@ -74,7 +78,7 @@ extension SiteModel {
         ]
     }
 
-    func requestItems(_ ids: [String], depth: Int) -> [View] {
+    func requestItems<S: Sequence<String>>(_ ids: S, depth: Int) -> [View] {
         ids.compactMap { requestsByID[$0] }.map { requestItem($0, depth: depth) }
     }
 }
@@ -116,14 +120,16 @@ extension SiteModel {
             ("actions-overdue", "list_actions_overdue", r.actionsOverdue),
             ("undecided", "list_undecided", r.undecided),
         ].map { anchor, key, ids in
-            ["anchor": anchor, "title": l.t(key), "count": ids.count, "items": requestItems(ids, depth: depth), "empty": ids.isEmpty]
+            ["anchor": anchor, "title": l.t(key), "count": ids.count, "items": requestItems(ids.prefix(listLimit), depth: depth),
+             "empty": ids.isEmpty, "more": ids.count > listLimit ? ids.count - listLimit : nil as Int? as Any]
         }
         let recurring: [View] = f.recurring.map { g in
             [
                 "unit": unitName(g.unit), "unit_href": "units/\(g.unit)/index.html", "category": g.category, "run": g.run,
                 "required": g.coveredBy == nil, "covered_by": g.coveredBy as Any,
                 "covered_href": g.coveredBy.map { requestLink($0, depth: depth) } as Any,
-                "items": requestItems(g.ids, depth: depth),
+                "items": requestItems(g.ids.prefix(listLimit), depth: depth),
+                "more": g.ids.count > listLimit ? g.ids.count - listLimit : nil as Int? as Any,
             ]
         }
         let objectiveRows: [View] = (year?.byUnit ?? []).map { unit, a in
