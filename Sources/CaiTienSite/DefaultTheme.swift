@@ -1106,8 +1106,8 @@ let githubWorkflow = #"""
 #   The records repository holds only content/ (and optionally theme/). Each run builds the
 #   `caitien` command from its source, fetched from CAITIEN_REPO at the pinned CAITIEN_REF (a tag
 #   or a 40-character commit id, never a moving branch), with Swift 6.3 in the official
-#   swift:6.3-noble container. The binary is cached per CAITIEN_REF, so only the first run (and
-#   the first after changing CAITIEN_REF) compiles; later runs take about a minute.
+#   swift:6.3-noble container. The binary is cached per CAITIEN_REF and Swift version, so only the
+#   first run (and the first after changing either) compiles; later runs take about a minute.
 #
 # Khi nào chạy / when it runs:
 #   - mỗi lần push (mọi nhánh kiểm tra; chỉ nhánh mặc định được xuất bản);
@@ -1154,11 +1154,15 @@ jobs:
         with:
           fetch-depth: 0
 
+      - name: Phiên bản Swift
+        id: swift
+        run: echo "version=$(swift --version 2>&1 | sha256sum | cut -c1-16)" >> "$GITHUB_OUTPUT"
+
       - name: Bộ nhớ đệm caitien
         uses: actions/cache@v4
         with:
           path: /opt/caitien/bin
-          key: caitien-${{ env.CAITIEN_REF }}-swift6.3-noble
+          key: caitien-${{ env.CAITIEN_REF }}-${{ steps.swift.outputs.version }}
 
       - name: Cài caitien
         run: |
@@ -1175,15 +1179,18 @@ jobs:
           fi
           # The workspace belongs to the runner's user, the container runs as root: let git read it.
           git config --global --add safe.directory "$PWD"
-          if [ ! -x "$CAITIEN_HOME/bin/caitien" ]; then
+          # Rebuilt when missing, or built by another Swift (the cached binary uses its runtime).
+          swift_version="$(swift --version 2>&1)"
+          if [ ! -x "$CAITIEN_HOME/bin/caitien" ] || [ "$(cat "$CAITIEN_HOME/bin/swift-version" 2>/dev/null)" != "$swift_version" ]; then
             src="$CAITIEN_HOME/src"
             rm -rf "$src"
             git init -q "$src"
             git -C "$src" fetch -q --depth 1 "$CAITIEN_REPO" "$CAITIEN_REF"
             git -C "$src" -c advice.detachedHead=false checkout -q FETCH_HEAD
-            swift build --package-path "$src" -c release --product caitien --static-swift-stdlib
+            swift build --package-path "$src" -c release --product caitien
             mkdir -p "$CAITIEN_HOME/bin"
             cp "$(swift build --package-path "$src" -c release --show-bin-path)/caitien" "$CAITIEN_HOME/bin/"
+            printf '%s\n' "$swift_version" > "$CAITIEN_HOME/bin/swift-version"
             rm -rf "$src"
           fi
           echo "$CAITIEN_HOME/bin" >> "$GITHUB_PATH"
