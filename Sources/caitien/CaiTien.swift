@@ -39,6 +39,25 @@ struct CaiTien: AsyncParsableCommand {
         abstract: "Cải tiến: an ISO 9001 improvement dashboard from Markdown records.",
         subcommands: [Check.self, Stats.self, Build.self, New.self, Init.self, Serve.self]
     )
+
+    /// As ArgumentParser's, but a usage error exits with 2 (SPEC §4), not EX_USAGE (64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code.rawValue == 64 {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 extension Kind: ExpressibleByArgument {}
