@@ -19,7 +19,18 @@ public func readContent(from root: String, fileSystem: FileSystem) -> ParsedCont
 /// and each file's bytes are freed as soon as it is parsed).
 public func readAndParse(_ entry: ContentEntry, fileSystem: FileSystem) -> (record: ParsedRecord, diagnostics: [Diagnostic]) {
     switch readEntry(entry, fileSystem: fileSystem) {
-    case .success(let file): return parseRecord(file)
+    case .success(let file):
+        var (record, diagnostics) = parseRecord(file)
+        var hash = StableHash()
+        hash.add(file.bytes)
+        hash.add(file.path)
+        switch record {
+        case .request(var r): r.fingerprint = hash.value; record = .request(r)
+        case .review(var r): r.fingerprint = hash.value; record = .review(r)
+        case .plan(var p): p.fingerprint = hash.value; record = .plan(p)
+        case .site, .invalid: break
+        }
+        return (record, diagnostics)
     case .failure(let diagnostic): return (.invalid, [diagnostic])
     }
 }

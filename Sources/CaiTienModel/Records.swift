@@ -150,6 +150,8 @@ public struct Request: Sendable {
     public var boxes = Boxes()
     /// Where each front-matter key's value is, for diagnostics.
     public var positions = Positions()
+    /// A hash of the source file's bytes: the same file gives the same page.
+    public var fingerprint: UInt64 = 0
 
     public init(id: String, path: String = "", title: String, kind: Kind, source: Source, unit: String,
                 opened: Day, reportedBy: String) {
@@ -216,6 +218,8 @@ public struct Review: Sendable {
     public var bodyHTML: String = ""
     public var extra: [(key: String, value: String)] = []
     public var positions = Positions()
+    /// A hash of the source file's bytes.
+    public var fingerprint: UInt64 = 0
 
     public init(id: String, path: String = "", date: Day, format: Format) {
         self.id = id; self.path = path; self.date = date; self.format = format
@@ -273,6 +277,8 @@ public struct ObjectivePlan: Sendable {
     public var bodyHTML: String = ""
     public var extra: [(key: String, value: String)] = []
     public var positions = Positions()
+    /// A hash of the source file's bytes.
+    public var fingerprint: UInt64 = 0
 
     public init(id: String, path: String = "", year: Int, unit: String? = nil) {
         self.id = id; self.path = path; self.year = year; self.unit = unit
@@ -329,4 +335,15 @@ public struct Content: Sendable {
     public init(site: SiteConfig, requests: [Request] = [], reviews: [Review] = [], plans: [ObjectivePlan] = []) {
         self.site = site; self.requests = requests; self.reviews = reviews; self.plans = plans
     }
+}
+
+/// FNV-1a, 64 bits: a stable hash (Swift's `Hasher` is seeded anew in every process).
+public struct StableHash: Sendable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    public init() {}
+    public mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    }
+    public mutating func add(_ text: String) { add(text.utf8); add(CollectionOfOne(0xFF)) }
+    public mutating func add(_ number: UInt64) { withUnsafeBytes(of: number) { add($0) } }
 }

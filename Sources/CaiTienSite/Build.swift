@@ -37,24 +37,37 @@ public func buildSite(_ site: CheckedSite, theme themeFolder: String?, output: S
 
 /// Renders every page and export into `sink`, on every core. Reads no files.
 public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into sink: OutputSink, threads: Int = 0) throws(BuildError) {
-    @Sendable func page(_ path: String, template: String, title: String, section: Section, view: View) throws(BuildError) {
+    // Every output but the request pages depends on the whole content: one key for all of them.
+    let siteKey = m.siteKey(theme: theme)
+    /// Renders a page, unless the output already holds it from inputs with the same key.
+    @Sendable func page(_ path: String, key: UInt64? = nil, template: String, title: String, section: Section,
+                        view makeView: @autoclosure () -> View) throws(BuildError) {
+        let key = key ?? siteKey
+        if sink.reuse(path, key: key) { return }
         let depth = path.split(separator: "/").count - 1
-        var view = view
+        var view = makeView()
         view["t"] = m.strings
         view["organisation"] = m.content.site.organisation
         view["root"] = rootPrefix(depth)
         let body = try renderer.render(template, view)
         let html = try renderer.render("base", m.page(title: title, depth: depth, section: section, body: body))
         try sink.write(path, html)
+        sink.remember(path, key: key)
     }
     typealias Job = @Sendable () throws -> Void
     let l = m.l
+    /// Writes an export unless the output already holds it from the same inputs.
+    @Sendable func unlessKept(_ path: String, _ render: () throws -> Void) throws {
+        if sink.reuse(path, key: siteKey) { return }
+        try render()
+        sink.remember(path, key: siteKey)
+    }
     let org = m.content.site.organisation
     // The largest jobs first, so the cores finish together.
     var jobs: [Job] = [
-        { try sink.stream("data.json") { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try dataJSON(m.content, figures: m.figures, emit: emit) } },
-        { try sink.write("tickets.csv", ticketsCSV(m.content, l: l)) },
-        { try sink.write("deadlines.ics", deadlinesICS(m.content, figures: m.figures, l: l)) },
+        { try unlessKept("data.json") { try sink.stream("data.json") { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try dataJSON(m.content, figures: m.figures, emit: emit) } } },
+        { try unlessKept("tickets.csv") { try sink.write("tickets.csv", ticketsCSV(m.content, l: l)) } },
+        { try unlessKept("deadlines.ics") { try sink.write("deadlines.ics", deadlinesICS(m.content, figures: m.figures, l: l)) } },
         {
             try page("index.html", template: "dashboard", title: "\(l.t("dashboard")) — \(org)", section: .dashboard, view: m.dashboardView())
         },
@@ -75,15 +88,19 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into si
         }
     }
 
-    // One page per request, in chunks: each page depends only on the model.
+    // One page per request, in chunks: each page depends only on the model. A page whose
+    // inputs (its file, the theme, the day, the commit, the site) are those of the page already
+    // in the output is kept as it is, unrendered.
+    let base = m.pageKeyBase(theme: theme)
     let requests = m.content.requests
     let chunk = 250
     for start in stride(from: 0, to: requests.count, by: chunk) {
         jobs.append {
             for i in start..<min(start + chunk, requests.count) {
                 let r = requests[i]
+                let path = "tickets/\(r.id)/index.html"
                 let title = "\(r.id) — \(r.confidential ? l.t("confidential_notice") : r.title)"
-                try page("tickets/\(r.id)/index.html", template: "ticket", title: title, section: .tickets, view: m.ticketView(r, history: m.historyView(for: r)))
+                try page(path, key: m.pageKey(for: r, base: base), template: "ticket", title: title, section: .tickets, view: m.ticketView(r, history: m.historyView(for: r)))
             }
         }
     }
@@ -150,4 +167,52 @@ func gitCommit(of folder: String) -> String? {
     guard process.terminationStatus == 0 else { return nil }
     let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     return text.isEmpty ? nil : text
+}
+
+extension SiteModel {
+    /// What the site-wide pages and exports depend on: everything.
+    func siteKey(theme: Theme) -> UInt64 {
+        var hash = StableHash()
+        hash.add(pageKeyBase(theme: theme))
+        hash.add("site")
+        for r in content.requests { hash.add(r.fingerprint) }
+        for r in content.reviews { hash.add(r.fingerprint) }
+        for p in content.plans { hash.add(p.fingerprint) }
+        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { hash.add(path); hash.add(bytes) }
+        // The history only changes with a new commit, which is in the base already.
+        let t = content.site.settings
+        for v in [t.recurrenceThreshold, t.dueSoonDays, t.longActionDays, t.progressIntervalDays, t.reviewIntervalDays, t.retentionYears] {
+            hash.add(UInt64(bitPattern: Int64(v)))
+        }
+        hash.add(content.site.timezone)
+        return hash.value
+    }
+
+    /// What every request page depends on besides its own record.
+    func pageKeyBase(theme: Theme) -> UInt64 {
+        var hash = StableHash()
+        hash.add("caitien-page-v1")
+        hash.add(today.iso)
+        hash.add(commit ?? "")
+        hash.add(content.site.organisation)
+        hash.add(content.site.locale)
+        hash.add(content.site.baseURL)
+        for unit in content.site.units { hash.add(unit.code); hash.add(unit.name) }
+        for (name, text) in theme.templates.sorted(by: { $0.key < $1.key }) { hash.add(name); hash.add(text) }
+        for (key, text) in l.strings.sorted(by: { $0.key < $1.key }) { hash.add(key); hash.add(text) }
+        return hash.value
+    }
+
+    /// The inputs of one request page: the base, the record's file, the requests that follow
+    /// it, and its git history.
+    func pageKey(for r: Request, base: UInt64) -> UInt64 {
+        var hash = StableHash()
+        hash.add(base)
+        hash.add(r.fingerprint)
+        for id in followedBy[r.id] ?? [] { hash.add(id) }
+        if let history {
+            for c in history.commits(forRequest: r.id) { hash.add(c.shortHash) }
+        }
+        return hash.value
+    }
 }

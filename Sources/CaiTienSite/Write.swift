@@ -10,12 +10,20 @@ import Glibc
 /// Implementations are safe to call from several threads at once.
 public protocol OutputSink: AnyObject, Sendable {
     func write(_ path: String, _ bytes: [UInt8]) throws(BuildError)
+    func reuse(_ path: String, key: UInt64) -> Bool
+    func remember(_ path: String, key: UInt64)
     /// Writes a large file piece by piece, so it is never whole in memory.
     func stream(_ path: String, _ produce: ((String) throws(BuildError) -> Void) throws(BuildError) -> Void) throws(BuildError)
 }
 
 extension OutputSink {
     func write(_ path: String, _ text: String) throws(BuildError) { try write(path, Array(text.utf8)) }
+
+    /// True when the page at `path` was last written from inputs with this key and is still
+    /// there: it need not be rendered again. Sinks without memory say false.
+    public func reuse(_ path: String, key: UInt64) -> Bool { false }
+    /// Notes the key of the inputs a page was rendered from.
+    public func remember(_ path: String, key: UInt64) {}
 
     public func stream(_ path: String, _ produce: ((String) throws(BuildError) -> Void) throws(BuildError) -> Void) throws(BuildError) {
         var bytes: [UInt8] = []
@@ -51,11 +59,18 @@ public final class StagedOutput: OutputSink {
     private struct State {
         var directories = Set<String>()
         var written = Set<String>()
+        /// Keys of the pages written (or kept) by this build, saved beside the output.
+        var keys: [String: UInt64] = [:]
         var count = 0
         var unchanged = 0
         var nanoseconds: UInt64 = 0
     }
     private let state = Mutex(State())
+
+    /// Keys of the pages in the folder being written, as its last build left them.
+    private let previousKeys: [String: UInt64]
+    private let parent: String
+    private let name: String
 
     public var count: Int { state.withLock { $0.count } }
     public var unchanged: Int { state.withLock { $0.unchanged } }
@@ -79,6 +94,8 @@ public final class StagedOutput: OutputSink {
         }
         let url = URL(fileURLWithPath: out)
         let parent = url.deletingLastPathComponent().path
+        self.parent = parent
+        self.name = url.lastPathComponent
         self.output = out
         self.previous = parent + "/." + url.lastPathComponent + ".previous"
         do {
@@ -87,7 +104,13 @@ public final class StagedOutput: OutputSink {
         if entryKind(previous) == .directory && entryKind(out) == .directory {
             work = previous
             reusing = true
+            // The keys describe the folder as its last build left it; this build changes it,
+            // so they are removed now and written anew only once this build has succeeded.
+            let manifest = StagedOutput.manifestPath(parent: parent, name: url.lastPathComponent, folder: previous)
+            previousKeys = manifest.map(StagedOutput.readManifest) ?? [:]
+            if let manifest { unlink(manifest) }
         } else {
+            previousKeys = [:]
             if let kind = entryKind(previous), kind != .directory { unlink(previous) }
             work = parent + "/." + url.lastPathComponent + ".staging-\(getpid())"
             reusing = false
@@ -103,7 +126,7 @@ public final class StagedOutput: OutputSink {
         try makeParents(of: path)
         let full = work + "/" + path
         if reusing && sameBytes(at: full, as: bytes) {
-            state.withLock { $0.written.insert(path); $0.count += 1; $0.unchanged += 1 }
+            state.withLock { $0.written.insert(path); $0.count += 1; $0.unchanged += 1; if $0.keys[path] == nil { $0.keys[path] = 0 } }
             return
         }
         // Overwrite without O_TRUNC, then cut to length: ext4 flushes a file truncated to zero
@@ -123,7 +146,59 @@ public final class StagedOutput: OutputSink {
         if reusing && ftruncate(fd, off_t(bytes.count)) != 0 {
             throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
-        state.withLock { $0.written.insert(path); $0.count += 1 }
+        state.withLock { $0.written.insert(path); $0.count += 1; if $0.keys[path] == nil { $0.keys[path] = 0 } }
+    }
+
+    public func reuse(_ path: String, key: UInt64) -> Bool {
+        guard reusing, previousKeys[path] == key else { return false }
+        var info = stat()
+        guard lstat(work + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        var dir = ""
+        var parents: [String] = []
+        for component in path.split(separator: "/").dropLast() {
+            dir = dir.isEmpty ? String(component) : dir + "/" + component
+            parents.append(dir)
+        }
+        state.withLock {
+            $0.written.insert(path); $0.count += 1; $0.unchanged += 1; $0.keys[path] = key
+            for p in parents { $0.directories.insert(p) }
+        }
+        return true
+    }
+
+    public func remember(_ path: String, key: UInt64) {
+        state.withLock { $0.keys[path] = key }
+    }
+
+    /// Where the page keys of a generation folder are kept: beside the output, named by the
+    /// folder's inode, which renames do not change.
+    static func manifestPath(parent: String, name: String, folder: String) -> String? {
+        var info = stat()
+        guard lstat(folder, &info) == 0 else { return nil }
+        return parent + "/.\(name).pages-\(info.st_ino)"
+    }
+
+    static func readManifest(_ path: String) -> [String: UInt64] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        var keys: [String: UInt64] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            guard let tab = line.lastIndex(of: "\t"), let key = UInt64(line[line.index(after: tab)...], radix: 16) else { continue }
+            keys[String(line[..<tab])] = key
+        }
+        return keys
+    }
+
+    private func saveManifest() {
+        guard let path = StagedOutput.manifestPath(parent: parent, name: name, folder: output) else { return }
+        let keys = state.withLock { $0.keys }
+        let text = keys.keys.sorted().map { "\($0)\t\(String(keys[$0]!, radix: 16))\n" }.joined()
+        try? text.write(toFile: path, atomically: true, encoding: .utf8)
+        // Manifests of folders that are gone.
+        let keep = Set([path, StagedOutput.manifestPath(parent: parent, name: name, folder: previous)].compactMap { $0 })
+        let prefix = ".\(name).pages-"
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where file.hasPrefix(prefix) {
+            if !keep.contains(parent + "/" + file) { unlink(parent + "/" + file) }
+        }
     }
 
     /// Streams a file: while the chunks match the previous generation's bytes nothing is
@@ -173,7 +248,7 @@ public final class StagedOutput: OutputSink {
             throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
         let unchanged = same && offset == existing
-        state.withLock { $0.written.insert(path); $0.count += 1; if unchanged { $0.unchanged += 1 } }
+        state.withLock { $0.written.insert(path); $0.count += 1; if unchanged { $0.unchanged += 1 }; if $0.keys[path] == nil { $0.keys[path] = 0 } }
     }
 
     private func checkPath(_ path: String) throws(BuildError) {
@@ -202,6 +277,19 @@ public final class StagedOutput: OutputSink {
         }
     }
 
+    private func removeListedStale() {
+        let written = state.withLock { $0.written }
+        for path in previousKeys.keys where !written.contains(path) {
+            unlink(work + "/" + path)
+            // Folders left empty (a deleted request's `tickets/ID/`).
+            var dir = Substring(path)
+            while let slash = dir.lastIndex(of: "/") {
+                dir = dir[..<slash]
+                if rmdir(work + "/" + dir) != 0 { break }
+            }
+        }
+    }
+
     /// Removes what an earlier generation held and this build did not write.
     private func removeStale() {
         let written = state.withLock { $0.written }
@@ -223,7 +311,11 @@ public final class StagedOutput: OutputSink {
 
     /// Swaps the written folder in place of the output.
     public func publish() throws(BuildError) {
-        if reusing { removeStale() }
+        if reusing {
+            // The manifest lists every file of the folder: what it lists and this build did not
+            // write is stale. Without one, sweep the whole folder.
+            if previousKeys.isEmpty { removeStale() } else { removeListedStale() }
+        }
         if entryKind(output) == .directory {
             if caitien_exchange(work, output) == 0 {
                 // `work` now holds the old site: it becomes the previous generation.
@@ -231,6 +323,7 @@ public final class StagedOutput: OutputSink {
                     try? FileManager.default.removeItem(atPath: previous)
                     if rename(work, previous) != 0 { try? FileManager.default.removeItem(atPath: work) }
                 }
+                saveManifest()
                 return
             }
             // No RENAME_EXCHANGE here: rename the old aside, rename the new in, delete the old.
@@ -251,6 +344,7 @@ public final class StagedOutput: OutputSink {
                 throw BuildError("cannot move the new site into place: \(reason)")
             }
         }
+        saveManifest()
     }
 
     /// After a failure: a fresh staging folder is removed; a reused previous generation is left

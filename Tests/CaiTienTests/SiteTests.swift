@@ -289,8 +289,39 @@ private func build(_ fixture: Fixture, today: String, swiftMustache: Bool = fals
         #expect(try !buildOnDisk(folder))
         #expect(try snapshot(folder + "/public") == before)
         // No staging folder is left; the previous generation is kept for the next build.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
+        // (and the page keys of the two generations, .public.pages-INODE).
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasPrefix(".") && !$0.hasPrefix(".public.pages-") }
         #expect(leftovers == [".public.previous"])
+    }
+
+    @Test func unchangedPagesAreKeptAndChangedOnesRebuilt() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try write(Fixture(siteFixture), to: folder)
+        for _ in 0..<3 { #expect(try buildOnDisk(folder)) }
+        let before = try snapshot(folder + "/public")
+        // A fourth build over the previous generation: same bytes, and the manifest kept.
+        #expect(try buildOnDisk(folder))
+        #expect(try snapshot(folder + "/public") == before)
+        let manifests = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".public.pages-") }
+        #expect(manifests.count == 2)
+
+        // Change one record: its page changes in both generations as they take turns.
+        let path = folder + "/content/tickets/2025/PYC-2025-001.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "Hồ sơ khai sinh trả kết quả trễ hạn", with: "Hồ sơ khai sinh trả kết quả chậm")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        for _ in 0..<2 {
+            #expect(try buildOnDisk(folder))
+            let page = try String(contentsOfFile: folder + "/public/tickets/PYC-2025-001/index.html", encoding: .utf8)
+            #expect(page.contains("Hồ sơ khai sinh trả kết quả chậm"))
+            #expect(!page.contains("Hồ sơ khai sinh trả kết quả trễ hạn"))
+        }
+        // The unchanged pages are as before.
+        let after = try snapshot(folder + "/public")
+        #expect(after["tickets/PYC-2025-003/index.html"] == before["tickets/PYC-2025-003/index.html"])
+        #expect(after["tickets/PYC-2025-001/index.html"] != before["tickets/PYC-2025-001/index.html"])
     }
 
     @Test func refusesToWriteOverContent() throws {
