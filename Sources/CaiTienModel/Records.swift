@@ -341,9 +341,17 @@ public struct Content: Sendable {
 public struct StableHash: Sendable {
     public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
     public init() {}
-    public mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var h = value
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        value = h
     }
-    public mutating func add(_ text: String) { add(text.utf8); add(CollectionOfOne(0xFF)) }
+    public mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
+    public mutating func add(_ text: String) {
+        var copy = text
+        copy.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        add(0xFF as UInt8)
+    }
+    public mutating func add(_ byte: UInt8) { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
     public mutating func add(_ number: UInt64) { withUnsafeBytes(of: number) { add($0) } }
 }

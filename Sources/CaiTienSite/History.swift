@@ -16,11 +16,12 @@ import Foundation
 //   is no longer lost. A record moved out of `tickets/`, or into a `_` folder, is lost: the
 //   dashboard no longer sees it.
 // - Shallow clone: a warning, no lost-record check and no audit trail (it would be incomplete).
-// - Not a git repository, no commits yet, or no git: nothing, quietly.
+// - Not a git repository, no commits yet, or no git: nothing, quietly. A repository git refuses
+//   (dubious ownership) or cannot read: a `history-unavailable` warning.
 
 /// One commit that touched a request file.
 public struct HistoryCommit: Sendable, Hashable {
-    public var hash: String
+    /// The abbreviated hash, unique in the repository when read.
     public var shortHash: String
     public var author: String
     public var email: String
@@ -28,8 +29,8 @@ public struct HistoryCommit: Sendable, Hashable {
     public var date: Day?
     public var subject: String
 
-    public init(hash: String, shortHash: String, author: String, email: String, date: Day?, subject: String) {
-        self.hash = hash; self.shortHash = shortHash; self.author = author; self.email = email
+    public init(shortHash: String, author: String, email: String, date: Day?, subject: String) {
+        self.shortHash = shortHash; self.author = author; self.email = email
         self.date = date; self.subject = subject
     }
 }
@@ -72,7 +73,8 @@ final class HistoryReader: @unchecked Sendable {
     /// Nil when there is nothing to do (not a repository, no git).
     init?(content root: String) {
         self.root = root
-        let probe = runGit(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix"], in: root)
+        // Fails (quietly) outside a repository and before the first commit.
+        let probe = runGit(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix", "--verify", "-q", "HEAD"], in: root)
         guard probe.status == 0 else {
             let why = String(decoding: probe.errors, as: UTF8.self)
             // git refuses a repository owned by another user (common in CI containers): say so,
@@ -96,8 +98,8 @@ final class HistoryReader: @unchecked Sendable {
         prefix = lines.count > 2 ? String(lines[2]) : ""
         // Newest first; `-z`: raw paths, NUL-separated; no renames, so a move is a deletion and
         // an addition; each commit starts with U+001E, which no status letter starts with.
-        log = GitProcess(["log", "--no-renames", "--no-relative", "--name-status", "-z", "--date=short",
-                          "--format=%x1e%H%x00%h%x00%aN%x00%aE%x00%ad%x00%s", "HEAD", "--", "tickets"], in: root)
+        log = GitProcess(["-c", "diff.relative=false", "log", "--no-renames", "--no-color", "--root", "--name-status", "-z",
+                          "--date=short", "--format=%x1e%h%x00%aN%x00%aE%x00%ad%x00%s", "HEAD", "--", "tickets"], in: root)
     }
 
     /// Waits for git, then adds diagnostics (lost records, shallow clone) and the history.
@@ -109,6 +111,9 @@ final class HistoryReader: @unchecked Sendable {
                 let history = parseLog(result.output, prefix: prefix)
                 found += lostRecords(history, site: site)
                 site.history = history
+            } else {
+                let why = String(decoding: result.errors, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "git log failed"
+                found.append(Diagnostic(.warning, root, line: 1, rule: "history-unavailable", "could not check for lost records: \(why)"))
             }
         }
         if !found.isEmpty { site.diagnostics = (site.diagnostics + found).sorted() }
@@ -136,11 +141,11 @@ final class HistoryReader: @unchecked Sendable {
             var current: Int32 = -1
             while let t = token() {
                 if t.first == 0x1E {
-                    // A commit: hash, short hash, author, email, date, subject.
-                    let hash = text(UnsafeBufferPointer(rebasing: t[1...]))
-                    guard let short = token(), let author = token(), let email = token(), let date = token() else { break }
+                    // A commit: short hash, author, email, date, subject.
+                    let short = text(UnsafeBufferPointer(rebasing: t[1...]))
+                    guard let author = token(), let email = token(), let date = token() else { break }
                     let subject = token().map(text) ?? ""
-                    history.commits.append(HistoryCommit(hash: hash, shortHash: text(short), author: text(author), email: text(email),
+                    history.commits.append(HistoryCommit(shortHash: short, author: text(author), email: text(email),
                                                          date: Day(parsing: text(date)), subject: subject))
                     current = Int32(history.commits.count - 1)
                     continue
@@ -170,7 +175,7 @@ final class HistoryReader: @unchecked Sendable {
         let gone = history.deletions.filter { !site.parsed.requestIDs.contains($0.key) }.sorted { $0.key < $1.key }
         guard !gone.isEmpty else { return [] }
         // The last content of each deleted file, from the deleting commit's parent, in one git call.
-        let specs = gone.map { "\(history.commits[Int($0.value.commit)].hash)^:\($0.value.repositoryPath)" }
+        let specs = gone.map { "\(history.commits[Int($0.value.commit)].shortHash)^:\($0.value.repositoryPath)" }
         let blobs = catFiles(specs.map { $0.contains("\n") ? "" : $0 }, in: root)
         let years = site.content.site.settings.retentionYears
         var out: [Diagnostic] = []
