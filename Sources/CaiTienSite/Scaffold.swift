@@ -70,7 +70,7 @@ public enum Scaffold {
 
     public static func newTicket(content: String, unit: String, kind: Kind, source: Source, title: String,
                                  category: String?, by: String?, today: Day?) throws(BuildError) -> String {
-        let site = checkSite(content: content, today: today)
+        let site = checkSite(content: content, today: today, history: false)
         let day = site.today
         guard site.content.site.unit(unit) != nil else {
             let units = site.content.site.units.map(\.code).joined(separator: ", ")
@@ -162,7 +162,7 @@ public enum Scaffold {
     // MARK: - new review
 
     public static func newReview(content: String, format: Review.Format, date: Day?, today: Day?) throws(BuildError) -> String {
-        let site = checkSite(content: content, today: today)
+        let site = checkSite(content: content, today: today, history: false)
         let day = date ?? site.today
         let path = joinPath(content, "reviews/\(day.iso).md")
         let people: String
@@ -204,7 +204,7 @@ public enum Scaffold {
     // MARK: - new objectives
 
     public static func newObjectives(content: String, year: Int, unit: String?, today: Day?) throws(BuildError) -> String {
-        let site = checkSite(content: content, today: today)
+        let site = checkSite(content: content, today: today, history: false)
         if let unit, site.content.site.unit(unit) == nil {
             throw BuildError("unknown unit `\(unit)`; site.yml lists: \(site.content.site.units.map(\.code).joined(separator: ", "))")
         }
