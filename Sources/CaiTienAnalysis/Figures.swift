@@ -292,7 +292,10 @@ func reviewFigures(_ reviews: [Review], requests: [Request], settings: Settings,
         r.due = true
         r.nextDue = today
     }
-    let byID = Dictionary(requests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    // Only the requests that decisions name: an index of every record would copy them all.
+    let named = Set(reviews.flatMap { $0.decisions.compactMap(\.ticket) })
+    var byID: [String: Int] = [:]
+    for i in requests.indices where named.contains(requests[i].id) { byID[requests[i].id] = i }
     var overdue = Set<String>()
     for review in reviews.sorted(by: { $0.id < $1.id }) {
         let missing = review.missingInputs
@@ -302,7 +305,7 @@ func reviewFigures(_ reviews: [Review], requests: [Request], settings: Settings,
                 r.decisionsWithoutTicket += 1
                 continue
             }
-            if let request = byID[ticket], request.isOpen, let due = request.due, due < today { overdue.insert(ticket) }
+            if let i = byID[ticket], requests[i].isOpen, let due = requests[i].due, due < today { overdue.insert(ticket) }
         }
     }
     r.decisionsOverdue = overdue.sorted()

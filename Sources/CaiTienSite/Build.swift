@@ -106,12 +106,12 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into si
     }
 
     jobs.append {
-        var byUnit: [String: [Request]] = [:]
-        for r in m.content.requests { byUnit[r.unit, default: []].append(r) }
+        var byUnit: [String: [Int]] = [:]
+        for (i, r) in m.content.requests.enumerated() { byUnit[r.unit, default: []].append(i) }
         try page("units/index.html", template: "units", title: l.t("nav_units"), section: .units, view: m.unitsIndexView())
         for unit in m.content.site.units {
             try page("units/\(unit.code)/index.html", template: "unit", title: unit.name, section: .units,
-                     view: m.unitView(unit, requests: byUnit[unit.code] ?? []))
+                     view: m.unitView(unit, requests: (byUnit[unit.code] ?? []).map { m.content.requests[$0] }))
         }
     }
     jobs.append {

@@ -11,7 +11,8 @@ public struct SiteModel: Sendable {
     public var commit: String?
     /// The requests' git history, for the audit trail on request pages (History.swift).
     public var history: ContentHistory? = nil
-    var requestsByID: [String: Request]
+    /// Request id → index in `content.requests` (indices, so no record is copied).
+    var requestIndex: [String: Int]
     /// Requests that name each request in `follow_up`.
     var followedBy: [String: [String]]
     var unitNames: [String: String]
@@ -24,7 +25,7 @@ public struct SiteModel: Sendable {
         self.l = localizer
         self.today = figures.today
         self.commit = commit
-        requestsByID = Dictionary(content.requests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        requestIndex = Dictionary(content.requests.indices.map { (content.requests[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         var followed: [String: [String]] = [:]
         for r in content.requests { if let f = r.followUp { followed[f, default: []].append(r.id) } }
         followedBy = followed.mapValues { $0.sorted() }
@@ -79,7 +80,7 @@ extension SiteModel {
     }
 
     func requestItems<S: Sequence<String>>(_ ids: S, depth: Int) -> [View] {
-        ids.compactMap { requestsByID[$0] }.map { requestItem($0, depth: depth) }
+        ids.compactMap { requestIndex[$0] }.map { requestItem(content.requests[$0], depth: depth) }
     }
 }
 
@@ -414,7 +415,7 @@ extension SiteModel {
     }
 
     func decisionView(_ d: Review.Decision, depth: Int) -> View {
-        let request = d.ticket.flatMap { requestsByID[$0] }
+        let request = d.ticket.flatMap { requestIndex[$0] }.map { content.requests[$0] }
         return [
             "type": l.t("decision_" + d.type.rawValue), "text": d.text, "owner": d.owner ?? "", "due": l.date(d.due),
             "ticket": d.ticket as Any, "ticket_href": d.ticket.map { requestLink($0, depth: depth) } as Any,
