@@ -42,6 +42,8 @@ let package = Package(
             "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer target over the record parser (scripts/fuzz: --sanitize fuzzer --sanitize address).
+        .executableTarget(name: "FuzzRecord", dependencies: ["CaiTienContent", "CaiTienModel", "FrontMatter", "Markdown"]),
         .target(name: "TestSupport", dependencies: ["CaiTienContent", "CaiTienModel", "CaiTienSite"], path: "Tests/TestSupport"),
         .testTarget(name: "CaiTienTests", dependencies: [
             "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienSite", "FrontMatter", "Markdown",

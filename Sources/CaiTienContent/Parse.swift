@@ -169,10 +169,10 @@ func explainStatus(_ node: YAMLNode) -> String {
     return "there is no `status` key: the stage is worked out from the dates filled in; \(hint), then delete `status`"
 }
 
-func parseBoxes(_ split: SplitRecord) -> Boxes {
+func parseBoxes(_ blocks: [RenderedBlock]) -> Boxes {
     var boxes = Boxes()
     var current = 0
-    for block in renderMarkdownBlocks(split.body, firstLine: split.bodyLine) {
+    for block in blocks {
         if let heading = block.heading, let box = boxNumber(heading) {
             current = box
             continue
@@ -281,7 +281,7 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
     r.confidential = confidential ?? false
     r.extra = f.extra
     r.positions = f.positions(keys: requestKeys)
-    r.boxes = parseBoxes(body)
+    r.boxes = parseBoxes(screenedBody(body, path: path, diagnostics: &f.diagnostics))
     return (.request(r), f.diagnostics)
 }
 
@@ -307,10 +307,10 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
         if approvedBy == nil { f.missing("approved_by", "the report is approved by the head of the agency (5.8.2)") }
         if approvedOn == nil { f.missing("approved_on", "the day the notice was approved (5.8.2)") }
     }
-    var inputs: [String: String] = [:]
+    var inputs: [String: String] = [:], inputLines: [String: Int] = [:]
     if let inputsNode = f.values["inputs"], !inputsNode.isNull {
         var i = f.nested(inputsNode, known: Review.inputKeys, what: "the review's inputs (5.8.1.1)")
-        for key in Review.inputKeys { if let text = i.text(key) { inputs[key] = text } }
+        for key in Review.inputKeys { if let text = i.text(key) { inputs[key] = text; inputLines[key] = i.position(of: key).line } }
         f.diagnostics += i.diagnostics
     } else {
         f.missing("inputs", "the inputs of 5.8.1.1, one Markdown text each: \(Review.inputKeys.joined(separator: ", "))")
@@ -334,9 +334,10 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
     review.chair = chair; review.secretary = secretary; review.attendees = attendees
     review.approvedBy = approvedBy; review.approvedOn = approvedOn
     review.inputs = inputs
-    review.inputsHTML = inputs.mapValues(renderMarkdown)
+    var markdown = MarkdownScreen()
+    review.inputsHTML = screenedInputs(inputs, lines: inputLines, path: path, screen: &markdown, diagnostics: &f.diagnostics)
     review.decisions = decisions
-    review.bodyHTML = renderMarkdownBlocks(body.body, firstLine: body.bodyLine).map(\.html).joined()
+    review.bodyHTML = screenedBody(body, path: path, screen: &markdown, diagnostics: &f.diagnostics).map(\.html).joined()
     review.extra = f.extra
     review.positions = f.positions(keys: reviewKeys)
     return (.review(review), f.diagnostics)
@@ -394,7 +395,7 @@ func parsePlan(_ node: YAMLNode, body: SplitRecord, id: String, path: String, li
     var plan = ObjectivePlan(id: id, path: path, year: year, unit: unit)
     plan.approvedBy = approvedBy; plan.approvedOn = approvedOn; plan.evaluatedOn = evaluatedOn
     plan.objectives = objectives
-    plan.bodyHTML = renderMarkdownBlocks(body.body, firstLine: body.bodyLine).map(\.html).joined()
+    plan.bodyHTML = screenedBody(body, path: path, diagnostics: &f.diagnostics).map(\.html).joined()
     plan.extra = f.extra
     plan.positions = f.positions(keys: planKeys)
     return (.plan(plan), f.diagnostics)

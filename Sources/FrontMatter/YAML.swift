@@ -70,31 +70,33 @@ public func parseYAML(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 16) t
     yaml_parser_set_input_string(&parser, base, bytes.count)
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
 
-    // Containers under construction; the root is collected in `result`.
-    enum Frame {
-        case mapping([YAMLNode.Pair], pendingKey: YAMLNode?, Mark)
-        case sequence([YAMLNode], Mark)
+    // Containers under construction; the root is collected in `result`. A struct changed in
+    // place through `stack[top]`: taking a container's array out of an enum to append to it
+    // copied the array each time, quadratic in the number of keys.
+    struct Frame {
+        var isMapping: Bool
+        var pairs: [YAMLNode.Pair] = []
+        var pendingKey: YAMLNode?
+        var items: [YAMLNode] = []
+        var mark: Mark
     }
     var stack: [Frame] = []
     var result: YAMLNode?
     var documents = 0
 
     func add(_ node: YAMLNode) {
-        guard let top = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             result = node
             return
         }
-        switch top {
-        case .mapping(var pairs, let pendingKey, let mark):
-            if let key = pendingKey {
-                pairs.append(YAMLNode.Pair(key: key, value: node))
-                stack.append(.mapping(pairs, pendingKey: nil, mark))
-            } else {
-                stack.append(.mapping(pairs, pendingKey: node, mark))
-            }
-        case .sequence(var items, let mark):
-            items.append(node)
-            stack.append(.sequence(items, mark))
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            stack[top].pendingKey = node
         }
     }
 
@@ -144,13 +146,10 @@ public func parseYAML(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 16) t
             if stack.count >= maxDepth {
                 throw YAMLError("YAML nested deeper than \(maxDepth) levels", at: mark)
             }
-            stack.append(event.type == YAML_SEQUENCE_START_EVENT ? .sequence([], mark) : .mapping([], pendingKey: nil, mark))
+            stack.append(Frame(isMapping: event.type == YAML_MAPPING_START_EVENT, mark: mark))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let top = stack.popLast() else { break }
-            switch top {
-            case .mapping(let pairs, _, let start): add(YAMLNode(.mapping(pairs), at: start))
-            case .sequence(let items, let start): add(YAMLNode(.sequence(items), at: start))
-            }
+            add(YAMLNode(top.isMapping ? .mapping(top.pairs) : .sequence(top.items), at: top.mark))
         default:
             break
         }

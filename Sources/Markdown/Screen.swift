@@ -23,8 +23,9 @@ public struct MarkdownLimits: Sendable, Equatable {
     /// The sum over paragraphs of `![` openers × `]` closers (cmark walks every open image opener
     /// each time a link closes).
     public var maxImageLinkWork = 4_000_000
-    /// Non-blank lines plus inline marks (`*`, `_`, `[`, `]`, `!`, `<`, `` ` ``, `&`, `\`), over
-    /// all the Markdown of one record: each costs cmark a node or a delimiter.
+    /// Non-blank lines, container markers (`>`, `-`, `1.`…) and inline marks (`*`, `_`, `[`, `]`,
+    /// `!`, `<`, `` ` ``, `&`, `\`), over all the Markdown of one record: each costs cmark a node
+    /// or a delimiter.
     public var maxMarks = 100_000
 
     public init() {}
@@ -44,9 +45,13 @@ public struct MarkdownScreen: Sendable {
 
     /// The first reason to refuse `text`, or nil when cmark may render it.
     /// - Parameter firstLine: the line of the file on which `text` starts.
+    /// A refused text counts nothing against the budget: it is not rendered.
     public mutating func check(_ text: String, firstLine: Int = 1) -> MarkdownProblem? {
+        let before = marks
         var copy = text
-        return copy.withUTF8 { check($0, firstLine: firstLine) }
+        let problem = copy.withUTF8 { check($0, firstLine: firstLine) }
+        if problem != nil { marks = before }
+        return problem
     }
 
     private mutating func check(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> MarkdownProblem? {
@@ -81,38 +86,52 @@ public struct MarkdownScreen: Sendable {
             while end < n, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
             let next = end < n && bytes[end] == 0x0D && end + 1 < n && bytes[end + 1] == 0x0A ? end + 2 : end + 1
 
-            // The container prefix: `>`, list markers and the white space around them.
+            // The container prefix: `>`, list markers and the white space around them. Open
+            // containers are continued first, by `>` and by indentation (two columns or more
+            // for each list item) at the start of the line or after a `>` and its optional
+            // space; then markers open new ones, and the space after a list marker is its own.
             var j = i
             var column = 0
             var whitespace = 0
             var markers = 0
+            var after: UInt8 = 0   // the marker before this run of white space: 0, `>` or `-`
+            // Where the rest of the line stopped being a thematic break for a mark (see below).
+            var notBreak: (mark: UInt8, at: Int) = (0, -1)
             prefix: while true {
+                var run = 0
                 while j < end, bytes[j] == 0x20 || bytes[j] == 0x09 {
                     let width = bytes[j] == 0x09 ? 4 - column % 4 : 1
                     column += width
-                    whitespace += width
+                    run += width
                     j += 1
                 }
+                if after == 0 { whitespace += run } else if after == UInt8(ascii: ">") { whitespace += max(0, run - 1) }
                 guard j < end else { break }
                 let b = bytes[j]
                 if b == UInt8(ascii: ">") {
-                    markers += 1; j += 1; column += 1
+                    markers += 1; j += 1; column += 1; after = b
                     continue
                 }
-                let after = j + 1 < end ? bytes[j + 1] : 0x20
+                let following = j + 1 < end ? bytes[j + 1] : 0x20
                 if b == UInt8(ascii: "-") || b == UInt8(ascii: "*") || b == UInt8(ascii: "+") {
-                    guard after == 0x20 || after == 0x09 else { break }
-                    if b != UInt8(ascii: "+"), isThematicBreak(bytes, from: j, to: end) { break }
-                    markers += 1; j += 1; column += 1
+                    guard following == 0x20 || following == 0x09 else { break prefix }
+                    // `- - -` and `* * *` are thematic breaks, not lists. A line that is not one from
+                    // j on is not one from any later point before the byte that spoilt it, so each
+                    // byte is looked at once or twice.
+                    if b != UInt8(ascii: "+"), !(notBreak.mark == b && notBreak.at >= j) {
+                        guard let spoilt = thematicBreakEnd(bytes, from: j, to: end) else { break prefix }
+                        notBreak = (b, spoilt)
+                    }
+                    markers += 1; j += 1; column += 1; after = UInt8(ascii: "-")
                     continue
                 }
                 if b >= 0x30 && b <= 0x39 {
                     var k = j
                     while k < end, k - j < 10, bytes[k] >= 0x30 && bytes[k] <= 0x39 { k += 1 }
-                    guard k - j <= 9, k < end, bytes[k] == UInt8(ascii: ".") || bytes[k] == UInt8(ascii: ")") else { break }
+                    guard k - j <= 9, k < end, bytes[k] == UInt8(ascii: ".") || bytes[k] == UInt8(ascii: ")") else { break prefix }
                     let afterMarker = k + 1 < end ? bytes[k + 1] : 0x20
-                    guard afterMarker == 0x20 || afterMarker == 0x09 else { break }
-                    markers += 1; column += k + 1 - j; j = k + 1
+                    guard afterMarker == 0x20 || afterMarker == 0x09 else { break prefix }
+                    markers += 1; column += k + 1 - j; j = k + 1; after = UInt8(ascii: "-")
                     continue
                 }
                 break
@@ -133,10 +152,11 @@ public struct MarkdownScreen: Sendable {
                 }
                 // After a blank line the containers not continued are closed; otherwise a lazy
                 // paragraph line may keep them open.
-                let after = previousBlank ? depth : max(open, depth)
-                if after > open || previousBlank { openLine = lineNumber }
-                open = after
-                marks += 1
+                let openAfter = previousBlank ? depth : max(open, depth)
+                if openAfter > open || previousBlank { openLine = lineNumber }
+                open = openAfter
+                // The line and each container marker (a new list item or quote, when it opens one).
+                marks += 1 + markers
                 var k = j
                 while k < end {
                     switch bytes[k] {
@@ -180,13 +200,15 @@ public func screenMarkdown(_ text: String, firstLine: Int = 1) -> MarkdownProble
     return screen.check(text, firstLine: firstLine)
 }
 
-/// `***`, `- - -`, `_ _ _`: three or more of one of `-*_` and nothing else but spaces and tabs.
-private func isThematicBreak(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+/// Nil when `bytes[start..<end]` is a thematic break (`***`, `- - -`: three or more of the mark
+/// at `start` and nothing else but spaces and tabs); else the first byte that spoils it (`end`
+/// when there are too few marks).
+private func thematicBreakEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
     let mark = bytes[start]
     var count = 0
     for k in start..<end {
         let b = bytes[k]
-        if b == mark { count += 1 } else if b != 0x20 && b != 0x09 { return false }
+        if b == mark { count += 1 } else if b != 0x20 && b != 0x09 { return k }
     }
-    return count >= 3
+    return count >= 3 ? nil : end
 }
