@@ -3,7 +3,6 @@ import CaiTienModel
 import CaiTienSite
 import FlyingFox
 import Foundation
-import Synchronization
 
 /// `caitien serve`: builds into a temporary folder, serves it on 127.0.0.1 only, rebuilds when
 /// content or theme change and makes the open page reload itself. Content errors are shown in
@@ -39,7 +38,7 @@ public struct PreviewServer: Sendable {
         await server.appendRoute("GET *") { request in await state.respond(to: request.path) }
 
         // Stop cleanly on Ctrl-C: close the port, remove the temporary folder.
-        let stopping = Mutex(false)
+        let stopping = Locked(false)
         let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number)

@@ -2,7 +2,6 @@ import CaiTienAnalysis
 import CaiTienContent
 import CaiTienModel
 import Foundation
-import Synchronization
 
 public struct BuildSummary: Sendable { public var files: Int }
 
@@ -135,7 +134,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into si
         for (path, bytes) in assets.sorted(by: { $0.key < $1.key }) { try sink.write("assets/" + path, bytes) }
     }
 
-    let firstError = Mutex<BuildError?>(nil)
+    let firstError = Locked<BuildError?>(nil)
     let work = jobs
     @Sendable func perform(_ i: Int) {
         if firstError.withLock({ $0 != nil }) { return }

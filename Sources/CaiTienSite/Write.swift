@@ -1,10 +1,22 @@
 import CaiTienContent
 import CSupport
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// A value behind a lock. NSLock rather than `Synchronization.Mutex`: ThreadSanitizer on Linux
+/// does not see Mutex and reported every guarded access as a race.
+public final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    public init(_ value: Value) { self.value = value }
+    public func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
 
 /// Where rendered files go. The renderer only hands over bytes; it never touches the disk.
 /// Implementations are safe to call from several threads at once.
@@ -34,7 +46,7 @@ extension OutputSink {
 
 /// Collects files in memory (tests).
 public final class MemoryOutput: OutputSink {
-    private let storage = Mutex<[String: [UInt8]]>([:])
+    private let storage = Locked<[String: [UInt8]]>([:])
     public init() {}
     public func write(_ path: String, _ bytes: [UInt8]) throws(BuildError) { storage.withLock { $0[path] = bytes } }
     public var files: [String: [UInt8]] { storage.withLock { $0 } }
@@ -65,7 +77,7 @@ public final class StagedOutput: OutputSink {
         var unchanged = 0
         var nanoseconds: UInt64 = 0
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Keys of the pages in the folder being written, as its last build left them.
     private let previousKeys: [String: UInt64]
