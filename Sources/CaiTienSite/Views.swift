@@ -287,7 +287,7 @@ extension SiteModel {
             field("cancel_reason", c ? nil : r.cancelReason),
         ].compactMap { $0 }
         let actions: [View] = c ? [] : r.actions.map { a in
-            let late = a.done.map { d in a.due.map { d > $0 } ?? false } ?? (a.due.map { $0 < today } ?? false)
+            let late = a.isLate(today: today)
             return ["what": a.what, "owner": a.owner ?? "", "due": l.date(a.due), "done": l.date(a.done), "late": late]
         }
         let notes: ([Note]) -> [View] = { list in c ? [] : list.sorted { $0.date > $1.date }.map { ["date": l.date($0.date), "note": $0.note] } }
@@ -334,7 +334,7 @@ extension SiteModel {
              "covered_href": g.coveredBy.map { requestLink($0, depth: depth) } as Any]
         }
         let plans = content.plans.filter { $0.unit == unit.code }.sorted { $0.year > $1.year }.map { p -> View in
-            let a = p.objectives.reduce(into: (0, 0)) { acc, o in if let m = o.met { acc.0 += 1; if m { acc.1 += 1 } } }
+            let a = p.evaluatedAndMet
             return ["year": p.year, "href": rootPrefix(depth) + "objectives/\(p.year)/index.html#\(p.unit ?? "_ward")",
                     "objectives": p.objectives.count, "attainment": l.percent(rate(a.1, a.0))]
         }
@@ -371,13 +371,13 @@ extension SiteModel {
             "plans": plans.map { p -> View in
                 let approvedLate = p.approvedOn.map { $0 > p.approvalDeadline } ?? false
                 let evaluatedLate = p.evaluatedOn.map { $0 > p.evaluationDeadline } ?? false
-                let a = p.objectives.reduce(into: (0, 0)) { acc, o in if let m = o.met { acc.0 += 1; if m { acc.1 += 1 } } }
+                let a = p.evaluatedAndMet
                 var actionsDone = 0, actionsLate = 0, actionsTotal = 0
                 let objectives = p.objectives.map { o -> View in
                     let last = o.measurements.max { $0.date < $1.date }
                     let actions = o.plan.map { a -> View in
                         actionsTotal += 1
-                        let late = a.done.map { d in a.due.map { d > $0 } ?? false } ?? (a.due.map { $0 < today } ?? false)
+                        let late = a.isLate(today: today)
                         if a.done != nil { actionsDone += 1 }
                         if late { actionsLate += 1 }
                         return ["what": a.what, "owner": a.owner ?? "", "due": l.date(a.due), "done": a.done.map { l.date($0) } as Any, "late": late]
@@ -440,5 +440,20 @@ extension SiteModel {
             "decisions": r.decisions.map { decisionView($0, depth: depth) }, "has_decisions": !r.decisions.isEmpty,
             "body": r.bodyHTML,
         ]
+    }
+}
+
+extension Action {
+    /// Done after its due day, or not done and past it.
+    func isLate(today: Day) -> Bool {
+        if let done { return due.map { done > $0 } ?? false }
+        return due.map { $0 < today } ?? false
+    }
+}
+
+extension ObjectivePlan {
+    /// (objectives evaluated, objectives met).
+    var evaluatedAndMet: (Int, Int) {
+        objectives.reduce(into: (0, 0)) { acc, o in if let met = o.met { acc.0 += 1; if met { acc.1 += 1 } } }
     }
 }
