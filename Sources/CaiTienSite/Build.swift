@@ -152,11 +152,13 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into si
     if let error = firstError.withLock({ $0 }) { throw error }
 }
 
-/// The commit of the content folder's git repository, or nil outside one.
+/// The last commit that changed the content folder, or nil outside a repository (or when the
+/// folder is not tracked). Not HEAD: a commit elsewhere in the repository does not change what
+/// the pages say, so it should not make every page differ.
 func gitCommit(of folder: String) -> String? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", folder, "rev-parse", "--short=12", "HEAD"]
+    process.arguments = ["git", "-C", folder, "log", "-1", "--format=%h", "--abbrev=12", "--", "."]
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
