@@ -1,4 +1,5 @@
 import CaiTienContent
+import CaiTienModel
 import CSupport
 import Foundation
 #if canImport(Glibc)
@@ -69,9 +70,11 @@ public final class StagedOutput: OutputSink {
     let previous: String
     let reusing: Bool
     private struct State {
-        var directories = Set<String>()
-        var written = Set<String>()
-        /// Keys of the pages written (or kept) by this build, saved beside the output.
+        /// Folders made (or found) so far, by a hash of their path: at 100,000 requests a set of
+        /// the paths themselves would hold 100,000 more strings.
+        var directories = Set<UInt64>()
+        /// Every file written (or kept) by this build, with its page key (0 for other files),
+        /// saved beside the output.
         var keys: [String: UInt64] = [:]
         var count = 0
         var unchanged = 0
@@ -138,7 +141,7 @@ public final class StagedOutput: OutputSink {
         try makeParents(of: path)
         let full = work + "/" + path
         if reusing && sameBytes(at: full, as: bytes) {
-            state.withLock { $0.written.insert(path); $0.count += 1; $0.unchanged += 1; if $0.keys[path] == nil { $0.keys[path] = 0 } }
+            state.withLock { $0.count += 1; $0.unchanged += 1; if $0.keys[path] == nil { $0.keys[path] = 0 } }
             return
         }
         // Overwrite without O_TRUNC, then cut to length: ext4 flushes a file truncated to zero
@@ -158,7 +161,7 @@ public final class StagedOutput: OutputSink {
         if reusing && ftruncate(fd, off_t(bytes.count)) != 0 {
             throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
-        state.withLock { $0.written.insert(path); $0.count += 1; if $0.keys[path] == nil { $0.keys[path] = 0 } }
+        state.withLock { $0.count += 1; if $0.keys[path] == nil { $0.keys[path] = 0 } }
     }
 
     public func reuse(_ path: String, key: UInt64) -> Bool {
@@ -172,8 +175,8 @@ public final class StagedOutput: OutputSink {
             parents.append(dir)
         }
         state.withLock {
-            $0.written.insert(path); $0.count += 1; $0.unchanged += 1; $0.keys[path] = key
-            for p in parents { $0.directories.insert(p) }
+            $0.count += 1; $0.unchanged += 1; $0.keys[path] = key
+            for p in parents { $0.directories.insert(pathHash(p)) }
         }
         return true
     }
@@ -260,7 +263,7 @@ public final class StagedOutput: OutputSink {
             throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
         let unchanged = same && offset == existing
-        state.withLock { $0.written.insert(path); $0.count += 1; if unchanged { $0.unchanged += 1 }; if $0.keys[path] == nil { $0.keys[path] = 0 } }
+        state.withLock { $0.count += 1; if unchanged { $0.unchanged += 1 }; if $0.keys[path] == nil { $0.keys[path] = 0 } }
     }
 
     private func checkPath(_ path: String) throws(BuildError) {
@@ -274,7 +277,7 @@ public final class StagedOutput: OutputSink {
         var dir = ""
         for component in path.split(separator: "/").dropLast() {
             dir = dir.isEmpty ? String(component) : dir + "/" + component
-            let known = state.withLock { $0.directories.contains(dir) }
+            let known = state.withLock { $0.directories.contains(pathHash(dir)) }
             if known { continue }
             let full = work + "/" + dir
             if mkdir(full, 0o755) != 0 {
@@ -285,13 +288,13 @@ public final class StagedOutput: OutputSink {
                     guard mkdir(full, 0o755) == 0 else { throw BuildError("cannot create \(dir): \(String(cString: strerror(errno)))") }
                 }
             }
-            state.withLock { _ = $0.directories.insert(dir) }
+            state.withLock { _ = $0.directories.insert(pathHash(dir)) }
         }
     }
 
     private func removeListedStale() {
-        let written = state.withLock { $0.written }
-        for path in previousKeys.keys where !written.contains(path) {
+        let written = state.withLock { $0.keys }
+        for path in previousKeys.keys where written[path] == nil {
             unlink(work + "/" + path)
             // Folders left empty (a deleted request's `tickets/ID/`).
             var dir = Substring(path)
@@ -304,7 +307,7 @@ public final class StagedOutput: OutputSink {
 
     /// Removes what an earlier generation held and this build did not write.
     private func removeStale() {
-        let written = state.withLock { $0.written }
+        let written = state.withLock { $0.keys }
         let directories = state.withLock { $0.directories }
         func sweep(_ relative: String) {
             let dir = relative.isEmpty ? work : work + "/" + relative
@@ -312,8 +315,8 @@ public final class StagedOutput: OutputSink {
             for name in names {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 if entryKind(work + "/" + child) == .directory {
-                    if directories.contains(child) { sweep(child) } else { try? FileManager.default.removeItem(atPath: work + "/" + child) }
-                } else if !written.contains(child) {
+                    if directories.contains(pathHash(child)) { sweep(child) } else { try? FileManager.default.removeItem(atPath: work + "/" + child) }
+                } else if written[child] == nil {
                     unlink(work + "/" + child)
                 }
             }
@@ -364,6 +367,12 @@ public final class StagedOutput: OutputSink {
     public func discard() {
         if !reusing { try? FileManager.default.removeItem(atPath: work) }
     }
+}
+
+private func pathHash(_ path: String) -> UInt64 {
+    var hash = StableHash()
+    hash.add(path)
+    return hash.value
 }
 
 /// True when the file at `path` holds exactly `bytes`.
