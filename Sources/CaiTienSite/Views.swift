@@ -252,16 +252,12 @@ extension SiteModel {
 
     func ticketView(_ r: Request, history: [View]) -> View {
         let depth = 2
-        var milestones: [(Day, String)] = [(r.opened, "ms_opened")]
-        if !r.confidential || true {
-            if let d = r.decidedOn { milestones.append((d, "ms_decided")) }
-            if let d = r.assignedOn { milestones.append((d, "ms_assigned")) }
-            if let d = r.approvedOn { milestones.append((d, "ms_approved")) }
-            if let d = r.completedOn { milestones.append((d, "ms_completed")) }
-            if let d = r.verifiedOn { milestones.append((d, "ms_verified")) }
-            if let d = r.closed { milestones.append((d, "ms_closed")) }
-            if let d = r.cancelled { milestones.append((d, "ms_cancelled")) }
-        }
+        // Dates are shown for every request, confidential ones too (SPEC §3).
+        let dated: [(Day?, String)] = [
+            (r.opened, "ms_opened"), (r.decidedOn, "ms_decided"), (r.assignedOn, "ms_assigned"), (r.approvedOn, "ms_approved"),
+            (r.completedOn, "ms_completed"), (r.verifiedOn, "ms_verified"), (r.closed, "ms_closed"), (r.cancelled, "ms_cancelled"),
+        ]
+        let milestones = dated.compactMap { day, label in day.map { ($0, label) } }
         var timeline: [View] = milestones.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map {
             ["date": l.date($0.element.0), "date_iso": $0.element.0.iso, "label": l.t($0.element.1), "due": false, "late": false]
         }
