@@ -65,7 +65,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into si
     // The largest jobs first, so the cores finish together.
     var jobs: [Job] = [
         { try unlessKept("data.json") { try sink.stream("data.json") { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try dataJSON(m.content, figures: m.figures, emit: emit) } } },
-        { try unlessKept("tickets.csv") { try sink.write("tickets.csv", ticketsCSV(m.content, l: l)) } },
+        { try unlessKept("tickets.csv") { try sink.stream("tickets.csv") { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try ticketsCSV(m.content, l: l, emit: emit) } } },
         { try unlessKept("deadlines.ics") { try sink.write("deadlines.ics", deadlinesICS(m.content, figures: m.figures, l: l)) } },
         {
             try page("index.html", template: "dashboard", title: "\(l.t("dashboard")) — \(org)", section: .dashboard, view: m.dashboardView())
