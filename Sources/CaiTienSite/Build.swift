@@ -156,17 +156,14 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into si
 /// folder is not tracked). Not HEAD: a commit elsewhere in the repository does not change what
 /// the pages say, so it should not make every page differ.
 func gitCommit(of folder: String) -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", folder, "log", "-1", "--format=%h", "--abbrev=12", "--", "."]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    do { try process.run() } catch { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return nil }
-    let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    gitLine(["log", "-1", "--format=%h", "--abbrev=12", "--", "."], in: folder)
+}
+
+/// The first line git prints, or nil when it fails or prints nothing (no repository, no git).
+func gitLine(_ arguments: [String], in folder: String) -> String? {
+    let result = runGit(arguments, in: folder)
+    guard result.status == 0 else { return nil }
+    let text = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     return text.isEmpty ? nil : text
 }
 

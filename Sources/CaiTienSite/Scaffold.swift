@@ -53,17 +53,7 @@ public enum Scaffold {
 
     /// git's `user.name` for the content folder, if set.
     public static func gitUserName(in folder: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder, "config", "user.name"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let name = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return process.terminationStatus == 0 && !name.isEmpty ? name : nil
+        gitLine(["config", "user.name"], in: folder)
     }
 
     // MARK: - new ticket
