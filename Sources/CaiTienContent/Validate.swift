@@ -185,8 +185,9 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
                               "`approved_on` \(approved.vietnamese) is after today"))
         }
         let missing = review.missingInputs
-        if !missing.isEmpty {
-            out.append(.warning(review.path, review.positions["inputs"] ?? Position(line: 1, column: 1), "missing-inputs",
+        // Without an `inputs:` mapping at all, the parse error already says so.
+        if !missing.isEmpty, let inputsPosition = review.positions["inputs"] {
+            out.append(.warning(review.path, inputsPosition, "missing-inputs",
                                 "inputs of 5.8.1.1 missing or empty: \(missing.joined(separator: ", "))"))
         }
         for decision in review.decisions {
