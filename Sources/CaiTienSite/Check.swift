@@ -66,11 +66,6 @@ public func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T)
     return results.map { $0! }
 }
 
-/// Parses files on all cores; results keep the input order.
-public func parseInParallel(_ files: [SourceFile]) -> [(record: ParsedRecord, diagnostics: [Diagnostic])] {
-    parallelMap(files, parseRecord)
-}
-
 /// Output formats of `caitien check`.
 public enum DiagnosticFormat: String, Sendable, CaseIterable { case text, json, github }
 
