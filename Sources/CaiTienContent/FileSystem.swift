@@ -22,6 +22,14 @@ public protocol FileSystem: Sendable {
     func list(_ directory: String) throws(FileSystemError) -> [String]
     /// The bytes of a regular file; fails past `limit` bytes without reading them all.
     func read(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8]
+    /// Names in a folder, sorted, each with what it is (nil: gone meanwhile).
+    func entries(_ directory: String) throws(FileSystemError) -> [(name: String, kind: EntryKind?)]
+}
+
+extension FileSystem {
+    public func entries(_ directory: String) throws(FileSystemError) -> [(name: String, kind: EntryKind?)] {
+        try list(directory).map { ($0, kind(of: joinPath(directory, $0))) }
+    }
 }
 
 /// Joins path components with `/`.
@@ -56,6 +64,30 @@ public struct DiskFileSystem: FileSystem {
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
+    }
+
+    /// The kind from the folder entry itself (`d_type`), without a `stat` per file: at 100,000
+    /// records that was a tenth of a rebuild. File systems that do not fill it in get `lstat`.
+    public func entries(_ directory: String) throws(FileSystemError) -> [(name: String, kind: EntryKind?)] {
+        guard let dir = opendir(directory) else { throw FileSystemError(directory, "cannot open folder: \(errnoText())") }
+        defer { closedir(dir) }
+        var found: [(name: String, kind: EntryKind?)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let kind: EntryKind?
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_LNK): kind = .symlink
+            case Int32(DT_UNKNOWN): kind = self.kind(of: joinPath(directory, name))
+            default: kind = .other
+            }
+            found.append((name, kind))
+        }
+        return found.sorted { $0.name < $1.name }
     }
 
     public func read(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8] {

@@ -67,15 +67,15 @@ public func listContent(from root: String, fileSystem: FileSystem) -> (entries: 
 
     func walk(_ relative: String, kind: RecordKind, depth: Int) {
         let dir = joinPath(root, relative)
-        let names: [String]
-        do { names = try fileSystem.list(dir) } catch {
+        let listed: [(name: String, kind: EntryKind?)]
+        do { listed = try fileSystem.entries(dir) } catch {
             problem(dir, "unreadable", error.message)
             return
         }
-        for name in names where !name.hasPrefix("_") && !name.hasPrefix(".") {
+        for (name, entryKind) in listed where !name.hasPrefix("_") && !name.hasPrefix(".") {
             let child = relative + "/" + name
             let path = joinPath(root, child)
-            switch fileSystem.kind(of: path) {
+            switch entryKind {
             case .symlink:
                 problem(path, "symlink", "is a symbolic link; links are never followed in content — replace it with the file itself")
             case .directory:

@@ -7,6 +7,12 @@ public struct ParsedContent: Sendable {
     /// Ids of every request file, parsed or not, so a reference to a broken record is not also "unknown".
     public var requestIDs: Set<String>
     public var reviewIDs: Set<String>
+
+    /// The requests worth caching (ParseCache): those whose file gave no diagnostic.
+    public var cleanRequests: LazyFilterSequence<[Request]> {
+        let noisy = Set(diagnostics.map(\.path))
+        return content.requests.lazy.filter { !noisy.contains($0.path) }
+    }
 }
 
 /// Loads and parses a content folder, one file at a time.
@@ -16,18 +22,23 @@ public func readContent(from root: String, fileSystem: FileSystem) -> ParsedCont
 }
 
 /// Reads and parses one listed file (a pure function of its bytes, so files parse in parallel,
-/// and each file's bytes are freed as soon as it is parsed).
-public func readAndParse(_ entry: ContentEntry, fileSystem: FileSystem) -> (record: ParsedRecord, diagnostics: [Diagnostic]) {
+/// and each file's bytes are freed as soon as it is parsed). A request found in `cache` under
+/// the same fingerprint is taken from it instead.
+public func readAndParse(_ entry: ContentEntry, fileSystem: FileSystem, cache: ParseCache? = nil) -> (record: ParsedRecord, diagnostics: [Diagnostic]) {
     switch readEntry(entry, fileSystem: fileSystem) {
     case .success(let file):
-        var (record, diagnostics) = parseRecord(file)
         var hash = StableHash()
         hash.add(file.bytes)
         hash.add(file.path)
+        let fingerprint = hash.value
+        if file.kind == .request, let cached = cache?.request(fingerprint: fingerprint, path: file.path) {
+            return (.request(cached), [])
+        }
+        var (record, diagnostics) = parseRecord(file)
         switch record {
-        case .request(var r): r.fingerprint = hash.value; record = .request(r)
-        case .review(var r): r.fingerprint = hash.value; record = .review(r)
-        case .plan(var p): p.fingerprint = hash.value; record = .plan(p)
+        case .request(var r): r.fingerprint = fingerprint; record = .request(r)
+        case .review(var r): r.fingerprint = fingerprint; record = .review(r)
+        case .plan(var p): p.fingerprint = fingerprint; record = .plan(p)
         case .site, .invalid: break
         }
         return (record, diagnostics)
@@ -37,13 +48,22 @@ public func readAndParse(_ entry: ContentEntry, fileSystem: FileSystem) -> (reco
 
 /// Puts parsed files together: duplicate ids, the site, the records by kind.
 public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Diagnostic],
-                            parsed: [(record: ParsedRecord, diagnostics: [Diagnostic])]) -> ParsedContent {
+                            parsed: consuming [(record: ParsedRecord, diagnostics: [Diagnostic])]) -> ParsedContent {
     var diagnostics = loadDiagnostics
     var site: SiteConfig?
     var requests: [Request] = [], reviews: [Review] = [], plans: [ObjectivePlan] = []
+    requests.reserveCapacity(files.count)
     var requestIDs = Set<String>(), reviewIDs = Set<String>()
     var firstPath: [String: String] = [:]
-    for (file, (record, found)) in zip(files, parsed) {
+    var parsed = parsed
+    for (index, file) in files.enumerated() {
+        // Moved out of `parsed` (a copy of a request retains each of its ~40 fields); an empty
+        // record is left in its place.
+        let (record, found) = parsed.withUnsafeMutableBufferPointer { buffer in
+            let slot = buffer.baseAddress! + index
+            defer { slot.initialize(to: (.invalid, [])) }
+            return slot.move()
+        }
         diagnostics += found
         let id = recordID(file.relativePath)
         if file.kind == .request || file.kind == .review {

@@ -87,6 +87,16 @@ public struct Positions: Sendable {
 
     public init() { keys = []; packed = [] }
 
+    /// As `packedValues` gave them, for the same keys (the parse cache stores them so).
+    public init(keys: [String], packed: [UInt64]) {
+        precondition(keys.count == packed.count || packed.isEmpty)
+        self.keys = keys
+        self.packed = packed.isEmpty ? [UInt64](repeating: 0, count: keys.count) : packed
+    }
+
+    /// One value per known key, in the order of the keys.
+    public var packedValues: [UInt64] { packed }
+
     public init(_ positions: [String: Position], keys: [String]) {
         self.keys = keys
         packed = keys.map { key in

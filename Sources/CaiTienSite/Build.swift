@@ -14,15 +14,18 @@ public struct BuildError: Error, CustomStringConvertible, Sendable {
 public func buildSite(_ site: CheckedSite, theme themeFolder: String?, output: String, baseURL: String?,
                       timings: inout Timings) throws(BuildError) -> BuildSummary {
     let figures = timings.measure("analyse") { computeFigures(site.content, today: site.today) }
-    let theme = try Theme.load(overridesIn: themeFolder, fileSystem: DiskFileSystem())
-    var content = site.content
-    if let baseURL { content.site.baseURL = baseURL }
-    var model = SiteModel(content: content, figures: figures,
-                          localizer: try Localizer(theme: theme, locale: content.site.locale),
-                          commit: gitCommit(of: site.root))
-    model.history = site.history
-    let renderer = try Renderer(theme: theme)
-    let sink = try StagedOutput(output: output, guarding: [site.root] + (themeFolder.map { [$0] } ?? []))
+    let (model, theme, renderer, sink) = try timings.measure("setup") { () throws(BuildError) in
+        let theme = try Theme.load(overridesIn: themeFolder, fileSystem: DiskFileSystem())
+        var content = site.content
+        if let baseURL { content.site.baseURL = baseURL }
+        var model = SiteModel(content: content, figures: figures,
+                              localizer: try Localizer(theme: theme, locale: content.site.locale),
+                              commit: gitCommit(of: site.root))
+        model.history = site.history
+        let renderer = try Renderer(theme: theme)
+        let sink = try StagedOutput(output: output, guarding: [site.root] + (themeFolder.map { [$0] } ?? []))
+        return (model, theme, renderer, sink)
+    }
     do throws(BuildError) {
         try timings.measure("render+write") { () throws(BuildError) in try renderSite(model, theme: theme, renderer: renderer, into: sink) }
         timings.record("  of which writing (s summed over threads)", seconds: sink.writeSeconds)
@@ -31,8 +34,43 @@ public func buildSite(_ site: CheckedSite, theme themeFolder: String?, output: S
         sink.discard()
         throw error
     }
+    timings.measure("parse cache") { saveParseCache(site, output: output) }
     return BuildSummary(files: sink.count)
 }
+
+/// Where the parsed requests of the site built into `output` are cached: beside it, like the
+/// previous generation (`.public.parsed`).
+public func parseCachePath(output: String) -> String {
+    let url = URL(fileURLWithPath: absolutePath(output))
+    return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".parsed"
+}
+
+/// Opens the parse cache of `output` written by this executable, if there is one.
+public func openParseCache(output: String) -> ParseCache? {
+    ParseCache.open(parseCachePath(output: output), identity: toolIdentity)
+}
+
+/// Rewrites the cache when the requests differ from those it holds. A cache that cannot be
+/// written only makes the next build slower, so it is removed, not reported.
+func saveParseCache(_ site: CheckedSite, output: String) {
+    if let cache = site.parseCache, cache.holdsExactly(site.parsed) { return }
+    let path = parseCachePath(output: output)
+    do { try ParseCache.write(site.parsed.cleanRequests, to: path, identity: toolIdentity) } catch { unlink(path) }
+}
+
+/// This caitien executable: its inode, size and modification time. Parsed requests and pages
+/// kept from an earlier build are reused only by the executable that made them, so a new
+/// version of caitien renders everything anew.
+let toolIdentity: UInt64 = {
+    var hash = StableHash()
+    hash.add("caitien")
+    var info = stat()
+    if stat("/proc/self/exe", &info) == 0 {
+        for v in [UInt64(info.st_dev), UInt64(info.st_ino), UInt64(info.st_size),
+                  UInt64(bitPattern: Int64(info.st_mtim.tv_sec)), UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))] { hash.add(v) }
+    }
+    return hash.value
+}()
 
 /// Renders every page and export into `sink`, on every core. Reads no files.
 public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into sink: OutputSink, threads: Int = 0) throws(BuildError) {
@@ -190,6 +228,7 @@ extension SiteModel {
     func pageKeyBase(theme: Theme) -> UInt64 {
         var hash = StableHash()
         hash.add("caitien-page-v1")
+        hash.add(toolIdentity)
         hash.add(today.iso)
         hash.add(commit ?? "")
         hash.add(content.site.organisation)

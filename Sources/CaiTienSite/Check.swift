@@ -14,30 +14,35 @@ public struct CheckedSite: Sendable {
     public var diagnostics: [Diagnostic]
     /// The requests' git history (History.swift): nil outside git, in a shallow clone, or with `history: false`.
     public var history: ContentHistory? = nil
+    /// The parse cache the requests were read with, if any (ParseCache.swift).
+    public var parseCache: ParseCache? = nil
     public var content: Content { parsed.content }
 }
 
 /// Stages load → parse → validate. `today` defaults to the current day in the site's time zone.
+/// Requests unchanged since the build that wrote `cache` are taken from it rather than parsed.
 public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem(),
-                      history: Bool = true, timings: inout Timings) -> CheckedSite {
+                      history: Bool = true, cache: ParseCache? = nil, timings: inout Timings) -> CheckedSite {
     // git reads the history (History.swift) while the content is parsed; only for content on disk.
     let git = history && fileSystem is DiskFileSystem ? HistoryReader(content: root) : nil
     caitien_limit_malloc_arenas()
     let (entries, listed) = timings.measure("load") { listContent(from: root, fileSystem: fileSystem) }
     let parsed = timings.measure("parse") {
-        assembleContent(entries, listed: listed, parsed: parallelMap(entries) { readAndParse($0, fileSystem: fileSystem) })
+        assembleContent(entries, listed: listed, parsed: parallelMap(entries) { readAndParse($0, fileSystem: fileSystem, cache: cache) })
     }
     caitien_trim_memory()
     let day = today ?? currentDay(timeZone: parsed.content.site.timezone)
     let found = timings.measure("validate") { validate(parsed, today: day) }
     var site = CheckedSite(parsed: parsed, root: root, today: day, diagnostics: (parsed.diagnostics + found).sorted())
+    site.parseCache = cache
     if let git { timings.measure("history") { git.finish(into: &site) } }
     return site
 }
 
-public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem(), history: Bool = true) -> CheckedSite {
+public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem(), history: Bool = true,
+                      cache: ParseCache? = nil) -> CheckedSite {
     var timings = Timings()
-    return checkSite(content: root, today: today, fileSystem: fileSystem, history: history, timings: &timings)
+    return checkSite(content: root, today: today, fileSystem: fileSystem, history: history, cache: cache, timings: &timings)
 }
 
 /// The calendar day now in a time zone (the site's, Asia/Ho_Chi_Minh by default).
@@ -55,15 +60,18 @@ public func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T)
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     let chunk = (count + workers * 8 - 1) / (workers * 8)
     let chunks = stride(from: 0, to: count, by: chunk).map { $0..<min($0 + chunk, count) }
-    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
-    results.initialize(repeating: nil)
-    defer { results.deinitialize(); results.deallocate() }
-    // Each chunk writes its own disjoint slots.
+    let results = UnsafeMutableBufferPointer<R>.allocate(capacity: count)
+    defer { results.deallocate() }
+    // Each chunk initialises its own disjoint slots.
     nonisolated(unsafe) let slots = results
     DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-        for i in chunks[c] { slots[i] = transform(items[i]) }
+        for i in chunks[c] { (slots.baseAddress! + i).initialize(to: transform(items[i])) }
     }
-    return results.map { $0! }
+    // Moved out, not copied: a copy of a parsed request retains each of its ~40 fields.
+    return [R](unsafeUninitializedCapacity: count) { buffer, initialized in
+        _ = buffer.moveInitialize(fromContentsOf: results)
+        initialized = count
+    }
 }
 
 /// Output formats of `caitien check`.

@@ -230,7 +230,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         var t = Timings()
-        let site = checkSite(content: options.content, today: options.today?.day, timings: &t)
+        let site = checkSite(content: options.content, today: options.today?.day,
+                             cache: openParseCache(output: output), timings: &t)
         let ds = site.diagnostics
         if !ds.isEmpty { printError(formatDiagnostics(ds, as: .text)) }
         if ds.hasErrors {
