@@ -120,53 +120,247 @@ public struct Positions: Sendable {
 }
 
 /// A corrective action / improvement request, form BM.CTCL.01 (Phiếu yêu cầu hành động khắc phục/cải tiến).
+///
+/// The fields live in one shared box until a copy is changed (copy-on-write): a site of
+/// 100,000 requests copies them often (parsing, figures, pages), and a copy of ~40 fields
+/// retained one by one was a tenth of a build.
 public struct Request: Sendable {
-    public var id: String
+    private final class Storage: @unchecked Sendable {
+        var id: String
+        var path: String
+        var title: String
+        var kind: Kind
+        var source: Source
+        var unit: String
+        var category: String? = nil
+        var severity: Severity = .minor
+        var opened: Day
+        var reportedBy: String
+        var disposition: Disposition? = nil
+        var actionNeeded: Bool? = nil
+        var decidedBy: String? = nil
+        var decidedOn: Day? = nil
+        var assignedTo: String? = nil
+        var assignedOn: Day? = nil
+        var approvedBy: String? = nil
+        var approvedOn: Day? = nil
+        var due: Day? = nil
+        var actions: [Action] = []
+        var progress: [Note] = []
+        var changes: [Note] = []
+        var completedOn: Day? = nil
+        var verifiedOn: Day? = nil
+        var verifiedBy: String? = nil
+        var result: VerificationResult? = nil
+        var closed: Day? = nil
+        var followUp: String? = nil
+        var review: String? = nil
+        var cancelled: Day? = nil
+        var cancelReason: String? = nil
+        var confidential: Bool = false
+        var extra: [(key: String, value: String)] = []
+        var boxes: Boxes = Boxes()
+        var positions: Positions = Positions()
+        var fingerprint: UInt64 = 0
+
+        init(id: String, path: String, title: String, kind: Kind, source: Source, unit: String, opened: Day, reportedBy: String) {
+            self.id = id; self.path = path; self.title = title; self.kind = kind; self.source = source; self.unit = unit; self.opened = opened; self.reportedBy = reportedBy
+        }
+
+        func copy() -> Storage {
+            let c = Storage(id: id, path: path, title: title, kind: kind, source: source, unit: unit, opened: opened, reportedBy: reportedBy)
+            c.category = category
+            c.severity = severity
+            c.disposition = disposition
+            c.actionNeeded = actionNeeded
+            c.decidedBy = decidedBy
+            c.decidedOn = decidedOn
+            c.assignedTo = assignedTo
+            c.assignedOn = assignedOn
+            c.approvedBy = approvedBy
+            c.approvedOn = approvedOn
+            c.due = due
+            c.actions = actions
+            c.progress = progress
+            c.changes = changes
+            c.completedOn = completedOn
+            c.verifiedOn = verifiedOn
+            c.verifiedBy = verifiedBy
+            c.result = result
+            c.closed = closed
+            c.followUp = followUp
+            c.review = review
+            c.cancelled = cancelled
+            c.cancelReason = cancelReason
+            c.confidential = confidential
+            c.extra = extra
+            c.boxes = boxes
+            c.positions = positions
+            c.fingerprint = fingerprint
+            return c
+        }
+    }
+
+    private var storage: Storage
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public var id: String {
+        get { storage.id }
+        _modify { yield &unique().id }
+    }
     /// Path of the file relative to the working folder, for diagnostics.
-    public var path: String
-    public var title: String
-    public var kind: Kind
-    public var source: Source
-    public var unit: String
+    public var path: String {
+        get { storage.path }
+        _modify { yield &unique().path }
+    }
+    public var title: String {
+        get { storage.title }
+        _modify { yield &unique().title }
+    }
+    public var kind: Kind {
+        get { storage.kind }
+        _modify { yield &unique().kind }
+    }
+    public var source: Source {
+        get { storage.source }
+        _modify { yield &unique().source }
+    }
+    public var unit: String {
+        get { storage.unit }
+        _modify { yield &unique().unit }
+    }
     /// The NC content, normalised (NFC, trimmed, lower-cased) for recurrence grouping.
-    public var category: String?
-    public var severity: Severity = .minor
-    public var opened: Day
-    public var reportedBy: String
-    public var disposition: Disposition?
-    public var actionNeeded: Bool?
-    public var decidedBy: String?
-    public var decidedOn: Day?
-    public var assignedTo: String?
-    public var assignedOn: Day?
-    public var approvedBy: String?
-    public var approvedOn: Day?
-    public var due: Day?
-    public var actions: [Action] = []
-    public var progress: [Note] = []
-    public var changes: [Note] = []
-    public var completedOn: Day?
-    public var verifiedOn: Day?
-    public var verifiedBy: String?
-    public var result: VerificationResult?
-    public var closed: Day?
-    public var followUp: String?
-    public var review: String?
-    public var cancelled: Day?
-    public var cancelReason: String?
-    public var confidential: Bool = false
+    public var category: String? {
+        get { storage.category }
+        _modify { yield &unique().category }
+    }
+    public var severity: Severity {
+        get { storage.severity }
+        _modify { yield &unique().severity }
+    }
+    public var opened: Day {
+        get { storage.opened }
+        _modify { yield &unique().opened }
+    }
+    public var reportedBy: String {
+        get { storage.reportedBy }
+        _modify { yield &unique().reportedBy }
+    }
+    public var disposition: Disposition? {
+        get { storage.disposition }
+        _modify { yield &unique().disposition }
+    }
+    public var actionNeeded: Bool? {
+        get { storage.actionNeeded }
+        _modify { yield &unique().actionNeeded }
+    }
+    public var decidedBy: String? {
+        get { storage.decidedBy }
+        _modify { yield &unique().decidedBy }
+    }
+    public var decidedOn: Day? {
+        get { storage.decidedOn }
+        _modify { yield &unique().decidedOn }
+    }
+    public var assignedTo: String? {
+        get { storage.assignedTo }
+        _modify { yield &unique().assignedTo }
+    }
+    public var assignedOn: Day? {
+        get { storage.assignedOn }
+        _modify { yield &unique().assignedOn }
+    }
+    public var approvedBy: String? {
+        get { storage.approvedBy }
+        _modify { yield &unique().approvedBy }
+    }
+    public var approvedOn: Day? {
+        get { storage.approvedOn }
+        _modify { yield &unique().approvedOn }
+    }
+    public var due: Day? {
+        get { storage.due }
+        _modify { yield &unique().due }
+    }
+    public var actions: [Action] {
+        get { storage.actions }
+        _modify { yield &unique().actions }
+    }
+    public var progress: [Note] {
+        get { storage.progress }
+        _modify { yield &unique().progress }
+    }
+    public var changes: [Note] {
+        get { storage.changes }
+        _modify { yield &unique().changes }
+    }
+    public var completedOn: Day? {
+        get { storage.completedOn }
+        _modify { yield &unique().completedOn }
+    }
+    public var verifiedOn: Day? {
+        get { storage.verifiedOn }
+        _modify { yield &unique().verifiedOn }
+    }
+    public var verifiedBy: String? {
+        get { storage.verifiedBy }
+        _modify { yield &unique().verifiedBy }
+    }
+    public var result: VerificationResult? {
+        get { storage.result }
+        _modify { yield &unique().result }
+    }
+    public var closed: Day? {
+        get { storage.closed }
+        _modify { yield &unique().closed }
+    }
+    public var followUp: String? {
+        get { storage.followUp }
+        _modify { yield &unique().followUp }
+    }
+    public var review: String? {
+        get { storage.review }
+        _modify { yield &unique().review }
+    }
+    public var cancelled: Day? {
+        get { storage.cancelled }
+        _modify { yield &unique().cancelled }
+    }
+    public var cancelReason: String? {
+        get { storage.cancelReason }
+        _modify { yield &unique().cancelReason }
+    }
+    public var confidential: Bool {
+        get { storage.confidential }
+        _modify { yield &unique().confidential }
+    }
     /// Local `x_` keys, kept as text.
-    public var extra: [(key: String, value: String)] = []
-    public var boxes = Boxes()
+    public var extra: [(key: String, value: String)] {
+        get { storage.extra }
+        _modify { yield &unique().extra }
+    }
+    public var boxes: Boxes {
+        get { storage.boxes }
+        _modify { yield &unique().boxes }
+    }
     /// Where each front-matter key's value is, for diagnostics.
-    public var positions = Positions()
+    public var positions: Positions {
+        get { storage.positions }
+        _modify { yield &unique().positions }
+    }
     /// A hash of the source file's bytes: the same file gives the same page.
-    public var fingerprint: UInt64 = 0
+    public var fingerprint: UInt64 {
+        get { storage.fingerprint }
+        _modify { yield &unique().fingerprint }
+    }
 
     public init(id: String, path: String = "", title: String, kind: Kind, source: Source, unit: String,
                 opened: Day, reportedBy: String) {
-        self.id = id; self.path = path; self.title = title; self.kind = kind; self.source = source
-        self.unit = unit; self.opened = opened; self.reportedBy = reportedBy
+        storage = Storage(id: id, path: path, title: title, kind: kind, source: source, unit: unit, opened: opened, reportedBy: reportedBy)
     }
 
     /// The stage derived from the dated milestones, first match (SPEC §1).
