@@ -140,25 +140,29 @@ public final class StagedOutput: OutputSink {
         defer { let spent = DispatchTime.now().uptimeNanoseconds - started; state.withLock { $0.nanoseconds += spent } }
         try makeParents(of: path)
         let full = work + "/" + path
-        if reusing && sameBytes(at: full, as: bytes) {
+        // One open for the comparison and the write. Overwritten in place, then cut to length,
+        // never opened with O_TRUNC: ext4 flushes a file truncated to zero when it is closed
+        // (auto_da_alloc), which made in-place rewrites 5× slower here.
+        let fd = open(full, (reusing ? O_RDWR : O_WRONLY) | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw BuildError("cannot write \(path): not a regular file") }
+        let existing = Int(info.st_size)
+        if reusing && existing == bytes.count && holds(fd, bytes) {
             state.withLock { $0.count += 1; $0.unchanged += 1; if $0.keys[path] == nil { $0.keys[path] = 0 } }
             return
         }
-        // Overwrite without O_TRUNC, then cut to length: ext4 flushes a file truncated to zero
-        // when it is closed (auto_da_alloc), which made in-place rewrites 5× slower here.
-        let fd = open(full, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
+            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, bytes.count - done, off_t(done)) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
             }
             done += n
         }
-        if reusing && ftruncate(fd, off_t(bytes.count)) != 0 {
+        if existing > bytes.count && ftruncate(fd, off_t(bytes.count)) != 0 {
             throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
         state.withLock { $0.count += 1; if $0.keys[path] == nil { $0.keys[path] = 0 } }
@@ -375,18 +379,14 @@ private func pathHash(_ path: String) -> UInt64 {
     return hash.value
 }
 
-/// True when the file at `path` holds exactly `bytes`.
-private func sameBytes(at path: String, as bytes: [UInt8]) -> Bool {
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+/// True when the open file holds exactly `bytes` (its size is known to match).
+private func holds(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
     if bytes.isEmpty { return true }
     var existing = [UInt8](repeating: 0, count: bytes.count)
     var done = 0
     while done < bytes.count {
-        let n = existing.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, bytes.count - done) }
+        let n = existing.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, bytes.count - done, off_t(done)) }
+        if n < 0 && errno == EINTR { continue }
         if n <= 0 { return false }
         done += n
     }
