@@ -73,7 +73,8 @@ let toolIdentity: UInt64 = {
 }()
 
 /// Renders every page and export into `sink`, on every core. Reads no files.
-public func renderSite(_ m: SiteModel, theme: Theme, renderer: Renderer, into sink: OutputSink, threads: Int = 0) throws(BuildError) {
+public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer, into sink: OutputSink, threads: Int = 0) throws(BuildError) {
+    let renderer = unfolded.folding(m.strings)
     // Every output but the request pages depends on the whole content: one key for all of them.
     let siteKey = m.siteKey(theme: theme)
     /// Renders a page, unless the output already holds it from inputs with the same key.

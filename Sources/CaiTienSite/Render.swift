@@ -67,7 +67,7 @@ func wrap(_ value: Any, _ log: LookupLog) -> Any {
 /// Renders theme templates. A template that does not exist or names a key that no view gives
 /// is a build error (swift-mustache would render it as empty and let a typo blank a figure).
 public struct Renderer: Sendable {
-    let compiled: [String: CompiledTemplate]
+    var compiled: [String: CompiledTemplate]
     /// swift-mustache over the same templates: the reference the compiled renderer is tested against.
     let library: MustacheLibrary
     /// Render with swift-mustache instead (tests compare the two engines page by page).
@@ -86,6 +86,13 @@ public struct Renderer: Sendable {
         }
         self.library = library
         self.compiled = compiled
+    }
+
+    /// The templates with the UI strings put in (`CompiledTemplate.folding`).
+    func folding(_ strings: StringTable) -> Renderer {
+        var copy = self
+        copy.compiled = compiled.mapValues { $0.folding(strings) }
+        return copy
     }
 
     public func render(_ template: String, _ view: View) throws(BuildError) -> String {

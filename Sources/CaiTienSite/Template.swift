@@ -12,6 +12,41 @@ struct CompiledTemplate: Sendable {
 
     let nodes: [Node]
 
+    private init(nodes: [Node]) { self.nodes = nodes }
+
+    /// The template with each `{{t.key}}` replaced by its text, escaped as the tag says: the
+    /// strings are the same on every page of a build, and a third of the tags are such labels.
+    /// Only the root view holds `t`, so no section can shadow it. Unknown keys are left to the
+    /// renderer, which reports them.
+    func folding(_ strings: StringTable) -> CompiledTemplate {
+        func fold(_ nodes: [Node]) -> [Node] {
+            var out: [Node] = []
+            for node in nodes {
+                switch node {
+                case .variable(let path, let escaped) where path.count == 2 && path[0] == "t":
+                    if let text = strings.table[path[1]] {
+                        let folded = escaped ? escapeHTML(text) : text
+                        if case .text(let before)? = out.last {
+                            out[out.count - 1] = .text(before + folded)
+                        } else {
+                            out.append(.text(folded))
+                        }
+                    } else {
+                        out.append(node)
+                    }
+                case .text(let text):
+                    if case .text(let before)? = out.last { out[out.count - 1] = .text(before + text) } else { out.append(node) }
+                case .section(let path, let children, let inverted):
+                    out.append(.section(path, fold(children), inverted: inverted))
+                case .variable, .partial:
+                    out.append(node)
+                }
+            }
+            return out
+        }
+        return CompiledTemplate(nodes: fold(nodes))
+    }
+
     init(_ source: String, name: String) throws(BuildError) {
         let tokens = try tokenize(source, name: name)
         var index = 0

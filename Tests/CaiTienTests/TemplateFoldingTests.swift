@@ -1,0 +1,33 @@
+@testable import CaiTienSite
+import Testing
+
+/// UI strings put into the templates once per build give the same pages as looking them up.
+@Suite struct TemplateFoldingTests {
+    func renderers(_ template: String, strings: [String: String]) throws -> (plain: Renderer, folded: Renderer, swiftMustache: Renderer) {
+        var theme = Theme()
+        theme.templates["page"] = template
+        let plain = try Renderer(theme: theme)
+        var oracle = plain
+        oracle.usesSwiftMustache = true
+        return (plain, plain.folding(StringTable(table: strings)), oracle)
+    }
+
+    @Test func foldedLabelsAreEscapedAsTheirTagsSay() throws {
+        let strings = ["print": "In phiếu", "risky": "Rủi ro <cao> & \"khẩn\""]
+        let template = "<h1>{{t.print}}</h1>{{#items}}<p>{{t.risky}} {{{t.risky}}} {{name}}</p>{{/items}}{{^items}}{{t.print}}{{/items}}"
+        let (plain, folded, oracle) = try renderers(template, strings: strings)
+        let view: View = ["t": StringTable(table: strings), "items": [["name": "Hòa"], ["name": "<b>"]] as [View]]
+        let expected = try oracle.render("page", view)
+        #expect(try plain.render("page", view) == expected)
+        #expect(try folded.render("page", view) == expected)
+        #expect(expected.contains("Rủi ro &lt;cao&gt; &amp; &quot;khẩn&quot; Rủi ro <cao> & \"khẩn\" &lt;b&gt;"))
+        // The folded template has no lookups left for `t`.
+        let nodes = folded.compiled["page"]!.nodes
+        #expect(nodes.allSatisfy { if case .variable = $0 { return false } else { return true } })
+    }
+
+    @Test func anUnknownLabelIsStillAnError() throws {
+        let (_, folded, _) = try renderers("<p>{{t.no_such_label}}</p>", strings: ["print": "In"])
+        #expect(throws: BuildError.self) { try folded.render("page", ["t": StringTable(table: ["print": "In"])]) }
+    }
+}
