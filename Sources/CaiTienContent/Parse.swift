@@ -69,9 +69,9 @@ public func parseRecord(_ file: SourceFile) -> (record: ParsedRecord, diagnostic
 
 // MARK: - site.yml
 
-let siteKeys = ["organisation", "locale", "timezone", "base_url", "units", "settings"]
-let unitKeys = ["code", "name", "head"]
-let settingKeys = ["recurrence_threshold", "due_soon_days", "long_action_days", "progress_interval_days",
+let siteKeys: KnownKeys = ["organisation", "locale", "timezone", "base_url", "units", "settings"]
+let unitKeys: KnownKeys = ["code", "name", "head"]
+let settingKeys: KnownKeys = ["recurrence_threshold", "due_soon_days", "long_action_days", "progress_interval_days",
                    "review_interval_days", "retention_years"]
 
 func parseSite(_ text: String, path: String) -> (ParsedRecord, [Diagnostic]) {
@@ -112,7 +112,7 @@ func parseSite(_ text: String, path: String) -> (ParsedRecord, [Diagnostic]) {
     if site.units.isEmpty && f.diagnostics.isEmpty {
         f.missing("units", "list the ward's units, each with `code:` and `name:`")
     }
-    if let settingsNode = f.values["settings"], !settingsNode.isNull {
+    if let settingsNode = f.node("settings"), !settingsNode.isNull {
         var s = f.nested(settingsNode, known: settingKeys, what: "settings")
         if let v = s.integer("recurrence_threshold", minimum: 1) { site.settings.recurrenceThreshold = v }
         if let v = s.integer("due_soon_days", minimum: 0) { site.settings.dueSoonDays = v }
@@ -145,14 +145,14 @@ func isKnownTimeZone(_ name: String) -> Bool {
 
 // MARK: - Requests
 
-let requestKeys = [
+let requestKeys: KnownKeys = [
     "title", "kind", "source", "unit", "category", "severity", "opened", "reported_by", "disposition", "action_needed",
     "decided_by", "decided_on", "assigned_to", "assigned_on", "approved_by", "approved_on", "due", "actions", "progress",
     "changes", "completed_on", "verified_on", "verified_by", "result", "closed", "follow_up", "review", "cancelled",
     "cancel_reason", "confidential",
 ]
-let actionKeys = ["what", "owner", "due", "done"]
-let noteKeys = ["date", "note"]
+let actionKeys: KnownKeys = ["what", "owner", "due", "done"]
+let noteKeys: KnownKeys = ["date", "note"]
 
 /// `status:` is the most common mistake: say which milestone to fill in instead.
 func explainStatus(_ node: YAMLNode) -> String {
@@ -280,15 +280,16 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
     r.cancelled = cancelled; r.cancelReason = cancelReason
     r.confidential = confidential ?? false
     r.extra = f.extra
-    r.positions = f.positions(keys: requestKeys)
+    r.positions = f.positions()
     r.boxes = parseBoxes(screenedBody(body, path: path, diagnostics: &f.diagnostics))
     return (.request(r), f.diagnostics)
 }
 
 // MARK: - Reviews
 
-let reviewKeys = ["date", "format", "chair", "secretary", "attendees", "approved_by", "approved_on", "inputs", "decisions"]
-let decisionKeys = ["type", "text", "owner", "due", "ticket"]
+let inputKeys = KnownKeys(Review.inputKeys)
+let reviewKeys: KnownKeys = ["date", "format", "chair", "secretary", "attendees", "approved_by", "approved_on", "inputs", "decisions"]
+let decisionKeys: KnownKeys = ["type", "text", "owner", "due", "ticket"]
 
 func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
     var f = Fields(node, path: path, lineOffset: lineOffset, known: reviewKeys, what: "a management review")
@@ -308,8 +309,8 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
         if approvedOn == nil { f.missing("approved_on", "the day the notice was approved (5.8.2)") }
     }
     var inputs: [String: String] = [:], inputLines: [String: Int] = [:]
-    if let inputsNode = f.values["inputs"], !inputsNode.isNull {
-        var i = f.nested(inputsNode, known: Review.inputKeys, what: "the review's inputs (5.8.1.1)")
+    if let inputsNode = f.node("inputs"), !inputsNode.isNull {
+        var i = f.nested(inputsNode, known: inputKeys, what: "the review's inputs (5.8.1.1)")
         for key in Review.inputKeys { if let text = i.text(key) { inputs[key] = text; inputLines[key] = i.position(of: key).line } }
         f.diagnostics += i.diagnostics
     } else {
@@ -339,15 +340,15 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
     review.decisions = decisions
     review.bodyHTML = screenedBody(body, path: path, screen: &markdown, diagnostics: &f.diagnostics).map(\.html).joined()
     review.extra = f.extra
-    review.positions = f.positions(keys: reviewKeys)
+    review.positions = f.positions()
     return (.review(review), f.diagnostics)
 }
 
 // MARK: - Objectives
 
-let planKeys = ["year", "unit", "approved_by", "approved_on", "evaluated_on", "objectives"]
-let objectiveKeys = ["code", "text", "measure", "target", "direction", "actual", "measurements", "plan"]
-let measurementKeys = ["date", "value"]
+let planKeys: KnownKeys = ["year", "unit", "approved_by", "approved_on", "evaluated_on", "objectives"]
+let objectiveKeys: KnownKeys = ["code", "text", "measure", "target", "direction", "actual", "measurements", "plan"]
+let measurementKeys: KnownKeys = ["date", "value"]
 
 func parsePlan(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
     var f = Fields(node, path: path, lineOffset: lineOffset, known: planKeys, what: "an objectives plan")
@@ -397,6 +398,6 @@ func parsePlan(_ node: YAMLNode, body: SplitRecord, id: String, path: String, li
     plan.objectives = objectives
     plan.bodyHTML = screenedBody(body, path: path, diagnostics: &f.diagnostics).map(\.html).joined()
     plan.extra = f.extra
-    plan.positions = f.positions(keys: planKeys)
+    plan.positions = f.positions()
     return (.plan(plan), f.diagnostics)
 }

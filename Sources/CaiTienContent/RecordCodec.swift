@@ -98,7 +98,7 @@ enum RequestCodec {
             q.extra.append((key, value))
         }
         guard let box1 = r.string(), let box2 = r.string(), let box3 = r.string(), let positionCount = r.count(),
-              positionCount == requestKeys.count else { return nil }
+              positionCount == requestKeys.names.count else { return nil }
         q.boxes = Boxes(request: box1, causeAndActions: box2, verification: box3)
         var packed: [UInt64] = []
         packed.reserveCapacity(positionCount)
@@ -106,7 +106,7 @@ enum RequestCodec {
             guard let p = r.u64() else { return nil }
             packed.append(p)
         }
-        q.positions = Positions(keys: requestKeys, packed: packed)
+        q.positions = Positions(keys: requestKeys.names, packed: packed)
         return q
     }
 }

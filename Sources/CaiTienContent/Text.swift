@@ -152,7 +152,7 @@ public func splitFrontMatter(_ text: String) -> Result<SplitRecord, SplitError> 
 
 /// Text for grouping: NFC (already, from loading), trimmed, lower-cased.
 public func normaliseCategory(_ text: String) -> String {
-    text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    text.trimmingWhitespace.lowercased()
 }
 
 /// Heading text for matching box titles: lower-cased, without diacritics or a leading number.
