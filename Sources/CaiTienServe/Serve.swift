@@ -86,7 +86,8 @@ actor PreviewState {
     init(output: String) { self.output = output }
 
     func rebuild(_ options: PreviewServer) {
-        let site = checkSite(content: options.content, today: options.today)
+        // The parse cache beside the preview folder: after an edit only that file is parsed again.
+        let site = checkSite(content: options.content, today: options.today, cache: openParseCache(output: output))
         if site.diagnostics.hasErrors {
             errorPage = errorHTML(site.diagnostics.filter { $0.severity == .error })
             FileHandle.standardError.write(Data(formatDiagnostics(site.diagnostics, as: .text).utf8))
