@@ -21,3 +21,6 @@ void caitien_trim_memory(void) { malloc_trim(0); }
 void caitien_limit_malloc_arenas(void) {}
 void caitien_trim_memory(void) {}
 #endif
+
+#include <unistd.h>
+int caitien_pipe(int fds[2]) { return pipe2(fds, O_CLOEXEC); }

@@ -79,7 +79,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
     let siteKey = m.siteKey(theme: theme)
     /// Renders a page, unless the output already holds it from inputs with the same key.
     @Sendable func page(_ path: String, key: UInt64? = nil, template: String, title: String, section: Section,
-                        view makeView: @autoclosure () -> View) throws(BuildError) {
+                        frame: Frame? = nil, view makeView: @autoclosure () -> View) throws(BuildError) {
         let key = key ?? siteKey
         if sink.reuse(path, key: key) { return }
         let depth = path.split(separator: "/").count - 1
@@ -88,8 +88,11 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
         view["organisation"] = m.content.site.organisation
         view["root"] = rootPrefix(depth)
         let body = try renderer.render(template, view)
-        let html = try renderer.render("base", m.page(title: title, depth: depth, section: section, body: body))
-        try sink.write(path, html)
+        if let frame {
+            try sink.write(path, frame.page(title: title, body: body))
+        } else {
+            try sink.write(path, try renderer.render("base", m.page(title: title, depth: depth, section: section, body: body)))
+        }
         sink.remember(path, key: key)
     }
     typealias Job = @Sendable () throws -> Void
@@ -131,6 +134,8 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
     // in the output is kept as it is, unrendered.
     let base = m.pageKeyBase(theme: theme)
     let requests = m.content.requests
+    // Every request page has the same frame around its title and body: rendered once.
+    let requestFrame = try renderer.frame(m.page(title: "", depth: 2, section: .tickets, body: ""))
     let chunk = 250
     for start in stride(from: 0, to: requests.count, by: chunk) {
         jobs.append {
@@ -138,7 +143,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
                 let r = requests[i]
                 let path = "tickets/\(r.id)/index.html"
                 let title = "\(r.id) — \(r.confidential ? l.t("confidential_notice") : r.title)"
-                try page(path, key: m.pageKey(for: r, base: base), template: "ticket", title: title, section: .tickets, view: m.ticketView(r, history: m.historyView(for: r)))
+                try page(path, key: m.pageKey(for: r, base: base), template: "ticket", title: title, section: .tickets, frame: requestFrame, view: m.ticketView(r, history: m.historyView(for: r)))
             }
         }
     }

@@ -95,6 +95,32 @@ public struct Renderer: Sendable {
         return copy
     }
 
+    /// `base.mustache` rendered once around two holes, for the pages whose frame differs only by
+    /// `title` and `body` (every request page shares one). Nil when the theme's base template
+    /// uses `title` or `body` other than as plain tags outside sections and partials — then each
+    /// page renders it in full — or when rendering with swift-mustache.
+    func frame(_ view: View) throws(BuildError) -> Frame? {
+        guard !usesSwiftMustache, let base = compiled["base"], let uses = base.nodes.plainUses(of: ["title", "body"]) else { return nil }
+        var probe = view
+        probe["title"] = Frame.titleMark
+        probe["body"] = Frame.bodyMark
+        let text = Array(try render("base", probe).utf8)
+        var pieces: [[UInt8]] = []
+        var start = 0
+        for use in uses {
+            let mark = Array((use.name == "body" ? Frame.bodyMark : Frame.titleMark).utf8)
+            guard let at = text.firstRange(of: mark, startingAt: start) else { return nil }
+            pieces.append(Array(text[start..<at]))
+            start = at + mark.count
+        }
+        pieces.append(Array(text[start...]))
+        // A mark left over (a value that found its way elsewhere): render in full.
+        var marks = 0, from = 0
+        while let at = text.firstRange(of: Array("\u{1}caitien:".utf8), startingAt: from) { marks += 1; from = at + 1 }
+        if marks != uses.count { return nil }
+        return Frame(pieces: pieces, holes: uses.map { ($0.name == "body", $0.escaped) })
+    }
+
     public func render(_ template: String, _ view: View) throws(BuildError) -> String {
         if usesSwiftMustache { return try renderWithSwiftMustache(template, view) }
         guard let compiledTemplate = compiled[template] else { throw BuildError("the theme has no template \(template).mustache") }
@@ -117,5 +143,41 @@ public struct Renderer: Sendable {
             throw BuildError("template \(template).mustache names \(unknown.sorted().map { "{{\($0)}}" }.joined(separator: ", ")), which no view provides")
         }
         return text
+    }
+}
+
+/// A page frame with holes for the title and the body (see `Renderer.frame`).
+struct Frame: Sendable {
+    static let titleMark = "\u{1}caitien:title\u{1}"
+    static let bodyMark = "\u{1}caitien:body\u{1}"
+    /// The text before, between and after the holes.
+    let pieces: [[UInt8]]
+    /// Which value fills each hole, and whether it is escaped there.
+    let holes: [(isBody: Bool, escaped: Bool)]
+
+    /// The page's bytes: the same as rendering `base` with this title and body.
+    func page(title: String, body: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(pieces.reduce(body.utf8.count + 2 * title.utf8.count) { $0 + $1.count })
+        for (piece, hole) in zip(pieces, holes) {
+            out += piece
+            let value = hole.isBody ? body : title
+            if hole.escaped { out += escapeHTML(value).utf8 } else { out += value.utf8 }
+        }
+        out += pieces[pieces.count - 1]
+        return out
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Start of the first occurrence of `needle` at or after `start`.
+    func firstRange(of needle: [UInt8], startingAt start: Int) -> Int? {
+        guard !needle.isEmpty, count >= needle.count else { return nil }
+        var i = start
+        while i + needle.count <= count {
+            if self[i] == needle[0] && self[i..<i + needle.count].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 }

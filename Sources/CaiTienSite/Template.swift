@@ -54,6 +54,38 @@ struct CompiledTemplate: Sendable {
     }
 }
 
+extension Array where Element == CompiledTemplate.Node {
+    /// Each use of `names`, in order, when every one is a plain tag (`{{name}}` or `{{{name}}}`)
+    /// outside any section and no partial is included; nil otherwise.
+    func plainUses(of names: Set<String>) -> [(name: String, escaped: Bool)]? {
+        func mentions(_ nodes: [CompiledTemplate.Node]) -> Bool {
+            nodes.contains { node in
+                switch node {
+                case .text: false
+                case .variable(let path, _): names.contains(path[0])
+                case .section(let path, let children, _): names.contains(path[0]) || mentions(children)
+                case .partial: true
+                }
+            }
+        }
+        var uses: [(name: String, escaped: Bool)] = []
+        for node in self {
+            switch node {
+            case .text: continue
+            case .variable(let path, let escaped):
+                guard names.contains(path[0]) else { continue }
+                guard path.count == 1 else { return nil }
+                uses.append((path[0], escaped))
+            case .section(let path, let children, _):
+                if names.contains(path[0]) || mentions(children) { return nil }
+            case .partial:
+                return nil
+            }
+        }
+        return uses
+    }
+}
+
 private enum Token {
     case text(String)
     case tag(kind: Character?, name: String, standalone: Bool)

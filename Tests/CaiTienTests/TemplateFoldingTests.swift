@@ -31,3 +31,38 @@ import Testing
         #expect(throws: BuildError.self) { try folded.render("page", ["t": StringTable(table: ["print": "In"])]) }
     }
 }
+
+/// The frame of request pages, rendered once: the same bytes as rendering `base` per page.
+@Suite struct FrameTests {
+    func renderer(base: String) throws -> Renderer {
+        var theme = Theme()
+        theme.templates["base"] = base
+        theme.templates["partial"] = "<i>{{title}}</i>"
+        return try Renderer(theme: theme)
+    }
+
+    let view: View = ["lang": "vi", "nav": [["label": "Phiếu", "current": true], ["label": "Đơn vị", "current": false]] as [View]]
+
+    @Test func framedPagesEqualFullyRenderedOnes() throws {
+        let base = "<title>{{title}} — {{lang}}</title><h1>{{{title}}}</h1>{{#nav}}<a>{{label}}</a>{{/nav}}<main>{{{body}}}</main><p>{{title}}</p>"
+        let r = try renderer(base: base)
+        let frame = try #require(try r.frame(view))
+        #expect(frame.holes.count == 4)
+        for (title, body) in [("PYC-2025-001 — Hồ sơ <trễ> & \"hạn\"", "<p>Nội dung</p>"), ("", ""), ("a'b", "<script>x</script>")] {
+            var full = view
+            full["title"] = title
+            full["body"] = body
+            #expect(frame.page(title: title, body: body) == Array(try r.render("base", full).utf8))
+        }
+    }
+
+    @Test func aBaseThatUsesTitleOrBodyOtherwiseIsRenderedInFull() throws {
+        for base in ["{{#title}}<h1>{{title}}</h1>{{/title}}{{{body}}}", "{{#nav}}{{title}}{{/nav}}{{{body}}}",
+                     "{{> partial}}{{{body}}}", "{{title.x}}{{{body}}}", "{{^body}}empty{{/body}}"] {
+            #expect(try renderer(base: base).frame(view) == nil, "\(base)")
+        }
+        var oracle = try renderer(base: "{{title}}{{{body}}}")
+        oracle.usesSwiftMustache = true
+        #expect(try oracle.frame(view) == nil)
+    }
+}

@@ -9,3 +9,6 @@ int caitien_exchange(const char *a, const char *b);
 void caitien_limit_malloc_arenas(void);
 /// Returns freed memory to the system (after parsing, before rendering).
 void caitien_trim_memory(void);
+/// A pipe whose two ends close on exec (pipe2 O_CLOEXEC), so a process started meanwhile on
+/// another thread never inherits them. Returns 0, or -1 with errno.
+int caitien_pipe(int fds[2]);
