@@ -67,7 +67,7 @@ public func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T)
     DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
         for i in chunks[c] { (slots.baseAddress! + i).initialize(to: transform(items[i])) }
     }
-    // Moved out, not copied: a copy of a parsed request retains each of its ~40 fields.
+    // Moved out, not copied: a copy would retain, and the buffer then release, every record.
     return [R](unsafeUninitializedCapacity: count) { buffer, initialized in
         _ = buffer.moveInitialize(fromContentsOf: results)
         initialized = count
