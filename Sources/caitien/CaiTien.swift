@@ -64,6 +64,13 @@ extension Kind: ExpressibleByArgument {}
 extension Source: ExpressibleByArgument {}
 extension Review.Format: ExpressibleByArgument {}
 
+/// Ends the process now, without freeing the site it read: the system takes the memory back at
+/// once, while freeing 100,000 parsed records one by one took 0.16 s — 7 % of a rebuild.
+/// (`exit` flushes what `print` buffered.)
+func exitNow(_ code: Int32) -> Never {
+    Foundation.exit(code)
+}
+
 /// Runs a scaffold step: prints the path written, or the reason on stderr with exit 2.
 func scaffold(_ body: () throws(BuildError) -> String) throws {
     do {
@@ -183,7 +190,7 @@ struct Check: ParsableCommand {
         } else {
             print(formatDiagnostics(ds, as: format), terminator: "")
         }
-        if ds.hasErrors || (strict && ds.warningCount > 0) { throw Exit.contentErrors }
+        exitNow(ds.hasErrors || (strict && ds.warningCount > 0) ? Exit.contentErrors.rawValue : 0)
     }
 }
 
@@ -246,6 +253,7 @@ struct Build: ParsableCommand {
             throw Exit.usage
         }
         if timings { printError(t.report) }
+        exitNow(0)
     }
 }
 
