@@ -172,6 +172,27 @@ import TestSupport
         }
     }
 
+    @Test func theFingerprintSeesEveryByte() {
+        func hash(_ bytes: [UInt8]) -> UInt64 { var h = StableHash(); h.add(bytes); return h.value }
+        let text = Array("---\ntitle: Hồ sơ trễ hạn\nunit: tthcc\nopened: 03/02/2025\n---\nNội dung".utf8)
+        var seen: Set<UInt64> = [hash(text)]
+        for i in text.indices {
+            for bit in [0, 7] as [UInt8] {
+                var changed = text
+                changed[i] ^= 1 << bit
+                seen.insert(hash(changed))
+            }
+        }
+        // Every one-bit change gives its own hash; so do a byte more or less, and moved text.
+        #expect(seen.count == 1 + 2 * text.count)
+        #expect(hash(text + [0]) != hash(text))
+        #expect(hash(Array(text.dropLast())) != hash(text))
+        var a = StableHash(), b = StableHash()
+        a.add("PYC-2025-01"); a.add("1")
+        b.add("PYC-2025-0"); b.add("11")
+        #expect(a.value != b.value)
+    }
+
     @Test func lookupsMatchFingerprintPathAndIdentity() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
