@@ -17,12 +17,6 @@ import TestSupport
         return text
     }
 
-    func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "caitien-cache-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     /// Every key a request can have, CRLF and NFD text included.
     static let fullRequest = standardSite + """
 
@@ -194,7 +188,7 @@ import TestSupport
     }
 
     @Test func lookupsMatchFingerprintPathAndIdentity() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("caitien-cache")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let requests = sampleRequests()
         let path = folder + "/.public.parsed"
@@ -215,7 +209,7 @@ import TestSupport
     }
 
     @Test func damagedCacheFilesAreNotOpened() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("caitien-cache")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/.public.parsed"
         try ParseCache.write(Array(sampleRequests().prefix(5)), to: path, identity: 7)
@@ -246,14 +240,6 @@ import TestSupport
         #expect(found == nil || dumped(found!) == dumped(first))
     }
 
-    func write(_ fixture: Fixture, to folder: String) throws {
-        for (path, bytes) in fixture.files {
-            let full = folder + "/content/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: full))
-        }
-    }
-
     func build(_ folder: String, today: String = "2025-03-20") throws -> CheckedSite {
         let site = checkSite(content: folder + "/content", today: Day(parsing: today), history: false,
                              cache: openParseCache(output: folder + "/public"))
@@ -266,9 +252,9 @@ import TestSupport
     func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
     @Test func rebuildsTakeUnchangedRequestsFromTheCacheAndParseEditedOnes() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("caitien-cache")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try write(Fixture(siteFixture), to: folder)
+        try Fixture(siteFixture).write(to: folder)
 
         let first = try build(folder)
         #expect(first.parseCache == nil)
@@ -303,9 +289,9 @@ import TestSupport
     }
 
     @Test func anEditMadeInvalidIsReportedNotServedFromTheCache() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("caitien-cache")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try write(Fixture(siteFixture), to: folder)
+        try Fixture(siteFixture).write(to: folder)
         _ = try build(folder)
         let path = folder + "/content/tickets/2025/PYC-2025-001.md"
         try read(path).replacingOccurrences(of: "kind: nonconformity", with: "kind: complaint").write(toFile: path, atomically: true, encoding: .utf8)
@@ -313,17 +299,6 @@ import TestSupport
                              cache: openParseCache(output: folder + "/public"))
         #expect(site.diagnostics.contains { $0.path.hasSuffix("PYC-2025-001.md") && $0.severity == .error })
         #expect(!site.content.requests.contains { $0.id == "PYC-2025-001" })
-    }
-
-    func snapshot(_ folder: String) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDir)
-            if !isDir.boolValue { result[path] = FileManager.default.contents(atPath: folder + "/" + path) }
-        }
-        return result
     }
 }
 

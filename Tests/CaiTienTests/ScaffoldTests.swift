@@ -4,14 +4,9 @@ import CaiTienModel
 @testable import CaiTienSite
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct ScaffoldTests {
-    func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "caitien-scaffold-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func nextRequestIDs() {
         #expect(Scaffold.nextRequestID(year: 2026, existing: []) == "PYC-2026-001")
         #expect(Scaffold.nextRequestID(year: 2026, existing: ["PYC-2025-014", "PYC-2026-009"]) == "PYC-2026-010")
@@ -22,7 +17,7 @@ import Testing
     }
 
     @Test func initThenNewRecordsPassCheck() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("caitien-scaffold")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let written = try Scaffold.initSite(at: folder, organisation: "UBND phường Ninh Hòa")
         #expect(written.contains(folder + "/.github/workflows/caitien.yml"))
@@ -61,7 +56,7 @@ import Testing
     }
 
     @Test func newObjectivesCarriesLastYearOver() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("caitien-scaffold")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try Scaffold.initSite(at: folder, organisation: "UBND phường Ninh Hòa")
         let content = folder + "/content"
@@ -86,7 +81,7 @@ import Testing
     }
 
     @Test func previewServesTheSiteWithReloadAndShowsErrors() async throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("caitien-scaffold")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try Scaffold.initSite(at: folder, organisation: "UBND phường Ninh Hòa")
         let content = folder + "/content"

@@ -235,20 +235,6 @@ private func build(_ fixture: Fixture, today: String, swiftMustache: Bool = fals
 
 /// The staged, atomic output on a real disk.
 @Suite struct OutputTests {
-    func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "caitien-test-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
-    func write(_ fixture: Fixture, to folder: String) throws {
-        for (path, bytes) in fixture.files {
-            let full = folder + "/content/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: full))
-        }
-    }
-
     func buildOnDisk(_ folder: String) throws -> Bool {
         let site = checkSite(content: folder + "/content", today: Day(parsing: "2025-03-20"))
         if site.diagnostics.hasErrors { return false }
@@ -257,21 +243,11 @@ private func build(_ fixture: Fixture, today: String, swiftMustache: Bool = fals
         return true
     }
 
-    func snapshot(_ folder: String) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDir)
-            if !isDir.boolValue { result[path] = FileManager.default.contents(atPath: folder + "/" + path) }
-        }
-        return result
-    }
 
     @Test func deletedRecordPageVanishesAndFailedBuildKeepsOldOutput() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try write(Fixture(siteFixture), to: folder)
+        try Fixture(siteFixture).write(to: folder)
         #expect(try buildOnDisk(folder))
         #expect(FileManager.default.fileExists(atPath: folder + "/public/tickets/PYC-2025-003/index.html"))
 
@@ -298,7 +274,7 @@ private func build(_ fixture: Fixture, today: String, swiftMustache: Bool = fals
     @Test func unchangedPagesAreKeptAndChangedOnesRebuilt() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try write(Fixture(siteFixture), to: folder)
+        try Fixture(siteFixture).write(to: folder)
         for _ in 0..<3 { #expect(try buildOnDisk(folder)) }
         let before = try snapshot(folder + "/public")
         // A fourth build over the previous generation: same bytes, and the manifest kept.
@@ -327,7 +303,7 @@ private func build(_ fixture: Fixture, today: String, swiftMustache: Bool = fals
     @Test func refusesToWriteOverContent() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try write(Fixture(siteFixture), to: folder)
+        try Fixture(siteFixture).write(to: folder)
         let site = checkSite(content: folder + "/content", today: Day(parsing: "2025-03-20"))
         var timings = Timings()
         #expect(throws: BuildError.self) { try buildSite(site, theme: nil, output: folder + "/content", baseURL: nil, timings: &timings) }
