@@ -104,7 +104,7 @@ public final class StagedOutput: OutputSink {
                 throw BuildError("the output folder \(output) overlaps \(folder); choose another --output")
             }
         }
-        if let kind = entryKind(out), kind != .directory {
+        if let kind = DiskFileSystem().kind(of: out), kind != .directory {
             throw BuildError("\(output) exists and is not a folder (a link or a file); remove it or choose another --output")
         }
         let url = URL(fileURLWithPath: out)
@@ -116,7 +116,7 @@ public final class StagedOutput: OutputSink {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch { throw BuildError("cannot create \(parent): \(error.localizedDescription)") }
-        if entryKind(previous) == .directory && entryKind(out) == .directory {
+        if DiskFileSystem().kind(of: previous) == .directory && DiskFileSystem().kind(of: out) == .directory {
             work = previous
             reusing = true
             // The keys describe the folder as its last build left it; this build changes it,
@@ -126,7 +126,7 @@ public final class StagedOutput: OutputSink {
             if let manifest { unlink(manifest) }
         } else {
             previousKeys = [:]
-            if let kind = entryKind(previous), kind != .directory { unlink(previous) }
+            if let kind = DiskFileSystem().kind(of: previous), kind != .directory { unlink(previous) }
             work = parent + "/." + url.lastPathComponent + ".staging-\(getpid())"
             reusing = false
             try? FileManager.default.removeItem(atPath: work)
@@ -309,7 +309,7 @@ public final class StagedOutput: OutputSink {
             let full = work + "/" + dir
             if mkdir(full, 0o755) != 0 {
                 guard errno == EEXIST else { throw BuildError("cannot create \(dir): \(String(cString: strerror(errno)))") }
-                if entryKind(full) != .directory {
+                if DiskFileSystem().kind(of: full) != .directory {
                     // A file or link where a folder belongs (left by an old generation): replace it.
                     unlink(full)
                     guard mkdir(full, 0o755) == 0 else { throw BuildError("cannot create \(dir): \(String(cString: strerror(errno)))") }
@@ -341,7 +341,7 @@ public final class StagedOutput: OutputSink {
             guard let names = try? DiskFileSystem().list(dir) else { return }
             for name in names {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                if entryKind(work + "/" + child) == .directory {
+                if DiskFileSystem().kind(of: work + "/" + child) == .directory {
                     if directories.contains(pathHash(child)) { sweep(child) } else { try? FileManager.default.removeItem(atPath: work + "/" + child) }
                 } else if written[child] == nil {
                     unlink(work + "/" + child)
@@ -358,7 +358,7 @@ public final class StagedOutput: OutputSink {
             // write is stale. Without one, sweep the whole folder.
             if previousKeys.isEmpty { removeStale() } else { removeListedStale() }
         }
-        if entryKind(output) == .directory {
+        if DiskFileSystem().kind(of: output) == .directory {
             if caitien_exchange(work, output) == 0 {
                 // `work` now holds the old site: it becomes the previous generation.
                 if !reusing {
@@ -415,18 +415,6 @@ private func holds(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
     }
     return existing == bytes
 }
-
-private func entryKind(_ path: String) -> EntryKindOnDisk? {
-    var info = stat()
-    guard lstat(path, &info) == 0 else { return nil }
-    switch info.st_mode & S_IFMT {
-    case S_IFDIR: return .directory
-    case S_IFLNK: return .symlink
-    default: return .file
-    }
-}
-
-private enum EntryKindOnDisk { case directory, symlink, file }
 
 func absolutePath(_ path: String) -> String {
     URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
