@@ -143,8 +143,7 @@ struct Fields {
     /// Position of every known key's value, packed, for later rules.
     func positions() -> Positions {
         Positions(keys: known.names, packed: values.map { node in
-            guard let node else { return 0 }
-            return UInt64(UInt32(clamping: node.mark.line + lineOffset)) << 32 | UInt64(UInt32(clamping: node.mark.column))
+            node.map { Positions.pack(Position(line: $0.mark.line + lineOffset, column: $0.mark.column)) } ?? 0
         })
     }
 

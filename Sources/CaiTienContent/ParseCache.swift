@@ -30,9 +30,8 @@ public final class ParseCache: Sendable {
 
     /// True when the cache holds the clean requests of `parsed` and nothing else: it need not be written again.
     public func holdsExactly(_ parsed: ParsedContent) -> Bool {
-        let noisy = Set(parsed.diagnostics.map(\.path))
         var clean = 0
-        for r in parsed.content.requests where !noisy.contains(r.path) {
+        for r in parsed.cleanRequests {
             guard slots[r.fingerprint] != nil else { return false }
             clean += 1
         }

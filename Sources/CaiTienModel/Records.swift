@@ -87,30 +87,19 @@ public struct Positions: Sendable {
 
     public init() { keys = []; packed = [] }
 
-    /// As `packedValues` gave them, for the same keys (the parse cache stores them so).
+    /// One packed value (`pack`, 0 for absent) per key of `keys`.
     public init(keys: [String], packed: [UInt64]) {
-        precondition(keys.count == packed.count || packed.isEmpty)
+        precondition(keys.count == packed.count)
         self.keys = keys
-        self.packed = packed.isEmpty ? [UInt64](repeating: 0, count: keys.count) : packed
+        self.packed = packed
     }
 
     /// One value per known key, in the order of the keys.
     public var packedValues: [UInt64] { packed }
 
-    public init(_ positions: [String: Position], keys: [String]) {
-        self.keys = keys
-        packed = keys.map { key in
-            guard let p = positions[key] else { return 0 }
-            return UInt64(UInt32(clamping: p.line)) << 32 | UInt64(UInt32(clamping: p.column))
-        }
-    }
-
-    public init(keys: [String], _ found: [(String, Position)]) {
-        self.keys = keys
-        packed = [UInt64](repeating: 0, count: keys.count)
-        for (key, p) in found {
-            if let i = keys.firstIndex(of: key) { packed[i] = UInt64(UInt32(clamping: p.line)) << 32 | UInt64(UInt32(clamping: p.column)) }
-        }
+    /// One position as `packedValues` holds it.
+    public static func pack(_ p: Position) -> UInt64 {
+        UInt64(UInt32(clamping: p.line)) << 32 | UInt64(UInt32(clamping: p.column))
     }
 
     public subscript(key: String) -> Position? {

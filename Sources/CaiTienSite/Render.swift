@@ -105,19 +105,17 @@ public struct Renderer: Sendable {
         probe["title"] = Frame.titleMark
         probe["body"] = Frame.bodyMark
         let text = Array(try render("base", probe).utf8)
+        // A mark anywhere but in the holes (a value that found its way elsewhere): render in full.
+        guard text.ranges(of: Array("\u{1}caitien:".utf8)).count == uses.count else { return nil }
         var pieces: [[UInt8]] = []
         var start = 0
         for use in uses {
             let mark = Array((use.name == "body" ? Frame.bodyMark : Frame.titleMark).utf8)
-            guard let at = text.firstRange(of: mark, startingAt: start) else { return nil }
-            pieces.append(Array(text[start..<at]))
-            start = at + mark.count
+            guard let found = text[start...].firstRange(of: mark) else { return nil }
+            pieces.append(Array(text[start..<found.lowerBound]))
+            start = found.upperBound
         }
         pieces.append(Array(text[start...]))
-        // A mark left over (a value that found its way elsewhere): render in full.
-        var marks = 0, from = 0
-        while let at = text.firstRange(of: Array("\u{1}caitien:".utf8), startingAt: from) { marks += 1; from = at + 1 }
-        if marks != uses.count { return nil }
         return Frame(pieces: pieces, holes: uses.map { ($0.name == "body", $0.escaped) })
     }
 
@@ -166,18 +164,5 @@ struct Frame: Sendable {
         }
         out += pieces[pieces.count - 1]
         return out
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Start of the first occurrence of `needle` at or after `start`.
-    func firstRange(of needle: [UInt8], startingAt start: Int) -> Int? {
-        guard !needle.isEmpty, count >= needle.count else { return nil }
-        var i = start
-        while i + needle.count <= count {
-            if self[i] == needle[0] && self[i..<i + needle.count].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 }
