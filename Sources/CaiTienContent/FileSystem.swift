@@ -166,3 +166,30 @@ public struct MemoryFileSystem: FileSystem {
         return p == "." ? "" : p
     }
 }
+
+/// Writes all of `bytes` at `offset` (at the current position when nil), through short writes
+/// and EINTR. False on failure, with `errno` saying why.
+public func writeFully(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int? = nil) -> Bool {
+    var done = 0
+    while done < bytes.count {
+        let rest = bytes.count - done
+        let n = offset.map { pwrite(fd, bytes.baseAddress! + done, rest, off_t($0 + done)) } ?? write(fd, bytes.baseAddress! + done, rest)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return false }
+        done += n
+    }
+    return true
+}
+
+/// Fills `buffer` from `offset`, through short reads and EINTR. False at the end of the file
+/// or on an error.
+public func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+    var done = 0
+    while done < buffer.count {
+        let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return false }
+        done += n
+    }
+    return true
+}

@@ -96,7 +96,7 @@ public final class ParseCache: Sendable {
         var index = ByteWriter()
         var written = 0
         func flush() {
-            if !failed && !writeAll(fd, buffer.bytes) { failed = true }
+            if !failed && !buffer.bytes.withUnsafeBytes({ writeFully(fd, $0) }) { failed = true }
             buffer.bytes.removeAll(keepingCapacity: true)
         }
         for request in requests {
@@ -120,34 +120,8 @@ public final class ParseCache: Sendable {
     }
 
     private static func readExactly(_ fd: Int32, count: Int, at offset: Int) -> [UInt8]? {
-        if count == 0 { return [] }
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { failed = true; break }
-                done += n
-            }
-            // Bytes past a short read are zeroed, then thrown away.
-            if failed { for i in done..<count { buffer[i] = 0 } }
-            initialized = count
-        }
-        return failed ? nil : bytes
-    }
-
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
+        var bytes = [UInt8](repeating: 0, count: count)
+        return bytes.withUnsafeMutableBytes({ readFully(fd, into: $0, at: offset) }) ? bytes : nil
     }
 }
 

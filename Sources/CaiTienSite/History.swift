@@ -290,15 +290,7 @@ final class GitProcess: @unchecked Sendable {
             signal(SIGPIPE, SIG_IGN)
             let inFD = inp[1]
             DispatchQueue.global().async {
-                input.withUnsafeBytes { raw in
-                    var done = 0
-                    while done < raw.count {
-                        let n = write(inFD, raw.baseAddress! + done, raw.count - done)
-                        if n < 0 && errno == EINTR { continue }
-                        if n <= 0 { break }
-                        done += n
-                    }
-                }
+                _ = input.withUnsafeBytes { writeFully(inFD, $0) }
                 close(inFD)
             }
         }

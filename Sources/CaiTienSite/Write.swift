@@ -153,14 +153,8 @@ public final class StagedOutput: OutputSink {
             state.withLock { $0.count += 1; $0.unchanged += 1; if $0.keys[path] == nil { $0.keys[path] = 0 } }
             return
         }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, bytes.count - done, off_t(done)) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            done += n
+        guard bytes.withUnsafeBytes({ writeFully(fd, $0, at: 0) }) else {
+            throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
         if existing > bytes.count && ftruncate(fd, off_t(bytes.count)) != 0 {
             throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
@@ -264,22 +258,16 @@ public final class StagedOutput: OutputSink {
                 if same {
                     if offset + bytes.count <= existing {
                         if scratch.count < bytes.count { scratch = [UInt8](repeating: 0, count: bytes.count) }
-                        let n = scratch.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, bytes.count, off_t(offset)) }
-                        if n == bytes.count && scratch.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                        let read = scratch.withUnsafeMutableBytes { readFully(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<bytes.count]), at: offset) }
+                        if read && scratch.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
                             offset += bytes.count
                             return nil
                         }
                     }
                     same = false
                 }
-                var done = 0
-                while done < bytes.count {
-                    let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        return BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
-                    }
-                    done += n
+                guard writeFully(fd, UnsafeRawBufferPointer(bytes), at: offset) else {
+                    return BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
                 }
                 offset += bytes.count
                 return nil
@@ -404,16 +392,8 @@ private func pathHash(_ path: String) -> UInt64 {
 
 /// True when the open file holds exactly `bytes` (its size is known to match).
 private func holds(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-    if bytes.isEmpty { return true }
     var existing = [UInt8](repeating: 0, count: bytes.count)
-    var done = 0
-    while done < bytes.count {
-        let n = existing.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, bytes.count - done, off_t(done)) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return false }
-        done += n
-    }
-    return existing == bytes
+    return existing.withUnsafeMutableBytes { readFully(fd, into: $0, at: 0) } && existing == bytes
 }
 
 func absolutePath(_ path: String) -> String {
