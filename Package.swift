@@ -16,6 +16,8 @@ let package = Package(
         // C libraries from Debian (libcmark-dev, libyaml-dev).
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // XXH3 (libxxhash-dev), header only: the digest of every cache key.
+        .systemLibrary(name: "CXXHash", providers: [.apt(["libxxhash-dev"])]),
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not expose.
         .target(name: "CSupport"),
         // The only importer of libyaml: front-matter events → YAML nodes with positions.
@@ -28,26 +30,33 @@ let package = Package(
         .target(name: "CaiTienAnalysis", dependencies: ["CaiTienModel"]),
         // Load, parse and validate a content folder.
         .target(name: "CaiTienContent", dependencies: ["CaiTienModel", "FrontMatter", "Markdown"]),
-        // Render and write the site; the build pipeline.
-        .target(name: "CaiTienSite", dependencies: [
-            "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "FrontMatter", "CSupport",
+        // Views, templates, charts and exports: model and figures in, bytes out. Reads no files.
+        .target(name: "CaiTienRender", dependencies: [
+            "CaiTienModel", "CaiTienAnalysis", "FrontMatter",
             .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Everything kept between builds: digests of inputs, the parse cache, the output's
+        // generations with their page keys, the output's marker and lock.
+        .target(name: "CaiTienCache", dependencies: ["CaiTienModel", "CaiTienContent", "CXXHash", "CSupport"]),
+        // The pipeline: load → parse → validate → analyse → render → write, and its result types.
+        .target(name: "CaiTienSite", dependencies: [
+            "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "CaiTienRender", "CaiTienCache", "FrontMatter", "CSupport",
         ]),
         // `caitien serve`: a local preview server (FlyingFox), kept out of the core libraries.
         .target(name: "CaiTienServe", dependencies: [
-            "CaiTienSite", "CaiTienContent", "CaiTienModel",
+            "CaiTienSite", "CaiTienContent", "CaiTienModel", "CaiTienRender", "CaiTienCache",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "caitien", dependencies: [
-            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe",
+            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe", "CaiTienRender",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target over the record parser (scripts/fuzz: --sanitize fuzzer --sanitize address).
         .executableTarget(name: "FuzzRecord", dependencies: ["CaiTienContent", "CaiTienModel", "FrontMatter", "Markdown"]),
-        .target(name: "TestSupport", dependencies: ["CaiTienContent", "CaiTienModel", "CaiTienSite"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CaiTienContent", "CaiTienModel", "CaiTienSite", "CaiTienRender", "CaiTienCache"], path: "Tests/TestSupport"),
         .testTarget(name: "CaiTienTests", dependencies: [
             "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienSite", "FrontMatter", "Markdown",
-            "CaiTienServe",
+            "CaiTienServe", "CaiTienRender", "CaiTienCache",
         ]),
     ]
 )

@@ -401,3 +401,7 @@ func parsePlan(_ node: YAMLNode, body: SplitRecord, id: String, path: String, li
     plan.positions = f.positions()
     return (.plan(plan), f.diagnostics)
 }
+
+/// The front-matter keys of a request, in the order `Request.positions` holds them (for the
+/// parse cache, which stores positions without their names).
+public var requestKeyNames: [String] { requestKeys.names }

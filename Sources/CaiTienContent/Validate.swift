@@ -8,7 +8,7 @@ public struct ParsedContent: Sendable {
     public var requestIDs: Set<String>
     public var reviewIDs: Set<String>
 
-    /// The requests worth caching (ParseCache): those whose file gave no diagnostic.
+    /// The requests worth caching (the parse cache): those whose file gave no diagnostic.
     public var cleanRequests: LazyFilterSequence<[Request]> {
         let noisy = Set(diagnostics.map(\.path))
         return content.requests.lazy.filter { !noisy.contains($0.path) }
@@ -22,26 +22,10 @@ public func readContent(from root: String, fileSystem: FileSystem) -> ParsedCont
 }
 
 /// Reads and parses one listed file (a pure function of its bytes, so files parse in parallel,
-/// and each file's bytes are freed as soon as it is parsed). A request found in `cache` under
-/// the same fingerprint is taken from it instead.
-public func readAndParse(_ entry: ContentEntry, fileSystem: FileSystem, cache: ParseCache? = nil) -> (record: ParsedRecord, diagnostics: [Diagnostic]) {
+/// and each file's bytes are freed as soon as it is parsed).
+public func readAndParse(_ entry: ContentEntry, fileSystem: FileSystem) -> (record: ParsedRecord, diagnostics: [Diagnostic]) {
     switch readEntry(entry, fileSystem: fileSystem) {
-    case .success(let file):
-        var hash = StableHash()
-        hash.add(file.bytes)
-        hash.add(file.path)
-        let fingerprint = hash.value
-        if file.kind == .request, let cached = cache?.request(fingerprint: fingerprint, path: file.path) {
-            return (.request(cached), [])
-        }
-        var (record, diagnostics) = parseRecord(file)
-        switch record {
-        case .request(var r): r.fingerprint = fingerprint; record = .request(r)
-        case .review(var r): r.fingerprint = fingerprint; record = .review(r)
-        case .plan(var p): p.fingerprint = fingerprint; record = .plan(p)
-        case .site, .invalid: break
-        }
-        return (record, diagnostics)
+    case .success(let file): return parseRecord(file)
     case .failure(let diagnostic): return (.invalid, [diagnostic])
     }
 }

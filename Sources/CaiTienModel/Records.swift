@@ -150,7 +150,6 @@ public struct Request: Sendable {
         var extra: [(key: String, value: String)] = []
         var boxes: Boxes = Boxes()
         var positions: Positions = Positions()
-        var fingerprint: UInt64 = 0
 
         init(id: String, path: String, title: String, kind: Kind, source: Source, unit: String, opened: Day, reportedBy: String) {
             self.id = id; self.path = path; self.title = title; self.kind = kind; self.source = source; self.unit = unit; self.opened = opened; self.reportedBy = reportedBy
@@ -185,7 +184,6 @@ public struct Request: Sendable {
             c.extra = extra
             c.boxes = boxes
             c.positions = positions
-            c.fingerprint = fingerprint
             return c
         }
     }
@@ -341,11 +339,6 @@ public struct Request: Sendable {
         get { storage.positions }
         _modify { yield &unique().positions }
     }
-    /// A hash of the source file's bytes: the same file gives the same page.
-    public var fingerprint: UInt64 {
-        get { storage.fingerprint }
-        _modify { yield &unique().fingerprint }
-    }
 
     public init(id: String, path: String = "", title: String, kind: Kind, source: Source, unit: String,
                 opened: Day, reportedBy: String) {
@@ -411,8 +404,6 @@ public struct Review: Sendable {
     public var bodyHTML: String = ""
     public var extra: [(key: String, value: String)] = []
     public var positions = Positions()
-    /// A hash of the source file's bytes.
-    public var fingerprint: UInt64 = 0
 
     public init(id: String, path: String = "", date: Day, format: Format) {
         self.id = id; self.path = path; self.date = date; self.format = format
@@ -470,8 +461,6 @@ public struct ObjectivePlan: Sendable {
     public var bodyHTML: String = ""
     public var extra: [(key: String, value: String)] = []
     public var positions = Positions()
-    /// A hash of the source file's bytes.
-    public var fingerprint: UInt64 = 0
 
     public init(id: String, path: String = "", year: Int, unit: String? = nil) {
         self.id = id; self.path = path; self.year = year; self.unit = unit
@@ -528,37 +517,4 @@ public struct Content: Sendable {
     public init(site: SiteConfig, requests: [Request] = [], reviews: [Review] = [], plans: [ObjectivePlan] = []) {
         self.site = site; self.requests = requests; self.reviews = reviews; self.plans = plans
     }
-}
-
-/// A stable 64-bit hash (Swift's `Hasher` is seeded anew in every process), for telling whether
-/// a file or a page's inputs changed. FNV-1a's xor-and-multiply, but eight bytes a step, each
-/// step followed by a shift that carries the high bits down: hashing every record's bytes byte
-/// by byte was the largest single cost of a rebuild with nothing changed. Each step is a
-/// bijection of the running value, so a change to any one eight-byte word always changes the hash.
-public struct StableHash: Sendable {
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    public init() {}
-    public mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        var h = value
-        var i = 0
-        let n = bytes.count
-        while i + 8 <= n {
-            h = (h ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 32
-            i += 8
-        }
-        while i < n {
-            h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01b3
-            i += 1
-        }
-        value = h
-    }
-    public mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
-    public mutating func add(_ text: String) {
-        var copy = text
-        copy.withUTF8 { add(UnsafeRawBufferPointer($0)) }
-        add(0xFF as UInt8)
-    }
-    public mutating func add(_ byte: UInt8) { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    public mutating func add(_ number: UInt64) { withUnsafeBytes(of: number) { add($0) } }
 }

@@ -1,5 +1,6 @@
 import CaiTienContent
 import CaiTienModel
+import CaiTienRender
 import CaiTienSite
 import FlyingFox
 import Foundation
@@ -87,19 +88,20 @@ actor PreviewState {
 
     func rebuild(_ options: PreviewServer) {
         // The parse cache beside the preview folder: after an edit only that file is parsed again.
-        let site = checkSite(content: options.content, today: options.today, cache: openParseCache(output: output))
-        if site.diagnostics.hasErrors {
-            errorPage = errorHTML(site.diagnostics.filter { $0.severity == .error })
-            FileHandle.standardError.write(Data(formatDiagnostics(site.diagnostics, as: .text).utf8))
-        } else {
-            var timings = Timings()
-            do {
-                _ = try buildSite(site, theme: options.theme, output: output, baseURL: nil, timings: &timings)
+        var timings = Timings()
+        do {
+            let result = try build(BuildOptions(content: options.content, theme: options.theme, output: output, today: options.today),
+                                   timings: &timings)
+            let site = result.site
+            if result.written == nil {
+                errorPage = errorHTML(site.diagnostics.filter { $0.severity == .error })
+                FileHandle.standardError.write(Data(formatDiagnostics(site.diagnostics, as: .text).utf8))
+            } else {
                 errorPage = nil
                 FileHandle.standardError.write(Data("rebuilt for \(site.today.iso): \(site.content.requests.count) requests\n".utf8))
-            } catch {
-                errorPage = errorHTML([Diagnostic(.error, options.theme, line: 1, rule: "build", "\(error)")])
             }
+        } catch {
+            errorPage = errorHTML([Diagnostic(.error, options.theme, line: 1, rule: "build", "\(error)")])
         }
         version += 1
     }

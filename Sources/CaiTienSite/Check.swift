@@ -1,6 +1,8 @@
 import CaiTienAnalysis
+import CaiTienCache
 import CaiTienContent
 import CaiTienModel
+import CaiTienRender
 import CSupport
 import Foundation
 
@@ -14,35 +16,83 @@ public struct CheckedSite: Sendable {
     public var diagnostics: [Diagnostic]
     /// The requests' git history (History.swift): nil outside git, in a shallow clone, or with `history: false`.
     public var history: ContentHistory? = nil
-    /// The parse cache the requests were read with, if any (ParseCache.swift).
-    public var parseCache: ParseCache? = nil
+    /// Each content file's path → the digest of its path and bytes (ParseCache.key).
+    package var fileKeys: [String: Digest] = [:]
+    /// The digest of site.yml's path and bytes.
+    package var siteFileKey: Digest? = nil
+    /// Requests taken from the parse cache rather than parsed.
+    package var cachedRequests = 0
     public var content: Content { parsed.content }
+
+    /// The audit trail a request's page shows, newest first.
+    public var auditTrail: @Sendable (String) -> [AuditEntry] {
+        guard let history else { return { _ in [] } }
+        let confidential = Set(content.requests.lazy.filter(\.confidential).map(\.id))
+        return { id in
+            history.commits(forRequest: id).map {
+                AuditEntry(commit: $0.shortHash, author: $0.author, date: $0.date, message: confidential.contains(id) ? nil : $0.subject)
+            }
+        }
+    }
 }
 
 /// Stages load → parse → validate. `today` defaults to the current day in the site's time zone.
-/// Requests unchanged since the build that wrote `cache` are taken from it rather than parsed.
 public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem(),
-                      history: Bool = true, cache: ParseCache? = nil, timings: inout Timings) -> CheckedSite {
+                      history: Bool = true, timings: inout Timings) -> CheckedSite {
+    checkSite(content: root, today: today, fileSystem: fileSystem, history: history, parseCache: nil, timings: &timings)
+}
+
+public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem(), history: Bool = true) -> CheckedSite {
+    var timings = Timings()
+    return checkSite(content: root, today: today, fileSystem: fileSystem, history: history, parseCache: nil, timings: &timings)
+}
+
+/// The same, taking requests whose file is unchanged since the build that wrote `parseCache`
+/// from it rather than parsing them.
+package func checkSite(content root: String, today: Day?, fileSystem: FileSystem = DiskFileSystem(), history: Bool = true,
+                       parseCache cache: ParseCache?, timings: inout Timings) -> CheckedSite {
     // git reads the history (History.swift) while the content is parsed; only for content on disk.
     let git = history && fileSystem is DiskFileSystem ? HistoryReader(content: root) : nil
     caitien_limit_malloc_arenas()
     let (entries, listed) = timings.measure("load") { listContent(from: root, fileSystem: fileSystem) }
+    var keys = [Digest?](repeating: nil, count: entries.count)
+    let fromCache = Locked(0)
     let parsed = timings.measure("parse") {
-        assembleContent(entries, listed: listed, parsed: parallelMap(entries) { readAndParse($0, fileSystem: fileSystem, cache: cache) })
+        let results = keys.withUnsafeMutableBufferPointer { buffer in
+            // Each entry writes only its own slot.
+            nonisolated(unsafe) let slots = buffer
+            return parallelMap(Array(entries.indices)) { i -> (record: ParsedRecord, diagnostics: [Diagnostic]) in
+                switch readEntry(entries[i], fileSystem: fileSystem) {
+                case .success(let file):
+                    let key = ParseCache.key(path: file.path, bytes: Digest(file.bytes))
+                    slots[i] = key
+                    if file.kind == .request, let cached = cache?.request(key: key, path: file.path) {
+                        fromCache.withLock { $0 += 1 }
+                        return (.request(cached), [])
+                    }
+                    return parseRecord(file)
+                case .failure(let diagnostic):
+                    return (.invalid, [diagnostic])
+                }
+            }
+        }
+        return assembleContent(entries, listed: listed, parsed: results)
     }
     caitien_trim_memory()
     let day = today ?? currentDay(timeZone: parsed.content.site.timezone)
     let found = timings.measure("validate") { validate(parsed, today: day) }
     var site = CheckedSite(parsed: parsed, root: root, today: day, diagnostics: (parsed.diagnostics + found).sorted())
-    site.parseCache = cache
+    var fileKeys: [String: Digest] = [:]
+    fileKeys.reserveCapacity(entries.count)
+    for (entry, key) in zip(entries, keys) {
+        guard let key else { continue }
+        fileKeys[entry.path] = key
+        if entry.kind == .site { site.siteFileKey = key }
+    }
+    site.fileKeys = fileKeys
+    site.cachedRequests = fromCache.withLock { $0 }
     if let git { timings.measure("history") { git.finish(into: &site) } }
     return site
-}
-
-public func checkSite(content root: String, today: Day? = nil, fileSystem: FileSystem = DiskFileSystem(), history: Bool = true,
-                      cache: ParseCache? = nil) -> CheckedSite {
-    var timings = Timings()
-    return checkSite(content: root, today: today, fileSystem: fileSystem, history: history, cache: cache, timings: &timings)
 }
 
 /// The calendar day now in a time zone (the site's, Asia/Ho_Chi_Minh by default).

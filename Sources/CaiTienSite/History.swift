@@ -332,17 +332,3 @@ func runGit(_ arguments: [String], in folder: String, input: Data? = nil) -> (st
     guard let process = GitProcess(arguments, in: folder, input: input) else { return (-1, Data(), Data()) }
     return process.wait()
 }
-
-// MARK: - The audit trail on request pages
-
-extension SiteModel {
-    /// The commits that changed a request's file, newest first: date, author, subject, short hash.
-    /// A confidential request's commit messages may name citizens: the message is not shown.
-    func historyView(for r: Request) -> [View] {
-        guard let history else { return [] }
-        return history.commits(forRequest: r.id).map { c in
-            ["date": l.date(c.date), "date_iso": c.date?.iso ?? "", "author": c.author,
-             "message": r.confidential ? l.t("confidential_notice") : c.subject, "commit": c.shortHash] as View
-        }
-    }
-}

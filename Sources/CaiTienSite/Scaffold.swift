@@ -1,3 +1,4 @@
+import CaiTienRender
 import CaiTienContent
 import CaiTienModel
 import Foundation

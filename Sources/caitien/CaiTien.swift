@@ -2,6 +2,7 @@ import ArgumentParser
 import CaiTienAnalysis
 import CaiTienContent
 import CaiTienModel
+import CaiTienRender
 import CaiTienServe
 import CaiTienSite
 import Foundation
@@ -237,21 +238,22 @@ struct Build: ParsableCommand {
 
     func run() throws {
         var t = Timings()
-        let site = checkSite(content: options.content, today: options.today?.day,
-                             cache: openParseCache(output: output), timings: &t)
-        let ds = site.diagnostics
-        if !ds.isEmpty { printError(formatDiagnostics(ds, as: .text)) }
-        if ds.hasErrors {
-            printError("caitien: \(ds.errorCount) errors; nothing was written, \(output)/ is unchanged")
-            throw Exit.contentErrors
-        }
+        let result: BuildResult
         do {
-            let summary = try buildSite(site, theme: theme, output: output, baseURL: baseURL, timings: &t)
-            print("Built \(summary.files) files for \(site.today.vietnamese) into \(output)/ — open \(output)/index.html")
+            result = try build(BuildOptions(content: options.content, theme: theme, output: output, today: options.today?.day, baseURL: baseURL),
+                               timings: &t, waiting: { printError("caitien: another build is writing into \(output)/; waiting for it to end…") })
         } catch {
             printError("caitien: \(error)")
             throw Exit.usage
         }
+        let site = result.site
+        let ds = site.diagnostics
+        if !ds.isEmpty { printError(formatDiagnostics(ds, as: .text)) }
+        guard let summary = result.written else {
+            printError("caitien: \(ds.errorCount) errors; nothing was written, \(output)/ is unchanged")
+            throw Exit.contentErrors
+        }
+        print("Built \(summary.files) files for \(site.today.vietnamese) into \(output)/ — open \(output)/index.html")
         if timings { printError(t.report) }
         exitNow(0)
     }

@@ -2,6 +2,8 @@ import CaiTienAnalysis
 import CaiTienModel
 import CaiTienSite
 import Foundation
+@testable import CaiTienRender
+@testable import CaiTienCache
 import Testing
 import TestSupport
 

@@ -1,4 +1,6 @@
 import CaiTienModel
+@testable import CaiTienRender
+@testable import CaiTienCache
 import Testing
 import TestSupport
 

@@ -3,6 +3,8 @@ import CaiTienContent
 import CaiTienModel
 @testable import CaiTienSite
 import Foundation
+@testable import CaiTienRender
+@testable import CaiTienCache
 import Testing
 import TestSupport
 
@@ -383,7 +385,7 @@ private extension CheckedSite {
         #expect(!checked.diagnostics.hasErrors, "\(checked.diagnostics.map(\.text))")
         let output = repo.top + "/public"
         var timings = Timings()
-        _ = try buildSite(checked, theme: nil, output: output, baseURL: nil, timings: &timings)
+        _ = try build(BuildOptions(content: repo.content, output: output, today: checked.today), timings: &timings)
         func page(_ id: String) throws -> String {
             try String(contentsOfFile: output + "/tickets/\(id)/index.html", encoding: .utf8)
         }

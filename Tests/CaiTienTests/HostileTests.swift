@@ -4,6 +4,8 @@ import CaiTienSite
 import Foundation
 import FrontMatter
 import Markdown
+@testable import CaiTienRender
+@testable import CaiTienCache
 import Testing
 import TestSupport
 

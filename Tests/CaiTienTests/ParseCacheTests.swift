@@ -2,6 +2,8 @@
 import CaiTienModel
 @testable import CaiTienSite
 import Foundation
+@testable import CaiTienRender
+@testable import CaiTienCache
 import Testing
 import TestSupport
 
@@ -166,10 +168,10 @@ import TestSupport
         }
     }
 
-    @Test func theFingerprintSeesEveryByte() {
-        func hash(_ bytes: [UInt8]) -> UInt64 { var h = StableHash(); h.add(bytes); return h.value }
+    @Test func theDigestSeesEveryByte() {
+        func hash(_ bytes: [UInt8]) -> Digest { Digest(bytes) }
         let text = Array("---\ntitle: Hồ sơ trễ hạn\nunit: tthcc\nopened: 03/02/2025\n---\nNội dung".utf8)
-        var seen: Set<UInt64> = [hash(text)]
+        var seen: Set<Digest> = [hash(text)]
         for i in text.indices {
             for bit in [0, 7] as [UInt8] {
                 var changed = text
@@ -181,30 +183,38 @@ import TestSupport
         #expect(seen.count == 1 + 2 * text.count)
         #expect(hash(text + [0]) != hash(text))
         #expect(hash(Array(text.dropLast())) != hash(text))
-        var a = StableHash(), b = StableHash()
+        var a = DigestBuilder("t"), b = DigestBuilder("t")
         a.add("PYC-2025-01"); a.add("1")
         b.add("PYC-2025-0"); b.add("11")
-        #expect(a.value != b.value)
+        #expect(a.digest != b.digest)
+        // The same path and bytes file a request under the same key; another path does not.
+        #expect(ParseCache.key(path: "a.md", bytes: hash(text)) == ParseCache.key(path: "a.md", bytes: hash(text)))
+        #expect(ParseCache.key(path: "a.md", bytes: hash(text)) != ParseCache.key(path: "b.md", bytes: hash(text)))
     }
 
-    @Test func lookupsMatchFingerprintPathAndIdentity() throws {
+    /// Requests filed under a key made from their path and id (the tests have no file bytes).
+    func keyed(_ requests: [Request]) -> [(key: Digest, request: Request)] {
+        requests.map { (ParseCache.key(path: $0.path, bytes: Digest(Array($0.id.utf8))), $0) }
+    }
+
+    @Test func lookupsMatchKeyPathAndIdentity() throws {
         let folder = try temporaryFolder("caitien-cache")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let requests = sampleRequests()
         let path = folder + "/.public.parsed"
-        try ParseCache.write(requests, to: path, identity: 42)
+        try ParseCache.write(keyed(requests), to: path, identity: Digest(high: 0, low: 42))
 
-        let cache = try #require(ParseCache.open(path, identity: 42))
+        let cache = try #require(ParseCache.open(path, identity: Digest(high: 0, low: 42)))
         #expect(cache.count == requests.count)
-        for request in requests {
-            let found = try #require(cache.request(fingerprint: request.fingerprint, path: request.path))
+        for (key, request) in keyed(requests) {
+            let found = try #require(cache.request(key: key, path: request.path))
             #expect(dumped(found) == dumped(request))
         }
-        // Another path with the same fingerprint, an unknown fingerprint: misses.
-        #expect(cache.request(fingerprint: requests[0].fingerprint, path: "content/tickets/other.md") == nil)
-        #expect(cache.request(fingerprint: 1, path: requests[0].path) == nil)
+        // Another path under the same key, an unknown key: misses.
+        #expect(cache.request(key: keyed(requests)[0].key, path: "content/tickets/other.md") == nil)
+        #expect(cache.request(key: Digest(high: 1, low: 1), path: requests[0].path) == nil)
         // Written by another executable: not opened.
-        #expect(ParseCache.open(path, identity: 43) == nil)
+        #expect(ParseCache.open(path, identity: Digest(high: 0, low: 43)) == nil)
         #expect(!FileManager.default.fileExists(atPath: path + ".tmp-\(getpid())"))
     }
 
@@ -212,21 +222,21 @@ import TestSupport
         let folder = try temporaryFolder("caitien-cache")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/.public.parsed"
-        try ParseCache.write(Array(sampleRequests().prefix(5)), to: path, identity: 7)
+        try ParseCache.write(keyed(Array(sampleRequests().prefix(5))), to: path, identity: Digest(high: 0, low: 7))
         let whole = try #require(FileManager.default.contents(atPath: path))
-        #expect(ParseCache.open(path, identity: 7) != nil)
+        #expect(ParseCache.open(path, identity: Digest(high: 0, low: 7)) != nil)
 
         // Cut short, empty, garbage, a folder, a missing file.
         try whole.prefix(whole.count - 1).write(to: URL(fileURLWithPath: path))
-        #expect(ParseCache.open(path, identity: 7) == nil)
+        #expect(ParseCache.open(path, identity: Digest(high: 0, low: 7)) == nil)
         try Data().write(to: URL(fileURLWithPath: path))
-        #expect(ParseCache.open(path, identity: 7) == nil)
+        #expect(ParseCache.open(path, identity: Digest(high: 0, low: 7)) == nil)
         try Data(repeating: 0xAB, count: 4096).write(to: URL(fileURLWithPath: path))
-        #expect(ParseCache.open(path, identity: 7) == nil)
+        #expect(ParseCache.open(path, identity: Digest(high: 0, low: 7)) == nil)
         try FileManager.default.removeItem(atPath: path)
-        #expect(ParseCache.open(path, identity: 7) == nil)
+        #expect(ParseCache.open(path, identity: Digest(high: 0, low: 7)) == nil)
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
-        #expect(ParseCache.open(path, identity: 7) == nil)
+        #expect(ParseCache.open(path, identity: Digest(high: 0, low: 7)) == nil)
         try FileManager.default.removeItem(atPath: path)
 
         // A record's bytes damaged inside an intact index: that lookup misses.
@@ -234,20 +244,19 @@ import TestSupport
         damaged[20] ^= 0xFF
         damaged[21] ^= 0xFF
         try damaged.write(to: URL(fileURLWithPath: path))
-        let cache = try #require(ParseCache.open(path, identity: 7))
-        let first = sampleRequests()[0]
-        let found = cache.request(fingerprint: first.fingerprint, path: first.path)
+        let cache = try #require(ParseCache.open(path, identity: Digest(high: 0, low: 7)))
+        let (key, first) = keyed(sampleRequests())[0]
+        let found = cache.request(key: key, path: first.path)
         #expect(found == nil || dumped(found!) == dumped(first))
     }
 
     func build(_ folder: String, today: String = "2025-03-20") throws -> CheckedSite {
-        let site = checkSite(content: folder + "/content", today: Day(parsing: today), history: false,
-                             cache: openParseCache(output: folder + "/public"))
-        #expect(!site.diagnostics.hasErrors)
-        var timings = Timings()
-        _ = try buildSite(site, theme: nil, output: folder + "/public", baseURL: nil, timings: &timings)
-        return site
+        let result = try buildFolder(folder, today: today)
+        #expect(result.written != nil)
+        return result.site
     }
+
+    func openCache(_ folder: String) -> ParseCache? { ParseCache.open(folder + "/.public.parsed", identity: toolIdentity) }
 
     func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
@@ -257,8 +266,8 @@ import TestSupport
         try Fixture(siteFixture).write(to: folder)
 
         let first = try build(folder)
-        #expect(first.parseCache == nil)
-        let cached = try #require(openParseCache(output: folder + "/public"))
+        #expect(first.cachedRequests == 0)
+        let cached = try #require(openCache(folder))
         // Every request that parsed without a diagnostic is cached.
         #expect(cached.count == first.parsed.cleanRequests.count)
         #expect(cached.count >= first.content.requests.count - 1)
@@ -266,7 +275,7 @@ import TestSupport
 
         // Same content: the same site, every cached request looked up.
         let second = try build(folder)
-        #expect(second.parseCache != nil)
+        #expect(second.cachedRequests == cached.count)
         #expect(try snapshot(folder + "/public") == firstPages)
         #expect(second.content.requests.map(dumped) == first.content.requests.map(dumped))
 
@@ -277,13 +286,14 @@ import TestSupport
         let third = try build(folder)
         #expect(third.content.requests.first { $0.id == "PYC-2025-001" }?.title == "Hồ sơ khai tử trả kết quả trễ hạn")
         #expect(try read(folder + "/public/tickets/PYC-2025-001/index.html").contains("Hồ sơ khai tử"))
-        let recached = try #require(openParseCache(output: folder + "/public"))
+        let recached = try #require(openCache(folder))
         let request = try #require(third.content.requests.first { $0.id == "PYC-2025-001" })
-        #expect(recached.request(fingerprint: request.fingerprint, path: request.path)?.title == "Hồ sơ khai tử trả kết quả trễ hạn")
+        let key = try #require(third.fileKeys[request.path])
+        #expect(recached.request(key: key, path: request.path)?.title == "Hồ sơ khai tử trả kết quả trễ hạn")
 
         // The cache changes nothing: a build without it gives the same pages.
         let withCache = try snapshot(folder + "/public")
-        try FileManager.default.removeItem(atPath: parseCachePath(output: folder + "/public"))
+        try FileManager.default.removeItem(atPath: folder + "/.public.parsed")
         _ = try build(folder)
         #expect(try snapshot(folder + "/public") == withCache)
     }
@@ -295,8 +305,7 @@ import TestSupport
         _ = try build(folder)
         let path = folder + "/content/tickets/2025/PYC-2025-001.md"
         try read(path).replacingOccurrences(of: "kind: nonconformity", with: "kind: complaint").write(toFile: path, atomically: true, encoding: .utf8)
-        let site = checkSite(content: folder + "/content", today: Day(parsing: "2025-03-20"), history: false,
-                             cache: openParseCache(output: folder + "/public"))
+        let site = try buildFolder(folder, today: "2025-03-20").site
         #expect(site.diagnostics.contains { $0.path.hasSuffix("PYC-2025-001.md") && $0.severity == .error })
         #expect(!site.content.requests.contains { $0.id == "PYC-2025-001" })
     }

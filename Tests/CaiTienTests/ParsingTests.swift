@@ -3,6 +3,8 @@ import CaiTienModel
 import Foundation
 import FrontMatter
 import Markdown
+@testable import CaiTienRender
+@testable import CaiTienCache
 import Testing
 import TestSupport
 

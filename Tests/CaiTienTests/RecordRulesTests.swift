@@ -1,6 +1,8 @@
 import CaiTienAnalysis
 import CaiTienContent
 import CaiTienModel
+@testable import CaiTienRender
+@testable import CaiTienCache
 import Testing
 import TestSupport
 

@@ -3,6 +3,8 @@ import CaiTienModel
 @testable import CaiTienServe
 @testable import CaiTienSite
 import Foundation
+@testable import CaiTienRender
+@testable import CaiTienCache
 import Testing
 import TestSupport
 

@@ -1,4 +1,7 @@
 @testable import CaiTienSite
+@testable import CaiTienRender
+@testable import CaiTienCache
+import CaiTienModel
 import Testing
 
 /// UI strings put into the templates once per build give the same pages as looking them up.

@@ -1,5 +1,7 @@
 import CaiTienContent
 import CaiTienModel
+@testable import CaiTienRender
+@testable import CaiTienCache
 import Testing
 import TestSupport
 

@@ -1,3 +1,5 @@
+import CaiTienModel
+import CaiTienSite
 import Foundation
 
 /// A new empty folder under the system's temporary folder; the caller removes it.
@@ -28,4 +30,13 @@ extension Fixture {
             try Data(bytes).write(to: URL(fileURLWithPath: full))
         }
     }
+}
+
+/// Builds `folder/content` into `folder/public` (or `output`) for `today` (YYYY-MM-DD), as
+/// `caitien build` does: lock, parse cache, generations.
+@discardableResult
+public func buildFolder(_ folder: String, output: String? = nil, today: String, theme: String? = nil, baseURL: String? = nil) throws -> BuildResult {
+    var timings = Timings()
+    return try build(BuildOptions(content: folder + "/content", theme: theme, output: output ?? folder + "/public",
+                                  today: Day(parsing: today)!, baseURL: baseURL), timings: &timings)
 }

@@ -1,3 +1,4 @@
+import CaiTienModel
 import Foundation
 import Mustache
 

@@ -9,8 +9,9 @@ public struct SiteModel: Sendable {
     public var today: Day
     /// The git commit of the content, when it is in a repository.
     public var commit: String?
-    /// The requests' git history, for the audit trail on request pages (History.swift).
-    public var history: ContentHistory? = nil
+    /// The commits that changed a request's file, newest first, as its page shows them (empty
+    /// outside git). Messages that may not be shown are already withheld.
+    public var auditTrail: @Sendable (_ requestID: String) -> [AuditEntry] = { _ in [] }
     /// Request id → index in `content.requests` (indices, so no record is copied).
     var requestIndex: [String: Int]
     /// Requests that name each request in `follow_up`.
@@ -36,6 +37,39 @@ public struct SiteModel: Sendable {
     func unitName(_ code: String?) -> String {
         guard let code else { return l.t("ward") }
         return unitNames[code] ?? code
+    }
+}
+
+/// One commit of a request's audit trail (its page's "Lịch sử thay đổi").
+public struct AuditEntry: Sendable, Hashable {
+    /// The abbreviated hash.
+    public var commit: String
+    public var author: String
+    public var date: Day?
+    /// The commit message; nil when it may not be shown (it touched a confidential record).
+    public var message: String?
+
+    public init(commit: String, author: String, date: Day?, message: String?) {
+        self.commit = commit; self.author = author; self.date = date; self.message = message
+    }
+}
+
+extension SiteModel {
+    /// The audit trail of a request page: date, author, message, short hash.
+    func historyView(_ trail: [AuditEntry]) -> [View] {
+        trail.map { c in
+            ["date": l.date(c.date), "date_iso": c.date?.iso ?? "", "author": c.author,
+             "message": c.message ?? l.t("confidential_notice"), "commit": c.commit] as View
+        }
+    }
+
+    /// What a request's page is made from besides what every page shares: its own file, the
+    /// files of the requests that name it as their follow-up, and its audit trail as shown.
+    func pageInputs(for r: Request, trail: [AuditEntry]) -> PageInputs {
+        var shown: [String] = []
+        shown.reserveCapacity(trail.count)
+        for c in trail { shown.append("\(c.commit)\u{1F}\(c.author)\u{1F}\(c.date?.iso ?? "")\u{1F}\(c.message ?? "\u{0}")") }
+        return .requests([r.id] + (followedBy[r.id] ?? []), shown: shown)
     }
 }
 

@@ -1,14 +1,15 @@
+import CaiTienContent
 import CaiTienModel
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Requests parsed by an earlier build, so that a rebuild parses only the files that changed.
-/// A file whose bytes and path hash to a cached request's fingerprint is decoded from the cache
-/// (a few µs) instead of parsed (~70 µs: YAML, cmark, typing).
+/// A file whose path and bytes give the digest of a cached request (`ParseCache.key`) is decoded
+/// from the cache instead of parsed (YAML, cmark, typing).
 ///
-/// One file beside the output: the encoded requests, an index (fingerprint, offset, length of
-/// each), and a trailer (magic, identity, count, index offset). Requests are read with `pread`
+/// One file beside the output: the encoded requests, an index (digest, offset, length of each),
+/// and a trailer (magic, identity, count, index offset). Requests are read with `pread`
 /// when asked for, so the cache is never whole in memory. Only requests that parsed without a
 /// diagnostic are stored, so a cached request has none to repeat. Anything unexpected — another
 /// caitien executable (`identity`), a short or damaged file, a record that does not decode —
@@ -17,29 +18,37 @@ public final class ParseCache: Sendable {
     struct Slot: Sendable { var offset: Int; var length: Int }
 
     private let fd: Int32
-    private let slots: [UInt64: Slot]
+    private let slots: [Digest: Slot]
 
-    static let magic: UInt64 = 0x3145_5352_4150_5443 // "CTPARSE1", little-endian
-    static let trailerSize = 32
-    static let slotSize = 24
+    static let magic: UInt64 = 0x3245_5352_4150_5443 // "CTPARSE2", little-endian
+    static let trailerSize = 40
+    static let slotSize = 32
 
-    private init(fd: Int32, slots: [UInt64: Slot]) { self.fd = fd; self.slots = slots }
+    private init(fd: Int32, slots: [Digest: Slot]) { self.fd = fd; self.slots = slots }
+
+    /// What a cached request is filed under: the file's path and its bytes' digest.
+    public static func key(path: String, bytes: Digest) -> Digest {
+        var b = DigestBuilder("caitien-parsed-request")
+        b.add(path)
+        b.add(bytes)
+        return b.digest
+    }
     deinit { close(fd) }
 
     public var count: Int { slots.count }
 
-    /// True when the cache holds the clean requests of `parsed` and nothing else: it need not be written again.
-    public func holdsExactly(_ parsed: ParsedContent) -> Bool {
-        var clean = 0
-        for r in parsed.cleanRequests {
-            guard slots[r.fingerprint] != nil else { return false }
-            clean += 1
+    /// True when the cache holds exactly these keys: it need not be written again.
+    public func holdsExactly(_ keys: some Sequence<Digest>) -> Bool {
+        var count = 0
+        for key in keys {
+            guard slots[key] != nil else { return false }
+            count += 1
         }
-        return clean == slots.count
+        return count == slots.count
     }
 
     /// Opens the cache at `path` if it was written for `identity`; nil otherwise.
-    public static func open(_ path: String, identity: UInt64) -> ParseCache? {
+    public static func open(_ path: String, identity: Digest) -> ParseCache? {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         var info = stat()
@@ -49,22 +58,22 @@ public final class ParseCache: Sendable {
             return nil
         }
         let size = Int(info.st_size)
-        let slots: [UInt64: Slot]? = trailer.withUnsafeBytes { raw in
+        let slots: [Digest: Slot]? = trailer.withUnsafeBytes { raw in
             var r = ByteReader(raw)
-            guard r.u64() == magic, r.u64() == identity, let count = r.u64().map(Int.init(truncatingIfNeeded:)),
+            guard r.u64() == magic, r.u64() == identity.high, r.u64() == identity.low, let count = r.u64().map(Int.init(truncatingIfNeeded:)),
                   let indexOffset = r.u64().map(Int.init(truncatingIfNeeded:)),
                   count >= 0, count < size / slotSize + 1, indexOffset >= 0,
                   indexOffset + count * slotSize + trailerSize == size,
                   let index = readExactly(fd, count: count * slotSize, at: indexOffset) else { return nil }
             return index.withUnsafeBytes { raw in
                 var r = ByteReader(raw)
-                var slots: [UInt64: Slot] = [:]
+                var slots: [Digest: Slot] = [:]
                 slots.reserveCapacity(count)
                 for _ in 0..<count {
-                    guard let fingerprint = r.u64(), let offset = r.u64().map(Int.init(truncatingIfNeeded:)),
+                    guard let high = r.u64(), let low = r.u64(), let offset = r.u64().map(Int.init(truncatingIfNeeded:)),
                           let length = r.u64().map(Int.init(truncatingIfNeeded:)),
                           offset >= 0, length >= 0, offset + length <= indexOffset else { return nil }
-                    slots[fingerprint] = Slot(offset: offset, length: length)
+                    slots[Digest(high: high, low: low)] = Slot(offset: offset, length: length)
                 }
                 return slots
             }
@@ -73,20 +82,20 @@ public final class ParseCache: Sendable {
         return ParseCache(fd: fd, slots: slots)
     }
 
-    /// The request parsed from the file at `path` whose bytes and path gave `fingerprint`, if cached.
-    public func request(fingerprint: UInt64, path: String) -> Request? {
-        guard let slot = slots[fingerprint], let bytes = ParseCache.readExactly(fd, count: slot.length, at: slot.offset) else { return nil }
+    /// The request parsed from the file at `path` filed under `key` (`ParseCache.key`), if cached.
+    public func request(key: Digest, path: String) -> Request? {
+        guard let slot = slots[key], let bytes = ParseCache.readExactly(fd, count: slot.length, at: slot.offset) else { return nil }
         return bytes.withUnsafeBytes { raw in
             var r = ByteReader(raw)
-            guard let request = RequestCodec.decode(&r), r.isAtEnd,
-                  request.fingerprint == fingerprint, request.path == path else { return nil }
+            guard r.u64() == key.high, r.u64() == key.low, let request = RequestCodec.decode(&r), r.isAtEnd,
+                  request.path == path else { return nil }
             return request
         }
     }
 
     /// Writes `requests` as the cache at `path`: into a temporary file beside it, renamed over
     /// it, so a reader sees the old cache or the new one.
-    public static func write(_ requests: some Collection<Request>, to path: String, identity: UInt64) throws(ParseCacheError) {
+    public static func write(_ requests: some Sequence<(key: Digest, request: Request)>, to path: String, identity: Digest) throws(ParseCacheError) {
         let temporary = path + ".tmp-\(getpid())"
         let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw ParseCacheError(path: temporary, errno: errno) }
@@ -99,17 +108,18 @@ public final class ParseCache: Sendable {
             if !failed && !buffer.bytes.withUnsafeBytes({ writeFully(fd, $0) }) { failed = true }
             buffer.bytes.removeAll(keepingCapacity: true)
         }
-        for request in requests {
+        for (key, request) in requests {
             let start = buffer.bytes.count
+            buffer.u64(key.high); buffer.u64(key.low)
             RequestCodec.encode(request, into: &buffer)
             let length = buffer.bytes.count - start
-            index.u64(request.fingerprint); index.u64(UInt64(offset)); index.u64(UInt64(length))
+            index.u64(key.high); index.u64(key.low); index.u64(UInt64(offset)); index.u64(UInt64(length))
             offset += length
             written += 1
             if buffer.bytes.count >= 1 << 20 { flush() }
         }
         buffer.bytes += index.bytes
-        buffer.u64(magic); buffer.u64(identity); buffer.u64(UInt64(written)); buffer.u64(UInt64(offset))
+        buffer.u64(magic); buffer.u64(identity.high); buffer.u64(identity.low); buffer.u64(UInt64(written)); buffer.u64(UInt64(offset))
         flush()
         let error = errno
         close(fd)

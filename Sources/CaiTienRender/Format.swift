@@ -1,3 +1,4 @@
+import CaiTienModel
 import Foundation
 /// Numbers as pages write them: Vietnamese `95,6%`, English `95.6%`.
 public func formatNumber(_ value: Double, locale: String, places: Int = 1) -> String {

@@ -1,3 +1,4 @@
+import CaiTienContent
 import CaiTienModel
 
 /// A compact binary form of a parsed request, for the parse cache (ParseCache.swift).
@@ -5,7 +6,6 @@ import CaiTienModel
 /// compares the full dump, so a new field that is not encoded fails it.
 enum RequestCodec {
     static func encode(_ r: Request, into w: inout ByteWriter) {
-        w.u64(r.fingerprint)
         w.string(r.id); w.string(r.path); w.string(r.title)
         w.string(r.kind.rawValue); w.string(r.source.rawValue); w.string(r.unit)
         w.optionalString(r.category)
@@ -43,14 +43,13 @@ enum RequestCodec {
 
     /// Nil when the bytes are not a request this version wrote (the caller parses the file).
     static func decode(_ r: inout ByteReader) -> Request? {
-        guard let fingerprint = r.u64(), let id = r.string(), let path = r.string(), let title = r.string(),
+        guard let id = r.string(), let path = r.string(), let title = r.string(),
               let kind = r.string().flatMap(Kind.init(rawValue:)), let source = r.string().flatMap(Source.init(rawValue:)),
               let unit = r.string(), let category = r.optionalString(),
               let severity = r.string().flatMap(Severity.init(rawValue:)),
               let opened = r.day(), let reportedBy = r.string()
         else { return nil }
         var q = Request(id: id, path: path, title: title, kind: kind, source: source, unit: unit, opened: opened, reportedBy: reportedBy)
-        q.fingerprint = fingerprint
         q.category = category
         q.severity = severity
         guard let disposition = r.optionalString(), let actionNeeded = r.optionalBool(),
@@ -98,7 +97,7 @@ enum RequestCodec {
             q.extra.append((key, value))
         }
         guard let box1 = r.string(), let box2 = r.string(), let box3 = r.string(), let positionCount = r.count(),
-              positionCount == requestKeys.names.count else { return nil }
+              positionCount == requestKeyNames.count else { return nil }
         q.boxes = Boxes(request: box1, causeAndActions: box2, verification: box3)
         var packed: [UInt64] = []
         packed.reserveCapacity(positionCount)
@@ -106,7 +105,7 @@ enum RequestCodec {
             guard let p = r.u64() else { return nil }
             packed.append(p)
         }
-        q.positions = Positions(keys: requestKeys.names, packed: packed)
+        q.positions = Positions(keys: requestKeyNames, packed: packed)
         return q
     }
 }

@@ -1,3 +1,4 @@
+import CaiTienModel
 /// A compiled Mustache template: the subset the theme uses (variables, `{{{raw}}}`, sections,
 /// inverted sections, partials, comments, dotted names, standalone lines), rendered over views
 /// with direct type checks. swift-mustache renders the same templates (a test compares the two on

@@ -1,3 +1,4 @@
+import CaiTienModel
 import Foundation
 
 /// Escapes text for HTML and XML content and attribute values.
