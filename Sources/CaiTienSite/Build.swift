@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Warnings stop the build too.
     public var strict = false
+    /// How long to wait for another build into the same output before giving up, in seconds.
+    public var lockWait: Double = 600
 
     public init(content: String, theme: String? = nil, output: String, today: Day? = nil, baseURL: String? = nil, strict: Bool = false) {
         self.content = content; self.theme = theme; self.output = output; self.today = today; self.baseURL = baseURL; self.strict = strict
@@ -41,7 +43,8 @@ public struct BuildSummary: Sendable {
 /// Throws for what stops a build before or after the content is judged (the output refused or
 /// busy, a theme error, a disk error); content errors are in the result's diagnostics.
 public func build(_ options: BuildOptions, timings: inout Timings, waiting: () -> Void = {}) throws(BuildError) -> BuildResult {
-    let folder = try OutputFolder(options.output, guarding: [options.content] + (options.theme.map { [$0] } ?? []), waiting: waiting)
+    let folder = try OutputFolder(options.output, guarding: [options.content] + (options.theme.map { [$0] } ?? []),
+                                  wait: options.lockWait, waiting: waiting)
     let cache = ParseCache.open(folder.parseCachePath, identity: toolIdentity)
     let site = checkSite(content: options.content, today: options.today, parseCache: cache, timings: &timings)
     let ds = site.diagnostics
