@@ -47,7 +47,6 @@ public final class OutputFolder: @unchecked Sendable {
         path = out
         parent = url.deletingLastPathComponent().path
         name = url.lastPathComponent
-        guard !name.hasPrefix(".") || name.count > 1 else { throw BuildError("cannot use \(output) as the output folder") }
         if let kind = DiskFileSystem().kind(of: out), kind != .directory {
             throw BuildError("\(output) exists and is not a folder (a link or a file); remove it or choose another --output")
         }
