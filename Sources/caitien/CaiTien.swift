@@ -72,10 +72,14 @@ func exitNow(_ code: Int32) -> Never {
     Foundation.exit(code)
 }
 
-/// Runs a scaffold step: prints the path written, or the reason on stderr with exit 2.
-func scaffold(_ body: () throws(BuildError) -> String) throws {
+/// Runs a scaffold step in the content folder found from where the clerk stands (`cd
+/// content/tickets/2026 && caitien new ticket …` works): prints the path written relative to the
+/// working folder, or the reason on stderr with exit 2.
+func scaffold(_ options: ContentOptions, _ body: (String) throws(BuildError) -> String) throws {
+    let here = FileManager.default.currentDirectoryPath
+    let content = locateContent(options.content, from: here) ?? options.content
     do {
-        print(try body())
+        print(relativePath(try body(content), from: here))
     } catch {
         printError("caitien: \(error)")
         throw Exit.usage
@@ -100,8 +104,8 @@ struct NewTicket: ParsableCommand {
     @Option(help: "Who reports it (default: git's user.name).") var by: String?
 
     func run() throws {
-        try scaffold { () throws(BuildError) in
-            try Scaffold.newTicket(content: options.content, unit: unit, kind: kind, source: source, title: title,
+        try scaffold(options) { (content) throws(BuildError) in
+            try Scaffold.newTicket(content: content, unit: unit, kind: kind, source: source, title: title,
                                    category: category, by: by, today: options.today?.day)
         }
     }
@@ -114,8 +118,8 @@ struct NewReview: ParsableCommand {
     @Option(help: "Date of the meeting or notice (default: today).") var date: DayArgument?
 
     func run() throws {
-        try scaffold { () throws(BuildError) in
-            try Scaffold.newReview(content: options.content, format: format, date: date?.day, today: options.today?.day)
+        try scaffold(options) { (content) throws(BuildError) in
+            try Scaffold.newReview(content: content, format: format, date: date?.day, today: options.today?.day)
         }
     }
 }
@@ -127,8 +131,8 @@ struct NewObjectives: ParsableCommand {
     @Option(help: "Unit code (default: the ward as a whole).") var unit: String?
 
     func run() throws {
-        try scaffold { () throws(BuildError) in
-            try Scaffold.newObjectives(content: options.content, year: year, unit: unit, today: options.today?.day)
+        try scaffold(options) { (content) throws(BuildError) in
+            try Scaffold.newObjectives(content: content, year: year, unit: unit, today: options.today?.day)
         }
     }
 }

@@ -116,3 +116,40 @@ import TestSupport
         #expect(errorHTML.contains("did you mean `improvement`?"))
     }
 }
+
+/// `caitien new …` run from inside the content folder finds the site, as git finds its repository.
+@Suite struct LocateContentTests {
+    @Test func foundFromAnyFolderOfTheSite() throws {
+        let top = try temporaryFolder("caitien-locate")
+        defer { try? FileManager.default.removeItem(atPath: top) }
+        try Fixture(standardSite + "\n-- tickets/2025/.keep --\n").write(to: top)
+        try FileManager.default.createDirectory(atPath: top + "/.git", withIntermediateDirectories: true)
+        let content = top + "/content"
+        // From the repository's top, the given folder is used as it is.
+        #expect(locateContent("content", from: top) == "content")
+        // From the content folder itself and from a folder of requests inside it.
+        #expect(locateContent("content", from: content) == content)
+        #expect(locateContent("content", from: content + "/tickets/2025") == content)
+        // The path printed is relative to where the clerk stands.
+        #expect(relativePath(content + "/tickets/2026/PYC-2026-001.md", from: content + "/tickets/2025") == "../2026/PYC-2026-001.md")
+        #expect(relativePath("content/tickets/2026/PYC-2026-001.md", from: top) == "content/tickets/2026/PYC-2026-001.md")
+        // The search stops at the repository's top: a folder of another project finds nothing.
+        let elsewhere = top + "/docs/notes"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: elsewhere + "/.git", withIntermediateDirectories: true)
+        #expect(locateContent("content", from: elsewhere) == nil)
+    }
+
+    @Test func aNewTicketWrittenFromInsideTheContentFolderPassesCheck() throws {
+        let top = try temporaryFolder("caitien-locate")
+        defer { try? FileManager.default.removeItem(atPath: top) }
+        try Fixture(standardSite).write(to: top)
+        let here = top + "/content/tickets"
+        try FileManager.default.createDirectory(atPath: here, withIntermediateDirectories: true)
+        let content = try #require(locateContent("content", from: here))
+        let path = try Scaffold.newTicket(content: content, unit: "tthcc", kind: .improvement, source: .other,
+                                          title: "Niêm yết thủ tục mới", category: nil, by: "Lê Văn C", today: Day(parsing: "2025-03-20"))
+        #expect(relativePath(path, from: here) == "2025/PYC-2025-001.md")
+        #expect(!checkSite(content: content, today: Day(parsing: "2025-03-20")).diagnostics.hasErrors)
+    }
+}
