@@ -445,6 +445,24 @@ downloads: Downloads
 download_csv: Spreadsheet (CSV)
 download_json: Data (JSON)
 download_ics: Deadlines (iCalendar)
+# Column headers of tickets.csv (the columns after them keep the codes, for programs)
+csv_id: Request
+csv_title: Title
+csv_kind: Kind
+csv_source: Source
+csv_unit: Unit
+csv_category: Nonconformity
+csv_severity: Severity
+csv_stage: Stage
+csv_opened: Opened
+csv_due: Due
+csv_assigned_to: Assigned to
+csv_completed_on: Completed
+csv_verified_on: Verified
+csv_result: Result
+csv_closed: Closed
+csv_follow_up: Follow-up request
+csv_review: Management review
 
 """#,
     "i18n/vi.yml": #"""
@@ -675,6 +693,24 @@ downloads: Tải dữ liệu
 download_csv: Bảng tính (CSV)
 download_json: Dữ liệu (JSON)
 download_ics: Lịch thời hạn (iCalendar)
+# Column headers of tickets.csv (the columns after them keep the codes, for programs)
+csv_id: Số phiếu
+csv_title: Tiêu đề
+csv_kind: Loại
+csv_source: Nguồn
+csv_unit: Đơn vị
+csv_category: Nội dung KPH
+csv_severity: Mức độ
+csv_stage: Giai đoạn
+csv_opened: Ngày mở
+csv_due: Thời hạn
+csv_assigned_to: Người được phân công
+csv_completed_on: Ngày hoàn thành
+csv_verified_on: Ngày kiểm tra xác nhận
+csv_result: Kết quả
+csv_closed: Ngày đóng
+csv_follow_up: Phiếu mở mới
+csv_review: Lần xem xét
 
 """#,
     "templates/base.mustache": #"""

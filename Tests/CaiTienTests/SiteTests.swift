@@ -174,8 +174,11 @@ private func build(_ fixture: Fixture, today: String, swiftMustache: Bool = fals
         let csv = try #require(out.files["tickets.csv"])
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("\"id\",\"title\",\"kind\""))
-        #expect(text.contains("\"PYC-2025-004\",\"'=1+2 công thức\",\"improvement\""))
+        #expect(text.hasPrefix("\"Số phiếu\",\"Tiêu đề\",\"Loại\",\"Nguồn\",\"Đơn vị\""))
+        #expect(text.contains("\"PYC-2025-004\",\"'=1+2 công thức\",\"Đề xuất cải tiến\",\"Khác\",\"Trung tâm Phục vụ hành chính công\""))
+        // The codes follow, for programs.
+        #expect(text.components(separatedBy: "\r\n")[0].hasSuffix("\"kind\",\"source\",\"unit\",\"severity\",\"stage\",\"result\""))
+        #expect(text.contains("\"improvement\",\"other\",\"tthcc\",\"minor\",\"open\",\"\"\r\n"))
         #expect(text.components(separatedBy: "\r\n").count == 6) // header, 4 rows, trailing empty
     }
 
