@@ -463,6 +463,11 @@ csv_result: Result
 csv_closed: Closed
 csv_follow_up: Follow-up request
 csv_review: Management review
+# The page `caitien serve` shows while the content has errors
+preview_errors_title: The content has errors — the site could not be rebuilt
+preview_errors_lead: "Fix the errors below and save the file; this page reloads once they are gone."
+preview_errors_count: errors
+preview_warnings: Warnings
 
 """#,
     "i18n/vi.yml": #"""
@@ -711,6 +716,11 @@ csv_result: Kết quả
 csv_closed: Ngày đóng
 csv_follow_up: Phiếu mở mới
 csv_review: Lần xem xét
+# The page `caitien serve` shows while the content has errors
+preview_errors_title: Nội dung có lỗi — chưa dựng lại được trang
+preview_errors_lead: "Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại khi hết lỗi."
+preview_errors_count: lỗi
+preview_warnings: Cảnh báo
 
 """#,
     "templates/base.mustache": #"""

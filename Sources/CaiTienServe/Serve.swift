@@ -94,14 +94,14 @@ actor PreviewState {
                                    timings: &timings)
             let site = result.site
             if result.written == nil {
-                errorPage = errorHTML(site.diagnostics.filter { $0.severity == .error })
+                errorPage = errorHTML(site.diagnostics, locale: site.content.site.locale, theme: options.theme)
                 FileHandle.standardError.write(Data(formatDiagnostics(site.diagnostics, as: .text).utf8))
             } else {
                 errorPage = nil
                 FileHandle.standardError.write(Data("rebuilt for \(site.today.iso): \(site.content.requests.count) requests\n".utf8))
             }
         } catch {
-            errorPage = errorHTML([Diagnostic(.error, options.theme, line: 1, rule: "build", "\(error)")])
+            errorPage = errorHTML([Diagnostic(.error, options.theme, line: 1, rule: "build", "\(error)")], locale: "vi", theme: options.theme)
         }
         version += 1
     }
@@ -153,21 +153,11 @@ let reloadScript = """
 })();
 """
 
-func errorHTML(_ diagnostics: [Diagnostic]) -> String {
-    let items = diagnostics.map { "<li><code>\(escapeHTML($0.path)):\($0.line):\($0.column)</code> \(escapeHTML($0.message))</li>" }.joined(separator: "\n")
-    return """
-    <!DOCTYPE html>
-    <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'">
-    <title>Lỗi nội dung — Cải tiến</title></head>
-    <body>
-    <h1>Nội dung có lỗi — chưa thể dựng lại trang</h1>
-    <p>Sửa các lỗi sau rồi lưu tệp; trang sẽ tự tải lại. (Content errors: fix them and save; this page reloads.)</p>
-    <ol>
-    \(items)
-    </ol>
-    </body></html>
-    """
+/// The list of problems, in the site's language and style (the theme folder's overrides too,
+/// when it can be read).
+func errorHTML(_ diagnostics: [Diagnostic], locale: String, theme folder: String) -> String {
+    let theme = (try? Theme.load(overridesIn: folder, fileSystem: DiskFileSystem())) ?? Theme.builtIn
+    return contentErrorsPage(diagnostics, theme: theme, locale: theme.strings[locale] == nil ? "vi" : locale)
 }
 
 func contentType(_ path: String) -> String {

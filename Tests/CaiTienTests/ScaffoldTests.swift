@@ -114,6 +114,11 @@ import TestSupport
         let errorHTML = String(decoding: try await error.bodyData, as: UTF8.self)
         #expect(errorHTML.contains("PYC-2026-001.md:7:7"))
         #expect(errorHTML.contains("did you mean `improvement`?"))
+        // In the site's language and style, linking to nothing outside the preview.
+        #expect(errorHTML.contains("<html lang=\"vi\">"))
+        #expect(errorHTML.contains("Nội dung có lỗi"))
+        #expect(errorHTML.contains("<style>") && errorHTML.contains(".site-header"))
+        #expect(!errorHTML.contains("href=") && !errorHTML.contains("src=\"http"))
     }
 }
 
