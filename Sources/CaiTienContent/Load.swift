@@ -85,7 +85,12 @@ public func listContent(from root: String, fileSystem: FileSystem) -> (entries: 
                     walk(child, kind: kind, depth: depth + 1)
                 }
             case .file:
-                if name.hasSuffix(".md") { readFile(child, kind: kind) }
+                if name.hasSuffix(".md") {
+                    readFile(child, kind: kind)
+                } else if let fixed = recordFileName(for: name) {
+                    diagnostics.append(Diagnostic(.warning, path, line: 1, column: 1, rule: "not-read",
+                                                  "`\(name)` is not read: only a file whose name ends in `.md` (lower case) is a record — rename it `\(fixed)`, or start its name with `_` to keep it aside"))
+                }
             case .other:
                 if name.hasSuffix(".md") { problem(path, "not-a-file", "is not a regular file") }
             case nil:
@@ -117,4 +122,16 @@ public func listContent(from root: String, fileSystem: FileSystem) -> (entries: 
         }
     }
     return (files, diagnostics)
+}
+
+/// The name a file that looks like a record but is not `*.md` should have (`PYC-2025-004.MD`,
+/// `.Md`, `.markdown`, `.md.txt`, `.txt`), so that no record is skipped unseen; nil for other
+/// files (evidence such as `.pdf` or `.jpg`).
+func recordFileName(for name: String) -> String? {
+    let lower = name.lowercased()
+    for suffix in [".md.txt", ".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".txt"] where lower.hasSuffix(suffix) {
+        let stem = name.dropLast(suffix.count)
+        return stem.isEmpty ? nil : stem + ".md"
+    }
+    return nil
 }

@@ -13,10 +13,19 @@ public enum ParsedRecord: Sendable {
     case invalid
 }
 
-/// The id of a record: its file name without `.md`.
-func recordID(_ relativePath: String) -> String {
-    let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-    return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+/// The id of a record: its file name without `.md`; for an objectives plan, its path under
+/// `objectives/` without `.md` (`2025/tthcc`). In NFC, as all text is: editors and file systems
+/// on macOS write file names in NFD.
+func recordID(_ relativePath: String, kind: RecordKind) -> String {
+    var id: Substring
+    if kind == .objectives {
+        id = relativePath[...]
+        if id.hasPrefix("objectives/") { id = id.dropFirst("objectives/".count) }
+    } else {
+        id = relativePath.split(separator: "/").last ?? relativePath[...]
+    }
+    if id.hasSuffix(".md") { id = id.dropLast(3) }
+    return id.utf8.allSatisfy { $0 < 0x80 } ? String(id) : String(id).precomposedStringWithCanonicalMapping
 }
 
 /// Parses one file: text → front-matter YAML → typed record, body → boxes of safe HTML.
@@ -52,15 +61,13 @@ public func parseRecord(_ file: SourceFile) -> (record: ParsedRecord, diagnostic
                                       column: error.mark.column, rule: "yaml", error.message)])
     }
     let offset = split.frontMatterLine - 1
+    let id = recordID(file.relativePath, kind: file.kind)
     switch file.kind {
     case .request:
-        return parseRequest(node, body: split, id: recordID(file.relativePath), path: file.path, lineOffset: offset)
+        return parseRequest(node, body: split, id: id, path: file.path, lineOffset: offset)
     case .review:
-        return parseReview(node, body: split, id: recordID(file.relativePath), path: file.path, lineOffset: offset)
+        return parseReview(node, body: split, id: id, path: file.path, lineOffset: offset)
     case .objectives:
-        var id = file.relativePath
-        if id.hasPrefix("objectives/") { id.removeFirst("objectives/".count) }
-        if id.hasSuffix(".md") { id.removeLast(3) }
         return parsePlan(node, body: split, id: id, path: file.path, lineOffset: offset)
     case .site:
         return (.invalid, [])
@@ -100,6 +107,8 @@ func parseSite(_ text: String, path: String) -> (ParsedRecord, [Diagnostic]) {
         if let code {
             if !isSafeSlug(code) {
                 u.error("code", "bad-code", "unit code \"\(code)\" may use only lower-case letters a–z, digits, `-` and `_`")
+            } else if OutputLayout.isReserved(code) {
+                u.error("code", "reserved-id", "unit code `\(code)` is a name the site uses itself in \(OutputLayout.unitFolder)/; choose another, e.g. `van-phong`")
             } else if let line = seen[code] {
                 u.error("code", "duplicate-unit", "unit `\(code)` is already listed on line \(line)")
             } else {

@@ -38,7 +38,9 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
     var requests: [Request] = [], reviews: [Review] = [], plans: [ObjectivePlan] = []
     requests.reserveCapacity(files.count)
     var requestIDs = Set<String>(), reviewIDs = Set<String>()
-    var firstPath: [String: String] = [:]
+    // Kind and id folded to lower case → the first file with that id: ids that differ only in
+    // case collide on macOS, on Windows and in a zip.
+    var first: [String: (path: String, id: String)] = [:]
     var parsed = parsed
     for (index, file) in files.enumerated() {
         // Moved out of `parsed`, not copied: 100,000 records otherwise cost 100,000 retains and
@@ -49,16 +51,24 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
             return slot.move()
         }
         diagnostics += found
-        let id = recordID(file.relativePath)
-        if file.kind == .request || file.kind == .review {
-            let key = "\(file.kind.rawValue)/\(id)"
-            if let first = firstPath[key] {
-                diagnostics.append(Diagnostic(.error, file.path, line: 1, rule: "duplicate-id",
-                                              "duplicate id `\(id)`: \(first) has the same file name; ids are unique across folders — rename one"))
+        if file.kind != .site {
+            let id = recordID(file.relativePath, kind: file.kind)
+            let key = "\(file.kind.rawValue)/\(id.lowercased())"
+            if let earlier = first[key] {
+                let message = earlier.id == id
+                    ? "duplicate id `\(id)`: \(earlier.path) has the same file name; ids are unique across folders — rename one"
+                    : "duplicate id `\(id)`: \(earlier.path) has the same name but for upper and lower case (`\(earlier.id)`), and the two collide on Windows, on macOS and in a zip — rename one"
+                diagnostics.append(Diagnostic(.error, file.path, line: 1, rule: "duplicate-id", message))
                 continue
             }
-            firstPath[key] = file.path
-            if file.kind == .request { requestIDs.insert(id) } else { reviewIDs.insert(id) }
+            first[key] = (file.path, id)
+            if file.kind != .objectives, OutputLayout.isReserved(id) {
+                let (folder, example) = file.kind == .request ? (OutputLayout.requestFolder, "PYC-2025-001.md") : (OutputLayout.reviewFolder, "2025-12-15.md")
+                diagnostics.append(Diagnostic(.error, file.path, line: 1, rule: "reserved-id",
+                                              "the file name gives the id `\(id)`, a name the site uses itself in \(folder)/ (\(OutputLayout.reservedNames.sorted().map { "`\($0)`" }.joined(separator: ", "))); rename the file, e.g. \(example)"))
+                continue
+            }
+            if file.kind == .request { requestIDs.insert(id) } else if file.kind == .review { reviewIDs.insert(id) }
         }
         switch record {
         case .site(let s): site = s

@@ -35,7 +35,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
         { try unlessKept("tickets.csv") { try sink.stream("tickets.csv", inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try ticketsCSV(m.content, l: l, emit: emit) } } },
         { try unlessKept("deadlines.ics") { try sink.write("deadlines.ics", deadlinesICS(m.content, figures: m.figures, l: l), inputs: .site) } },
         {
-            try page("index.html", template: "dashboard", title: "\(l.t("dashboard")) — \(org)", section: .dashboard, view: m.dashboardView())
+            try page(OutputLayout.dashboard, template: "dashboard", title: "\(l.t("dashboard")) — \(org)", section: .dashboard, view: m.dashboardView())
         },
     ]
 
@@ -47,7 +47,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
     for n in 1...pages {
         jobs.append {
             let rows = sorted[min(sorted.count, (n - 1) * perPage)..<min(sorted.count, n * perPage)].map { all[$0] }
-            let path = n == 1 ? "tickets/index.html" : "tickets/page/\(n)/index.html"
+            let path = OutputLayout.requestTable(page: n)
             let depth = path.split(separator: "/").count - 1
             try page(path, template: "tickets", title: l.t("tickets_page_title"), section: .tickets,
                      view: m.ticketListView(rows: rows, page: n, pages: pages, depth: depth))
@@ -64,7 +64,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
         jobs.append {
             for i in start..<min(start + chunk, requests.count) {
                 let r = requests[i]
-                let path = "tickets/\(r.id)/index.html"
+                let path = OutputLayout.request(r.id)
                 let title = "\(r.id) — \(r.confidential ? l.t("confidential_notice") : r.title)"
                 let trail = m.auditTrail(r.id)
                 try page(path, inputs: m.pageInputs(for: r, trail: trail), template: "ticket", title: title, section: .tickets,
@@ -76,32 +76,32 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
     jobs.append {
         var byUnit: [String: [Int]] = [:]
         for (i, r) in m.content.requests.enumerated() { byUnit[r.unit, default: []].append(i) }
-        try page("units/index.html", template: "units", title: l.t("nav_units"), section: .units, view: m.unitsIndexView())
+        try page(OutputLayout.unitsIndex, template: "units", title: l.t("nav_units"), section: .units, view: m.unitsIndexView())
         for unit in m.content.site.units {
-            try page("units/\(unit.code)/index.html", template: "unit", title: unit.name, section: .units,
+            try page(OutputLayout.unit(unit.code), template: "unit", title: unit.name, section: .units,
                      view: m.unitView(unit, requests: (byUnit[unit.code] ?? []).map { m.content.requests[$0] }))
         }
     }
     jobs.append {
-        try page("objectives/index.html", template: "objectives-index", title: l.t("nav_objectives"), section: .objectives,
+        try page(OutputLayout.objectivesIndex, template: "objectives-index", title: l.t("nav_objectives"), section: .objectives,
                  view: m.objectivesIndexView())
         for year in Set(m.content.plans.map(\.year)).sorted() {
-            try page("objectives/\(year)/index.html", template: "objectives", title: "\(l.t("objectives_year")) \(year)",
+            try page(OutputLayout.objectives(year: year), template: "objectives", title: "\(l.t("objectives_year")) \(year)",
                      section: .objectives, view: m.objectivesYearView(year))
         }
     }
     jobs.append {
-        try page("reviews/index.html", template: "reviews", title: l.t("reviews_list"), section: .reviews, view: m.reviewsIndexView())
+        try page(OutputLayout.reviewsIndex, template: "reviews", title: l.t("reviews_list"), section: .reviews, view: m.reviewsIndexView())
         for review in m.content.reviews {
-            try page("reviews/\(review.id)/index.html", template: "review", title: "\(l.t("form_review")) \(l.date(review.date))",
+            try page(OutputLayout.review(review.id), template: "review", title: "\(l.t("form_review")) \(l.date(review.date))",
                      section: .reviews, view: m.reviewView(review))
         }
-        try page("reviews/next/index.html", template: "next-review", title: l.t("next_review"), section: .reviews, view: m.nextReviewView())
+        try page(OutputLayout.nextReview, template: "next-review", title: l.t("next_review"), section: .reviews, view: m.nextReviewView())
     }
     let assets = theme.assets
     jobs.append {
-        for (path, bytes) in assets.sorted(by: { $0.key < $1.key }) where !sink.isCurrent("assets/" + path, inputs: .site) {
-            try sink.write("assets/" + path, bytes, inputs: .site)
+        for (path, bytes) in assets.sorted(by: { $0.key < $1.key }) where !sink.isCurrent(OutputLayout.asset(path), inputs: .site) {
+            try sink.write(OutputLayout.asset(path), bytes, inputs: .site)
         }
     }
 

@@ -22,19 +22,26 @@ public enum Scaffold {
     }
 
     /// The next free request id of a year: `PYC-YEAR-NNN`, three digits at least, or as wide as
-    /// the site's existing ids.
+    /// the site's existing ids. Ids are compared without regard to case (`pyc-2025-002` takes
+    /// the number 2 as `PYC-2025-002` would: the two files collide on macOS and Windows).
     public static func nextRequestID(year: Int, existing: [String]) -> String {
         let prefix = "PYC-\(year)-"
         var width = 3
         var highest = 0
-        for id in existing {
-            let parts = id.split(separator: "-")
-            guard parts.count == 3, parts[0] == "PYC", let number = Int(parts[2]) else { continue }
+        let taken = Set(existing.map { $0.uppercased() })
+        for id in taken {
+            let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0] == "PYC", parts[2].utf8.count <= 9, let number = Int(parts[2]), number >= 0 else { continue }
             width = max(width, parts[2].count)
             if id.hasPrefix(prefix) { highest = max(highest, number) }
         }
-        let number = String(highest + 1)
-        return prefix + String(repeating: "0", count: max(0, width - number.count)) + number
+        var next = highest
+        while true {
+            next += 1
+            let number = String(next)
+            let id = prefix + String(repeating: "0", count: max(0, width - number.count)) + number
+            if !taken.contains(id) { return id }
+        }
     }
 
     /// Writes a new file, never replacing one; creates the folders it needs.

@@ -45,8 +45,8 @@ import TestSupport
         không có front-matter
         -- tickets/_luu-tru/PYC-2020-001.md --
         không có front-matter
-        -- tickets/2025/ghi-chu.txt --
-        Không phải phiếu.
+        -- tickets/2025/PYC-2025-001-bien-ban.pdf --
+        %PDF-1.4 bằng chứng, không phải phiếu.
         -- reviews/_mau-bien-ban.md --
         ---
         date: dd/mm/yyyy

@@ -1,0 +1,152 @@
+import CaiTienAnalysis
+import CaiTienContent
+import CaiTienModel
+@testable import CaiTienSite
+import Foundation
+import Testing
+import TestSupport
+
+/// Inputs that must be refused or reported rather than read as something else (SPEC §1: ids,
+/// files, numbers, follow-ups, dates).
+@Suite struct RefusedInputTests {
+    let today = "2025-06-01"
+
+    // MARK: Ids
+
+    @Test func idsThatDifferOnlyInCaseCollide() {
+        let fixture = ward(ticket("tickets/2025/PYC-2025-002.md") + ticket("tickets/2025/pyc-2025-002.md")
+                           + ticket("tickets/2024/Pyc-2025-002.md")
+                           + meeting("reviews/2025-12-15-hop.md") + meeting("reviews/2025/2025-12-15-HOP.md") + """
+        -- objectives/2025/tthcc.md --
+        ---
+        year: 2025
+        unit: tthcc
+        objectives:
+          - {code: MT1, text: 100% hồ sơ đúng hạn, target: 100}
+        ---
+        -- objectives/2025/TTHCC.md --
+        ---
+        year: 2025
+        objectives:
+          - {code: MT1, text: 100% hồ sơ đúng hạn, target: 100}
+        ---
+        """)
+        // Read in name order: `tickets/2024/` first, `reviews/2025/` before `reviews/2025-…`, upper case before lower.
+        #expect(fixture.diagnostics(today: "2026-01-10") == [
+            "objectives/2025/tthcc.md:1:1: error: duplicate id `2025/tthcc`: content/objectives/2025/TTHCC.md has the same name but for upper and lower case (`2025/TTHCC`), and the two collide on Windows, on macOS and in a zip — rename one [duplicate-id]",
+            "reviews/2025-12-15-hop.md:1:1: error: duplicate id `2025-12-15-hop`: content/reviews/2025/2025-12-15-HOP.md has the same name but for upper and lower case (`2025-12-15-HOP`), and the two collide on Windows, on macOS and in a zip — rename one [duplicate-id]",
+            "tickets/2025/PYC-2025-002.md:1:1: error: duplicate id `PYC-2025-002`: content/tickets/2024/Pyc-2025-002.md has the same name but for upper and lower case (`Pyc-2025-002`), and the two collide on Windows, on macOS and in a zip — rename one [duplicate-id]",
+            "tickets/2025/pyc-2025-002.md:1:1: error: duplicate id `pyc-2025-002`: content/tickets/2024/Pyc-2025-002.md has the same name but for upper and lower case (`Pyc-2025-002`), and the two collide on Windows, on macOS and in a zip — rename one [duplicate-id]",
+        ])
+        let content = fixture.check(today: "2026-01-10").content
+        #expect(content.requests.map(\.id) == ["Pyc-2025-002"])
+        #expect(content.reviews.map(\.id) == ["2025-12-15-HOP"])
+        #expect(content.plans.map(\.id) == ["2025/TTHCC"])
+    }
+
+    @Test func newTicketNeverTakesANumberThatCollidesInAnotherCase() throws {
+        #expect(Scaffold.nextRequestID(year: 2025, existing: ["PYC-2025-001", "pyc-2025-002"]) == "PYC-2025-003")
+        #expect(Scaffold.nextRequestID(year: 2025, existing: ["Pyc-2025-0041"]) == "PYC-2025-0042")
+        // A number too large to be a request's is not one.
+        #expect(Scaffold.nextRequestID(year: 2025, existing: ["PYC-2025-99999999999999999999", "PYC-2025-9223372036854775807"]) == "PYC-2025-001")
+
+        let folder = try temporaryFolder("caitien-refused")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try ward(ticket("tickets/2025/pyc-2025-001.md")).write(to: folder)
+        let path = try Scaffold.newTicket(content: folder + "/content", unit: "tthcc", kind: .improvement, source: .feedback,
+                                          title: "Niêm yết thủ tục hành chính mới", category: nil, by: "Phạm Thị D",
+                                          today: Day(parsing: today))
+        #expect(path == folder + "/content/tickets/2025/PYC-2025-002.md")
+        #expect(checkSite(content: folder + "/content", today: Day(parsing: today)).diagnostics.map(\.text) == [])
+    }
+
+    @Test func idsThatAreNamesOfTheOutputAreRefused() {
+        let fixture = Fixture("""
+        -- site.yml --
+        organisation: UBND phường Ninh Hòa
+        units:
+          - code: tthcc
+            name: Trung tâm Phục vụ hành chính công
+          - code: index
+            name: Bộ phận tổng hợp
+
+        """ + ticket("tickets/index.html.md") + ticket("tickets/2025/page.md") + ticket("tickets/2025/Index.md")
+            + ticket("tickets/2025/assets.md") + ticket("tickets/2025/PYC-2025-001.md")
+            + meeting("reviews/next.md") + meeting("reviews/2025/INDEX.HTML.md"))
+        let reserved = "(`assets`, `index`, `index.html`, `next`, `page`)"
+        #expect(fixture.diagnostics(today: "2026-01-10") == [
+            "reviews/2025/INDEX.HTML.md:1:1: error: the file name gives the id `INDEX.HTML`, a name the site uses itself in reviews/ \(reserved); rename the file, e.g. 2025-12-15.md [reserved-id]",
+            "reviews/next.md:1:1: error: the file name gives the id `next`, a name the site uses itself in reviews/ \(reserved); rename the file, e.g. 2025-12-15.md [reserved-id]",
+            "site.yml:5:11: error: unit code `index` is a name the site uses itself in units/; choose another, e.g. `van-phong` [reserved-id]",
+            "tickets/2025/Index.md:1:1: error: the file name gives the id `Index`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
+            "tickets/2025/assets.md:1:1: error: the file name gives the id `assets`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
+            "tickets/2025/page.md:1:1: error: the file name gives the id `page`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
+            "tickets/index.html.md:1:1: error: the file name gives the id `index.html`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
+        ])
+    }
+
+    /// Every folder the renderer writes a record or unit into, and every name it writes there
+    /// itself, is covered by the reserved names.
+    @Test func theReservedNamesCoverEveryPathOfTheOutput() {
+        let own = [OutputLayout.requestTable(page: 1), OutputLayout.requestTable(page: 2), OutputLayout.reviewsIndex,
+                   OutputLayout.nextReview, OutputLayout.unitsIndex]
+        for path in own {
+            let parts = path.split(separator: "/")
+            #expect(OutputLayout.isReserved(String(parts[1])), "\(path)")
+        }
+        #expect(OutputLayout.request("PYC-2025-001") == "tickets/PYC-2025-001/index.html")
+        #expect(!OutputLayout.isReserved("PYC-2025-001") && !OutputLayout.isReserved("2025-12-15"))
+    }
+
+    // MARK: Files
+
+    @Test func filesThatLookLikeRecordsButAreNotMarkdownAreNamed() {
+        let fixture = ward(ticket("tickets/2025/PYC-2025-001.md") + ticket("tickets/2025/PYC-2025-002.MD")
+                           + ticket("tickets/2025/PYC-2025-003.Md") + ticket("tickets/2025/PYC-2025-004.markdown")
+                           + ticket("tickets/2025/PYC-2025-005.md.txt") + meeting("reviews/2025-12-15.txt") + """
+        -- objectives/2025/tthcc.MD --
+        ---
+        year: 2025
+        ---
+        -- tickets/2025/PYC-2025-001-bien-ban.pdf --
+        %PDF-1.4
+        -- tickets/2025/PYC-2025-001-anh-chup.jpg --
+        JFIF
+        -- tickets/2025/_nhap.MD --
+        bản nháp, để riêng
+        """)
+        func warning(_ path: String, _ name: String, _ fixed: String) -> String {
+            "\(path):1:1: warning: `\(name)` is not read: only a file whose name ends in `.md` (lower case) is a record — rename it `\(fixed)`, or start its name with `_` to keep it aside [not-read]"
+        }
+        #expect(fixture.diagnostics(today: "2026-01-10") == [
+            warning("objectives/2025/tthcc.MD", "tthcc.MD", "tthcc.md"),
+            warning("reviews/2025-12-15.txt", "2025-12-15.txt", "2025-12-15.md"),
+            warning("tickets/2025/PYC-2025-002.MD", "PYC-2025-002.MD", "PYC-2025-002.md"),
+            warning("tickets/2025/PYC-2025-003.Md", "PYC-2025-003.Md", "PYC-2025-003.md"),
+            warning("tickets/2025/PYC-2025-004.markdown", "PYC-2025-004.markdown", "PYC-2025-004.md"),
+            warning("tickets/2025/PYC-2025-005.md.txt", "PYC-2025-005.md.txt", "PYC-2025-005.md"),
+        ])
+        #expect(fixture.check(today: "2026-01-10").content.requests.map(\.id) == ["PYC-2025-001"])
+    }
+
+    @Test func anObjectivesPlanIDFromAnNFDFileNameIsNFC() throws {
+        let nfd = "objectives/2025/văn-phòng.md".decomposedStringWithCanonicalMapping
+        #expect(Array(nfd.utf8) != Array(nfd.precomposedStringWithCanonicalMapping.utf8))
+        let fixture = ward("""
+        -- \(nfd) --
+        ---
+        year: 2025
+        unit: van-phong
+        objectives:
+          - {code: MT1, text: 100% văn bản đến được xử lý đúng hạn, target: 100}
+        ---
+        """)
+        let site = fixture.check(today: "2025-03-01")
+        #expect(site.diagnostics.map(\.text) == [])
+        let plan = try #require(site.content.plans.first)
+        #expect(Array(plan.id.utf8) == Array("2025/v\u{0103}n-ph\u{00F2}ng".utf8))
+        let kpis = computeFigures(site.content, today: site.today).kpis.serialized()
+        #expect(kpis.contains("\"unapproved_plans\":[\"2025/v\u{0103}n-ph\u{00F2}ng\"]"))
+        #expect(!kpis.utf8.contains(0xCC))  // no combining mark (U+0300 is CC 80 in UTF-8)
+    }
+}
