@@ -205,6 +205,10 @@ struct Fields {
 
     mutating func number(_ key: String, required hint: String? = nil) -> Double? {
         guard let text = text(key, required: hint) else { return nil }
+        if let whole = ambiguousThousands(text) {
+            error(key, "ambiguous-number", "`\(key)`: \"\(text)\" could be one thousand or a number with three decimals; write `\(whole)` without a separator, or give another number of decimals")
+            return nil
+        }
         if let value = parseNumber(text) { return value }
         error(key, "bad-number", "`\(key)`: \"\(text)\" is not a number (write 98.7 or 98,7)")
         return nil
@@ -242,6 +246,21 @@ struct Fields {
     func nested(_ node: YAMLNode, known: KnownKeys, what: String) -> Fields {
         Fields(node, path: path, lineOffset: lineOffset, known: known, what: what)
     }
+}
+
+/// `1.000` and `1,000` read as one thousand in Vietnamese and as one elsewhere (SPEC §1): a
+/// number whose only separator is followed by exactly three digits. Returns the digits without
+/// the separator (`1000`) for the message; nil when the number is not ambiguous. `0.125` is not:
+/// no thousand is written with a leading zero.
+func ambiguousThousands(_ text: String) -> String? {
+    var digits = Substring(text)
+    if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+    let separators = digits.indices.filter { digits[$0] == "." || digits[$0] == "," }
+    guard separators.count == 1, let at = separators.first else { return nil }
+    let whole = digits[..<at], fraction = digits[digits.index(after: at)...]
+    guard fraction.count == 3, !whole.isEmpty, whole != "0",
+          (whole + fraction).allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return String(text.dropLast(4) + fraction)
 }
 
 func parseNumber(_ text: String) -> Double? {

@@ -149,4 +149,43 @@ import TestSupport
         #expect(kpis.contains("\"unapproved_plans\":[\"2025/v\u{0103}n-ph\u{00F2}ng\"]"))
         #expect(!kpis.utf8.contains(0xCC))  // no combining mark (U+0300 is CC 80 in UTF-8)
     }
+
+    // MARK: Numbers
+
+    @Test func aThreeDigitFractionIsAmbiguousAndRefused() throws {
+        let fixture = ward("""
+        -- objectives/2025/tthcc.md --
+        ---
+        year: 2025
+        unit: tthcc
+        approved_by: Nguyễn Thị Hồng Hải
+        approved_on: 2025-01-20
+        objectives:
+          - {code: MT1, text: Hồ sơ tiếp nhận trong năm, measure: hồ sơ, target: 1.000}
+          - {code: MT2, text: Lượt tra cứu trực tuyến, measure: lượt, target: "1,000", direction: at_least}
+          - code: MT3
+            text: Tỷ lệ hồ sơ đúng hạn
+            target: 98,7
+            actual: 98.7
+          - {code: MT4, text: Tỷ lệ hài lòng, measure: "%", target: 95.25, actual: "96,40"}
+          - {code: MT5, text: Tỷ lệ hồ sơ phải bổ sung, measure: tỷ lệ, target: 0.125, direction: at_most}
+          - code: MT6
+            text: Số phản ánh được giải quyết
+            target: 12
+            measurements:
+              - {date: 2025-06-30, value: -2.500}
+              - {date: 2025-09-30, value: 1.000.000}
+        ---
+        """)
+        #expect(fixture.diagnostics(today: "2025-10-01") == [
+            "objectives/2025/tthcc.md:7:74: error: `target`: \"1.000\" could be one thousand or a number with three decimals; write `1000` without a separator, or give another number of decimals [ambiguous-number]",
+            "objectives/2025/tthcc.md:8:71: error: `target`: \"1,000\" could be one thousand or a number with three decimals; write `1000` without a separator, or give another number of decimals [ambiguous-number]",
+            "objectives/2025/tthcc.md:19:35: error: `value`: \"-2.500\" could be one thousand or a number with three decimals; write `-2500` without a separator, or give another number of decimals [ambiguous-number]",
+            "objectives/2025/tthcc.md:20:35: error: `value`: \"1.000.000\" is not a number (write 98.7 or 98,7) [bad-number]",
+        ])
+        let plan = try #require(fixture.check(today: "2025-10-01").content.plans.first)
+        #expect(plan.objectives.map(\.code) == ["MT3", "MT4", "MT5", "MT6"])
+        #expect(plan.objectives.map(\.target) == [98.7, 95.25, 0.125, 12])
+        #expect(plan.objectives.map(\.actual) == [98.7, 96.4, nil, nil])
+    }
 }
