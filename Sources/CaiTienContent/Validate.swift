@@ -189,6 +189,8 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
         }
     }
 
+    out += followUpRules(content.requests)
+
     for review in content.reviews {
         if review.date > today {
             out.append(.error(review.path, review.positions["date"] ?? Position(line: 1, column: 1), "future-date",
@@ -252,6 +254,51 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
                 }
             }
         }
+    }
+    return out
+}
+
+/// 5.7: the request opened because an action was found ineffective comes after that
+/// verification, so follow-ups lead forward in time and never back to where they started.
+func followUpRules(_ requests: [Request]) -> [Diagnostic] {
+    var next: [String: String] = [:]
+    for r in requests { if let f = r.followUp, f != r.id { next[r.id] = f } }
+    if next.isEmpty { return [] }
+    var out: [Diagnostic] = []
+    let named = Set(next.values)
+    var opened: [String: Day] = [:]
+    var byID: [String: Request] = [:]
+    for r in requests {
+        if named.contains(r.id) { opened[r.id] = r.opened }
+        if next[r.id] != nil { byID[r.id] = r }
+    }
+    for r in byID.values.sorted(by: { $0.id < $1.id }) where r.result == .ineffective {
+        guard let verified = r.verifiedOn, let f = r.followUp, let day = opened[f], day < verified else { continue }
+        out.append(.error(r.path, r.position(of: "follow_up"), "follow-up-before-verification",
+                          "`follow_up` \(f) was opened on \(day.vietnamese), before `verified_on` \(verified.vietnamese) found the action ineffective; name the request opened after the verification (5.7)"))
+    }
+    // Each chain is walked once: `done` holds every request already seen on an earlier chain.
+    var done = Set<String>()
+    for start in next.keys.sorted() where !done.contains(start) {
+        var path: [String] = []
+        var index: [String: Int] = [:]
+        var id = start
+        while !done.contains(id), index[id] == nil {
+            index[id] = path.count
+            path.append(id)
+            guard let f = next[id] else { break }
+            id = f
+        }
+        if let from = index[id], next[path.last!] == id {
+            let cycle = Array(path[from...])
+            for (k, member) in cycle.enumerated() {
+                guard let r = byID[member] else { continue }
+                let round = (cycle[k...] + cycle[..<k] + [member]).joined(separator: " → ")
+                out.append(.error(r.path, r.position(of: "follow_up"), "follow-up-cycle",
+                                  "`follow_up` goes round in a circle: \(round); a follow-up is the new request opened after this one was found ineffective (5.7), so name that one"))
+            }
+        }
+        done.formUnion(path)
     }
     return out
 }

@@ -188,4 +188,59 @@ import TestSupport
         #expect(plan.objectives.map(\.target) == [98.7, 95.25, 0.125, 12])
         #expect(plan.objectives.map(\.actual) == [98.7, 96.4, nil, nil])
     }
+
+    // MARK: Follow-ups
+
+    /// A request closed with an ineffective result, verified on `verified`, naming `followUp`.
+    private func ineffective(_ id: String, opened: String, verified: String, followUp: String) -> String {
+        """
+        -- tickets/2025/\(id).md --
+        ---
+        title: Hồ sơ chứng thực trả trễ hạn
+        kind: nonconformity
+        source: internal_audit
+        unit: tthcc
+        category: trả kết quả trễ hạn
+        opened: \(opened)
+        reported_by: Lê Văn Cường
+        action_needed: true
+        decided_on: \(opened)
+        verified_on: \(verified)
+        verified_by: Nguyễn Thị Hồng Hải
+        result: ineffective
+        closed: \(verified)
+        follow_up: \(followUp)
+        ---
+
+        """
+    }
+
+    @Test func followUpsThatGoRoundInACircleAreErrors() {
+        // All three on one day, so that no date rule catches the circle.
+        let fixture = ward(ineffective("PYC-2025-001", opened: "10/03/2025", verified: "10/03/2025", followUp: "PYC-2025-002")
+                           + ineffective("PYC-2025-002", opened: "10/03/2025", verified: "10/03/2025", followUp: "PYC-2025-003")
+                           + ineffective("PYC-2025-003", opened: "10/03/2025", verified: "10/03/2025", followUp: "PYC-2025-001")
+                           // Leads into the circle without being part of it.
+                           + ineffective("PYC-2025-004", opened: "01/03/2025", verified: "05/03/2025", followUp: "PYC-2025-005")
+                           + ineffective("PYC-2025-005", opened: "05/03/2025", verified: "10/03/2025", followUp: "PYC-2025-001"))
+        let hint = "a follow-up is the new request opened after this one was found ineffective (5.7), so name that one [follow-up-cycle]"
+        #expect(fixture.diagnostics(today: today) == [
+            "tickets/2025/PYC-2025-001.md:15:12: error: `follow_up` goes round in a circle: PYC-2025-001 → PYC-2025-002 → PYC-2025-003 → PYC-2025-001; \(hint)",
+            "tickets/2025/PYC-2025-002.md:15:12: error: `follow_up` goes round in a circle: PYC-2025-002 → PYC-2025-003 → PYC-2025-001 → PYC-2025-002; \(hint)",
+            "tickets/2025/PYC-2025-003.md:15:12: error: `follow_up` goes round in a circle: PYC-2025-003 → PYC-2025-001 → PYC-2025-002 → PYC-2025-003; \(hint)",
+        ])
+    }
+
+    @Test func aFollowUpOpenedBeforeTheVerificationIsAnError() {
+        let fixture = ward(ticket("tickets/2025/PYC-2025-001.md")
+                           + ineffective("PYC-2025-002", opened: "05/03/2025", verified: "20/03/2025", followUp: "PYC-2025-001")
+                           // Opened on the day of the verification: in order.
+                           + ineffective("PYC-2025-004", opened: "05/03/2025", verified: "20/03/2025", followUp: "PYC-2025-005")
+                           + ineffective("PYC-2025-005", opened: "20/03/2025", verified: "25/03/2025", followUp: "PYC-2025-006")
+                           + ticket("tickets/2025/PYC-2025-006.md"))
+        #expect(fixture.diagnostics(today: today) == [
+            "tickets/2025/PYC-2025-002.md:15:12: error: `follow_up` PYC-2025-001 was opened on 04/03/2025, before `verified_on` 20/03/2025 found the action ineffective; name the request opened after the verification (5.7) [follow-up-before-verification]",
+            "tickets/2025/PYC-2025-005.md:15:12: error: `follow_up` PYC-2025-006 was opened on 04/03/2025, before `verified_on` 25/03/2025 found the action ineffective; name the request opened after the verification (5.7) [follow-up-before-verification]",
+        ])
+    }
 }

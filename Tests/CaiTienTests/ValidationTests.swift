@@ -442,8 +442,9 @@ import TestSupport
         #expect(fixture.diagnostics(today: today) == [
             "tickets/2025/PYC-2025-027.md:16:12: error: `follow_up`: no request `PYC-2025-28` exists; open the new request first (5.7) — did you mean `PYC-2025-028`? [unknown-request]",
         ])
+        // The follow-up is opened once the verification found the action ineffective (5.7).
         let fixed = ward(ticket("tickets/2025/PYC-2025-027.md", Self.ineffective + "\nfollow_up: PYC-2025-028\n---")
-                         + ticket("tickets/2025/PYC-2025-028.md"))
+                         + ticket("tickets/2025/PYC-2025-028.md").replacingOccurrences(of: "opened: 2025-03-04", with: "opened: 2025-04-21"))
         #expect(fixed.diagnostics(today: today) == [])
     }
 
