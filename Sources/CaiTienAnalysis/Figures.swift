@@ -106,7 +106,7 @@ func requestFigures(_ requests: [Request], site: SiteConfig, today: Day) -> Figu
     var monthIndex: [String: Int] = [:]
     for back in stride(from: 11, through: 0, by: -1) {
         let total = ty * 12 + (tm - 1) - back
-        let key = Day(year: total / 12, month: total % 12 + 1, day: 1)!.monthKey
+        let key = Day.monthKey(year: total / 12, month: total % 12 + 1)
         monthIndex[key] = months.count
         months.append(key)
     }
@@ -265,7 +265,7 @@ func objectiveFigures(_ plans: [ObjectivePlan], today: Day) -> [Figures.Objectiv
             }
         }
         figures.byUnit = byUnit.keys.sorted().map { ($0, byUnit[$0]!) }
-        if today > Day(year: year, month: 1, day: 30)! {
+        if let deadline = Day(year: year, month: 1, day: 30), today > deadline {
             let before = Set(plans.filter { $0.year == year - 1 }.map { $0.unit ?? wardKey })
             let now = Set(ofYear.map { $0.unit ?? wardKey })
             figures.missingPlans = before.subtracting(now).sorted()

@@ -176,7 +176,11 @@ struct Fields {
 
     mutating func day(_ key: String, required hint: String? = nil) -> Day? {
         guard let text = text(key, required: hint) else { return nil }
-        if let day = Day(parsing: text) { return day }
+        if let day = Day(parsing: text) {
+            if Day.recordRange.contains(day) { return day }
+            error(key, "bad-date", "`\(key)`: \"\(text)\" is not in the years 1900 to 9999; check the year")
+            return nil
+        }
         error(key, "bad-date", "`\(key)`: \"\(text)\" is not a date; write YYYY-MM-DD or dd/mm/yyyy (e.g. 2025-03-04 or 04/03/2025), and check the day exists")
         return nil
     }

@@ -5,6 +5,14 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public init(ordinal: Int) { self.ordinal = ordinal }
 
+    /// The days a record may hold: the years 1900 to 9999 (a date outside is a typo, and the
+    /// figures count back and ahead of it).
+    public static let recordRange = Day(year: 1900, month: 1, day: 1)!...Day(year: 9999, month: 12, day: 31)!
+
+    /// The days a build may take as today: the figures look ahead up to 100 years (the largest
+    /// setting, 36,500 days), and the days end with 9999.
+    public static let todayRange = Day(year: 1900, month: 1, day: 1)!...Day(year: 9899, month: 12, day: 31)!
+
     /// Nil when the date does not exist (31/02, month 13…).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
@@ -97,8 +105,11 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `YYYY-MM`.
     public var monthKey: String {
         let (y, m, _) = components
-        return "\(pad(y, 4))-\(pad(m, 2))"
+        return Day.monthKey(year: y, month: m)
     }
+
+    /// `YYYY-MM` of any month, without making a day of it (the month may lie outside the days).
+    public static func monthKey(year: Int, month: Int) -> String { "\(pad(year, 4))-\(pad(month, 2))" }
 
     public var description: String { iso }
 

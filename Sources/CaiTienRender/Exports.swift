@@ -230,8 +230,9 @@ public func deadlinesICS(_ content: Content, figures: Figures, l: Localizer, hos
         }
     }
     for year in [today.year, today.year + 1] {
-        events.append(("objectives-\(year)-plan", Day(year: year, month: 1, day: 30)!, "\(l.t("deadline_plan")) \(year)", "QT.CTCL 5.9"))
-        events.append(("objectives-\(year)-evaluation", Day(year: year, month: 12, day: 31)!, "\(l.t("deadline_evaluation")) \(year)", "QT.CTCL 5.9"))
+        guard let plan = Day(year: year, month: 1, day: 30), let evaluation = Day(year: year, month: 12, day: 31) else { continue }
+        events.append(("objectives-\(year)-plan", plan, "\(l.t("deadline_plan")) \(year)", "QT.CTCL 5.9"))
+        events.append(("objectives-\(year)-evaluation", evaluation, "\(l.t("deadline_evaluation")) \(year)", "QT.CTCL 5.9"))
     }
     if let due = figures.reviews.nextDue {
         events.append(("management-review-due", due, l.t("deadline_review"), "QT.CTCL 5.8"))

@@ -236,7 +236,7 @@ extension SiteModel {
             }
         }
         for year in [today.year, today.year + 1] {
-            let plan = Day(year: year, month: 1, day: 30)!, evaluation = Day(year: year, month: 12, day: 31)!
+            guard let plan = Day(year: year, month: 1, day: 30), let evaluation = Day(year: year, month: 12, day: 31) else { continue }
             if plan >= today { items.append((plan, "\(l.t("deadline_plan")) \(year)", "5.9", root + "objectives/index.html")) }
             if evaluation >= today { items.append((evaluation, "\(l.t("deadline_evaluation")) \(year)", "5.9", root + "objectives/index.html")) }
         }

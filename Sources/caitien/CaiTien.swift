@@ -27,6 +27,16 @@ struct ContentOptions: ParsableArguments {
 
     @Option(help: "The reference day, YYYY-MM-DD (default: today in the site's time zone).")
     var today: DayArgument?
+
+    func validate() throws {
+        if let day = today?.day { try checkRange(day, of: "--today", Day.todayRange) }
+    }
+}
+
+/// A day given on the command line must lie where every figure can be computed (exit 2).
+func checkRange(_ day: Day, of option: String, _ range: ClosedRange<Day>) throws {
+    guard !range.contains(day) else { return }
+    throw ValidationError("\(option) \(day.iso) is outside \(range.lowerBound.iso) … \(range.upperBound.iso); give a day in that range")
 }
 
 func printError(_ text: String) {
@@ -116,6 +126,10 @@ struct NewReview: ParsableCommand {
     @OptionGroup var options: ContentOptions
     @Option(help: "meeting (5.8.1) or report (5.8.2).") var format: Review.Format = .meeting
     @Option(help: "Date of the meeting or notice (default: today).") var date: DayArgument?
+
+    func validate() throws {
+        if let day = date?.day { try checkRange(day, of: "--date", Day.recordRange) }
+    }
 
     func run() throws {
         try scaffold(options) { (content) throws(BuildError) in

@@ -1,6 +1,7 @@
 import CaiTienAnalysis
 import CaiTienContent
 import CaiTienModel
+@testable import CaiTienRender
 @testable import CaiTienSite
 import Foundation
 import Testing
@@ -242,5 +243,141 @@ import TestSupport
             "tickets/2025/PYC-2025-002.md:15:12: error: `follow_up` PYC-2025-001 was opened on 04/03/2025, before `verified_on` 20/03/2025 found the action ineffective; name the request opened after the verification (5.7) [follow-up-before-verification]",
             "tickets/2025/PYC-2025-005.md:15:12: error: `follow_up` PYC-2025-006 was opened on 04/03/2025, before `verified_on` 25/03/2025 found the action ineffective; name the request opened after the verification (5.7) [follow-up-before-verification]",
         ])
+    }
+
+    // MARK: Days at the ends of the calendar
+
+    /// A ward whose records reach the first and last days a record may hold, with every
+    /// setting at its largest, so that every figure counts as far back and ahead as it can.
+    static let extremeWard = """
+    -- site.yml --
+    organisation: UBND phường Ninh Hòa
+    units:
+      - {code: tthcc, name: Trung tâm Phục vụ hành chính công}
+    settings:
+      recurrence_threshold: 1
+      due_soon_days: 36500
+      long_action_days: 1
+      progress_interval_days: 1
+      review_interval_days: 36500
+      retention_years: 36500
+    -- tickets/1900/PYC-1900-001.md --
+    ---
+    title: Hồ sơ lưu trữ từ năm 1900
+    kind: nonconformity
+    source: qms_records
+    unit: tthcc
+    category: thất lạc hồ sơ
+    opened: 01/01/1900
+    reported_by: Lê Văn Cường
+    action_needed: true
+    decided_on: 01/01/1900
+    assigned_to: Võ Thị Kim Oanh
+    due: 31/12/9999
+    actions:
+      - {what: Tìm lại hồ sơ, due: 9999-12-31}
+    ---
+    -- tickets/1900/PYC-1900-002.md --
+    ---
+    title: Hồ sơ lưu trữ từ năm 1900, lần hai
+    kind: nonconformity
+    source: qms_records
+    unit: tthcc
+    category: thất lạc hồ sơ
+    opened: 1900-01-01
+    reported_by: Lê Văn Cường
+    closed: 1900-01-01
+    action_needed: false
+    disposition: accept
+    ---
+    -- reviews/1900-01-01.md --
+    ---
+    date: 01/01/1900
+    format: report
+    approved_by: Chủ tịch UBND phường
+    approved_on: 01/01/1900
+    inputs: {previous_actions: Không có.}
+    decisions:
+      - {type: improvement, text: Số hóa kho lưu trữ, due: 31/12/9999, ticket: PYC-1900-001}
+    ---
+    -- objectives/1900/tthcc.md --
+    ---
+    year: 1900
+    unit: tthcc
+    objectives:
+      - {code: MT1, text: Hồ sơ được lưu trữ, target: 100, measurements: [{date: 1900-01-01, value: 1}]}
+    ---
+    -- objectives/9999/tthcc.md --
+    ---
+    year: 9999
+    unit: tthcc
+    objectives:
+      - {code: MT1, text: Hồ sơ được lưu trữ, target: 100, plan: [{what: Kiểm kê, due: 9999-12-31}]}
+    ---
+    """
+
+    /// Every figure, the stats text and every page and export, for one day: none may trap.
+    private func wholePipeline(_ fixture: Fixture, today: Day) throws -> [String: [UInt8]] {
+        let site = checkSite(content: Fixture.root, today: today, fileSystem: fixture.fileSystem)
+        let figures = computeFigures(site.content, today: site.today)
+        _ = figures.kpis.serialized(indent: 2)
+        _ = statsText(figures, content: site.content)
+        let theme = Theme.builtIn
+        let model = SiteModel(content: site.content, figures: figures,
+                              localizer: try Localizer(theme: theme, locale: "vi"), commit: nil)
+        let output = MemoryOutput()
+        try renderSite(model, theme: theme, renderer: try Renderer(theme: theme), into: output)
+        return output.files
+    }
+
+    @Test func theFirstAndLastDaysNeverTrap() throws {
+        let fixture = Fixture(Self.extremeWard)
+        for today in ["1900-01-01", "9899-12-31"] {
+            #expect(fixture.diagnostics(today: today).filter { $0.contains("error") } == [], "\(today)")
+            let files = try wholePipeline(fixture, today: Day(parsing: today)!)
+            #expect(files["index.html"] != nil && files["deadlines.ics"] != nil)
+        }
+        // Beyond the days `--today` accepts, the library still computes (with errors for the
+        // records "after today") and never traps, on the first and on the last day.
+        for today in [Day(year: 1, month: 1, day: 1)!, Day(year: 9999, month: 12, day: 31)!] {
+            let files = try wholePipeline(fixture, today: today)
+            #expect(files["data.json"] != nil)
+        }
+    }
+
+    @Test func recordDatesOutsideTheYears1900To9999AreErrors() {
+        let fixture = ward(ticket("tickets/2025/PYC-2025-001.md", """
+        assigned_to: Võ Thị Kim Oanh
+        assigned_on: 01/01/0001
+        due: 31/12/9999
+        completed_on: 0001-01-01
+        ---
+        """) + meeting("reviews/0001-01-01.md", date: "01/01/0001"))
+        #expect(fixture.diagnostics(today: today) == [
+            "reviews/0001-01-01.md:2:7: error: `date`: \"01/01/0001\" is not in the years 1900 to 9999; check the year [bad-date]",
+            "tickets/2025/PYC-2025-001.md:10:14: error: `assigned_on`: \"01/01/0001\" is not in the years 1900 to 9999; check the year [bad-date]",
+            "tickets/2025/PYC-2025-001.md:12:15: error: `completed_on`: \"0001-01-01\" is not in the years 1900 to 9999; check the year [bad-date]",
+        ])
+    }
+
+    @Test func aTodayOutsideTheCalendarIsAUsageError() throws {
+        let folder = try temporaryFolder("caitien-today")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Fixture(Self.extremeWard).write(to: folder)
+        for today in ["0001-01-01", "9999-06-01", "1899-12-31", "9900-01-01"] {
+            for command in [["check"], ["stats"], ["stats", "--json"], ["build"], ["serve", "--port", "0"]] {
+                let result = try runCaitien(command + ["--today", today], in: folder)
+                #expect(result.status == 2, "\(command) --today \(today)")
+                #expect(result.errors.hasPrefix("Error: --today \(today) is outside 1900-01-01 … 9899-12-31; give a day in that range\n"),
+                        "\(result.errors)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/public"))
+        for today in ["1900-01-01", "9899-12-31"] {
+            for command in [["check"], ["stats"], ["stats", "--json"], ["build"]] {
+                let result = try runCaitien(command + ["--today", today], in: folder)
+                #expect(result.status == 0, "\(command) --today \(today): \(result.errors)")
+            }
+        }
     }
 }
