@@ -380,4 +380,25 @@ import TestSupport
             }
         }
     }
+
+    // MARK: One diagnostic, one line
+
+    @Test func aValueCannotPrintALineOfItsOwn() {
+        let forged = "tthcc\\n::error file=site.yml,line=1::Phiếu đã được duyệt\\r\\u001B[2K\\u2028x"
+        // A file name may hold a line break too (written through `bytes:`, as a fixture's
+        // `-- path --` line cannot).
+        let fixture = ward(ticket("tickets/2025/PYC-2025-001.md").replacingOccurrences(of: "unit: tthcc", with: "unit: \"\(forged)\""),
+                           bytes: ["tickets/2025/PYC-2025-002\n::warning file=x::giả.md": Array((ncHeader + "\n---\n").utf8)])
+        let diagnostics = fixture.check(today: today).diagnostics
+        #expect(fixture.diagnostics(today: today) == [
+            "tickets/2025/PYC-2025-001.md:5:7: error: unknown unit `tthcc\\n::error file=site.yml,line=1::Phiếu đã được duyệt\\r\\u{1B}[2K\\u{2028}x`; site.yml lists `tthcc`, `van-phong` [unknown-unit]",
+            "tickets/2025/PYC-2025-002\\n::warning file=x::giả.md:1:1: error: the file name \"PYC-2025-002\\n::warning file=x::giả.md\" gives the id; use only letters, digits, `-`, `_` and `.` (e.g. PYC-2025-001.md) [bad-id]",
+        ])
+        for format in DiagnosticFormat.allCases where format != .json {
+            let lines = formatDiagnostics(diagnostics, as: format).split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == diagnostics.count + 1, "\(format)")
+            #expect(lines.allSatisfy { !$0.contains("\r") && !$0.contains("\u{1B}") || format == .github }, "\(format)")
+            #expect(lines.filter { $0.hasPrefix("::") }.count == (format == .github ? 2 : 0), "\(format)")
+        }
+    }
 }
