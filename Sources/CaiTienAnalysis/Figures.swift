@@ -34,7 +34,9 @@ public struct Figures: Sendable {
     /// A group of nonconformities with the same unit and category (5.2.2).
     public struct RecurringGroup: Sendable, Equatable {
         public var unit: String
-        public var category: String
+        /// Nil when every request of the group is confidential: the category may name a citizen,
+        /// and no page, export or figure may show it (SPEC §3).
+        public var category: String?
         public var run: Int
         /// The open request with `action_needed: true` that covers it; nil when action is required.
         public var coveredBy: String?
@@ -219,10 +221,12 @@ func recurringGroups(_ requests: [Request], settings: Settings) -> [Figures.Recu
         }
         guard run.count > settings.recurrenceThreshold else { continue }
         let cover = members.filter { $0.actionNeeded == true && $0.isOpen }.map(\.id).min()
-        result.append(Figures.RecurringGroup(unit: key.unit, category: key.category, run: run.count,
+        let shown = members.contains { !$0.confidential } ? key.category : nil
+        result.append(Figures.RecurringGroup(unit: key.unit, category: shown, run: run.count,
                                              coveredBy: cover, ids: run.map(\.id).sorted(), lastEffective: lastEffective?.id))
     }
-    return result.sorted { ($0.unit, $0.category) < ($1.unit, $1.category) }
+    // Withheld groups by their first request, not by the category they do not show.
+    return result.sorted { ($0.unit, $0.category ?? "", $0.ids.first ?? "") < ($1.unit, $1.category ?? "", $1.ids.first ?? "") }
 }
 
 // MARK: - Objectives

@@ -30,7 +30,7 @@ extension Figures {
         ])
         let recurringJSON: JSON = .array(recurring.map {
             .object([
-                ("unit", .string($0.unit)), ("category", .string($0.category)), ("run", .int($0.run)),
+                ("unit", .string($0.unit)), ("category", .text($0.category)), ("run", .int($0.run)),
                 ("covered_by", .text($0.coveredBy)), ("ids", .strings($0.ids)), ("last_effective", .text($0.lastEffective)),
             ])
         })

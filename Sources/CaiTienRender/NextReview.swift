@@ -62,7 +62,7 @@ extension SiteModel {
             "overdue": requestItems(figures.requests.overdue.prefix(200), depth: depth), "has_overdue": !figures.requests.overdue.isEmpty,
             "overdue_more": figures.requests.overdue.count > 200 ? figures.requests.overdue.count - 200 : nil as Int? as Any,
             "recurring": figures.recurring.map { g -> View in
-                ["unit": unitName(g.unit), "category": g.category, "run": g.run, "required": g.coveredBy == nil, "covered_by": g.coveredBy as Any]
+                ["unit": unitName(g.unit), "category": g.category ?? l.t("confidential_notice"), "run": g.run, "required": g.coveredBy == nil, "covered_by": g.coveredBy as Any]
             },
             "has_recurring": !figures.recurring.isEmpty,
             "objective_years": objectiveYears, "has_objectives": !objectiveYears.isEmpty,

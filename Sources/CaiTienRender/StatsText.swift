@@ -27,7 +27,7 @@ public func statsText(_ f: Figures, content: Content) -> String {
     lines.append("")
     lines.append("Recurring nonconformities: \(f.recurring.isEmpty ? "none" : "")")
     for g in f.recurring {
-        lines.append("  \(g.unit) / \(g.category): \(g.run) in a row — " + (g.coveredBy.map { "covered by \($0)" } ?? "CORRECTIVE ACTION REQUIRED"))
+        lines.append("  \(g.unit) / \(g.category ?? "(confidential)"): \(g.run) in a row — " + (g.coveredBy.map { "covered by \($0)" } ?? "CORRECTIVE ACTION REQUIRED"))
     }
     lines.append("")
     for y in f.objectives {

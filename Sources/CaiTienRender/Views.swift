@@ -160,7 +160,7 @@ extension SiteModel {
         }
         let recurring: [View] = f.recurring.map { g in
             [
-                "unit": unitName(g.unit), "unit_href": "units/\(g.unit)/index.html", "category": g.category, "run": g.run,
+                "unit": unitName(g.unit), "unit_href": "units/\(g.unit)/index.html", "category": g.category ?? l.t("confidential_notice"), "run": g.run,
                 "required": g.coveredBy == nil, "covered_by": g.coveredBy as Any,
                 "covered_href": g.coveredBy.map { requestLink($0, depth: depth) } as Any,
                 "items": requestItems(g.ids.prefix(listLimit), depth: depth),
@@ -360,7 +360,7 @@ extension SiteModel {
         var stageCounts: [Stage: Int] = [:]
         for r in requests { stageCounts[r.stage, default: 0] += 1 }
         let recurring = figures.recurring.filter { $0.unit == unit.code }.map { g -> View in
-            ["category": g.category, "run": g.run, "required": g.coveredBy == nil, "covered_by": g.coveredBy as Any,
+            ["category": g.category ?? l.t("confidential_notice"), "run": g.run, "required": g.coveredBy == nil, "covered_by": g.coveredBy as Any,
              "covered_href": g.coveredBy.map { requestLink($0, depth: depth) } as Any]
         }
         let plans = content.plans.filter { $0.unit == unit.code }.sorted { $0.year > $1.year }.map { p -> View in
