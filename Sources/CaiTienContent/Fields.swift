@@ -76,9 +76,11 @@ struct Fields {
 
     /// - Parameters:
     ///   - known: keys this mapping may hold; `x_` keys are always allowed.
-    ///   - explain: special messages for keys that are not allowed (e.g. `status`).
-    init(_ node: YAMLNode, path: String, lineOffset: Int, known: KnownKeys, what: String,
-         explain: [String: (YAMLNode) -> String] = [:]) {
+    ///   - what: what the mapping is, for the messages ("a request").
+    ///   - refused: keys that are not allowed and have a rule of their own (`status`), with the
+    ///     arguments of its message from the value written.
+    init(_ node: YAMLNode, path: String, lineOffset: Int, known: KnownKeys, what: Phrase,
+         refused: [String: (rule: Rule, arguments: @Sendable (YAMLNode) -> [String: Phrase])] = [:]) {
         self.path = path
         self.lineOffset = lineOffset
         self.known = known
@@ -86,7 +88,7 @@ struct Fields {
         knownKeyPositions = [Position?](repeating: nil, count: known.count)
         self.position = Position(line: node.mark.line + lineOffset, column: node.mark.column)
         guard case .mapping(let pairs) = node.value else {
-            diagnostics.append(.error(path, position, "not-a-mapping", "\(what) must be a mapping of `key: value` lines"))
+            diagnostics.append(Diagnostic(.notAMapping, path, position, ["what": what]))
             isMapping = false
             return
         }
@@ -96,13 +98,12 @@ struct Fields {
         for pair in pairs {
             let keyPosition = Position(line: pair.key.mark.line + lineOffset, column: pair.key.mark.column)
             guard let key = pair.key.scalar else {
-                diagnostics.append(.error(path, keyPosition, "bad-key", "a key must be plain text, not a list or mapping"))
+                diagnostics.append(Diagnostic(.badKey, path, keyPosition))
                 continue
             }
             let slot = known.slots[key]
             if let first = slot.flatMap({ knownKeyPositions[$0] }) ?? (slot == nil ? otherKeyPositions[key] : nil) {
-                diagnostics.append(.error(path, keyPosition, "duplicate-key",
-                                          "`\(key)` is given twice (first on line \(first.line)); keep one"))
+                diagnostics.append(Diagnostic(.duplicateKey, path, keyPosition, ["field": .key(key), "line": .value(first.line)]))
                 continue
             }
             guard let slot else {
@@ -111,15 +112,13 @@ struct Fields {
                     extra.append((key, pair.value.scalar ?? ""))
                     continue
                 }
-                if let message = explain[key] {
-                    diagnostics.append(.error(path, keyPosition, "no-\(key)", message(pair.value)))
+                if let (rule, arguments) = refused[key] {
+                    diagnostics.append(Diagnostic(rule, path, keyPosition, arguments(pair.value)))
                     continue
                 }
-                var message = "unknown key `\(key)` in \(what)"
                 suggestions -= 1
-                if suggestions >= 0, let near = closest(key, in: known.names) { message += "; did you mean `\(near)`?" }
-                message += " (keys starting with `x_` are free for local use)"
-                diagnostics.append(.error(path, keyPosition, "unknown-key", message))
+                let near = suggestions >= 0 ? closest(key, in: known.names) : nil
+                diagnostics.append(Diagnostic(.unknownKey, path, keyPosition, ["key": .value(key), "what": what, "suggestion": .didYouMean(near)]))
                 continue
             }
             knownKeyPositions[slot] = keyPosition
@@ -147,23 +146,24 @@ struct Fields {
         })
     }
 
-    mutating func error(_ key: String?, _ rule: String, _ message: String) {
-        diagnostics.append(.error(path, key.map { position(of: $0) } ?? position, rule, message))
+    /// A diagnostic at `key`'s value (at the mapping when nil).
+    mutating func report(_ rule: Rule, at key: String?, _ arguments: [String: Phrase] = [:]) {
+        diagnostics.append(Diagnostic(rule, path, key.map { position(of: $0) } ?? position, arguments))
     }
 
-    mutating func missing(_ key: String, _ hint: String) {
+    mutating func missing(_ key: String, _ hint: Phrase) {
         guard isMapping else { return }
-        diagnostics.append(.error(path, position, "missing-key", "`\(key):` is required — \(hint)"))
+        diagnostics.append(Diagnostic(.missingKey, path, position, ["key": .value(key), "field": .key(key), "hint": hint]))
     }
 
     /// A scalar as text (trimmed); nil when absent or null.
-    mutating func text(_ key: String, required hint: String? = nil) -> String? {
+    mutating func text(_ key: String, required hint: Phrase? = nil) -> String? {
         guard let node = node(key), !node.isNull else {
             if let hint { missing(key, hint) }
             return nil
         }
         guard let text = node.scalar else {
-            error(key, "not-text", "`\(key)` must be a single text value, not a list or mapping")
+            report(.notText, at: key, ["field": .key(key)])
             return nil
         }
         let trimmed = text.trimmingWhitespace
@@ -174,25 +174,25 @@ struct Fields {
         return trimmed
     }
 
-    mutating func day(_ key: String, required hint: String? = nil) -> Day? {
+    mutating func day(_ key: String, required hint: Phrase? = nil) -> Day? {
         guard let text = text(key, required: hint) else { return nil }
         if let day = Day(parsing: text) {
             if Day.recordRange.contains(day) { return day }
-            error(key, "bad-date", "`\(key)`: \"\(text)\" is not in the years 1900 to 9999; check the year")
+            report(.dateOutOfRange, at: key, ["field": .key(key), "value": .value(text)])
             return nil
         }
-        error(key, "bad-date", "`\(key)`: \"\(text)\" is not a date; write YYYY-MM-DD or dd/mm/yyyy (e.g. 2025-03-04 or 04/03/2025), and check the day exists")
+        // A day written in another layout (`2025/12/01`) is shown as it should be written.
+        let example = dayInAnotherLayout(text) ?? Day(year: 2025, month: 3, day: 4)!
+        report(.badDate, at: key, ["field": .key(key), "value": .value(text), "iso": .value(example.iso), "dmy": .value(example.vietnamese)])
         return nil
     }
 
-    mutating func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required hint: String? = nil) -> E?
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required hint: Phrase? = nil) -> E?
     where E.RawValue == String {
         guard let text = text(key, required: hint) else { return nil }
         if let value = E(rawValue: text) { return value }
-        let allowed = E.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-        var message = "`\(key)`: \"\(text)\" is not allowed; use one of \(allowed)"
-        if let near = closest(text, in: E.allCases.map(\.rawValue)) { message += " (did you mean `\(near)`?)" }
-        error(key, "bad-value", message)
+        report(.badValue, at: key, ["field": .key(key), "value": .value(text), "allowed": .codes(E.allCases.map(\.rawValue)),
+                                    "suggestion": .didYouMean(closest(text, in: E.allCases.map(\.rawValue)))])
         return nil
     }
 
@@ -202,19 +202,19 @@ struct Fields {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            error(key, "bad-bool", "`\(key)`: \"\(text)\" is not true or false")
+            report(.badBool, at: key, ["field": .key(key), "value": .value(text)])
             return nil
         }
     }
 
-    mutating func number(_ key: String, required hint: String? = nil) -> Double? {
+    mutating func number(_ key: String, required hint: Phrase? = nil) -> Double? {
         guard let text = text(key, required: hint) else { return nil }
         if let whole = ambiguousThousands(text) {
-            error(key, "ambiguous-number", "`\(key)`: \"\(text)\" could be one thousand or a number with three decimals; write `\(whole)` without a separator, or give another number of decimals")
+            report(.ambiguousNumber, at: key, ["field": .key(key), "value": .value(text), "whole": .value(whole)])
             return nil
         }
         if let value = parseNumber(text) { return value }
-        error(key, "bad-number", "`\(key)`: \"\(text)\" is not a number (write 98.7 or 98,7)")
+        report(.badNumber, at: key, ["field": .key(key), "value": .value(text)])
         return nil
     }
 
@@ -222,7 +222,7 @@ struct Fields {
     mutating func integer(_ key: String, minimum: Int, maximum: Int = 36_500) -> Int? {
         guard let text = text(key) else { return nil }
         if let value = Int(text), value >= minimum, value <= maximum { return value }
-        error(key, "bad-number", "`\(key)`: \"\(text)\" must be a whole number from \(minimum) to \(maximum)")
+        report(.badInteger, at: key, ["field": .key(key), "value": .value(text), "min": .value(minimum), "max": .value(maximum)])
         return nil
     }
 
@@ -230,7 +230,7 @@ struct Fields {
     mutating func list(_ key: String) -> [YAMLNode] {
         guard let node = node(key), !node.isNull else { return [] }
         guard case .sequence(let items) = node.value else {
-            error(key, "not-a-list", "`\(key)` must be a list (lines starting with `- `)")
+            report(.notAList, at: key, ["field": .key(key)])
             return []
         }
         return items
@@ -241,13 +241,13 @@ struct Fields {
         var result: [String] = []
         for item in list(key) {
             if let text = item.scalar { result.append(text.trimmingWhitespace) }
-            else { diagnostics.append(.error(path, Position(line: item.mark.line + lineOffset, column: item.mark.column), "not-text", "each item of `\(key)` must be text")) }
+            else { diagnostics.append(Diagnostic(.notTextItem, path, Position(line: item.mark.line + lineOffset, column: item.mark.column), ["field": .key(key)])) }
         }
         return result
     }
 
     /// Reads a nested mapping with the same rules.
-    func nested(_ node: YAMLNode, known: KnownKeys, what: String) -> Fields {
+    func nested(_ node: YAMLNode, known: KnownKeys, what: Phrase) -> Fields {
         Fields(node, path: path, lineOffset: lineOffset, known: known, what: what)
     }
 }
@@ -265,6 +265,15 @@ func ambiguousThousands(_ text: String) -> String? {
     guard fraction.count == 3, !whole.isEmpty, whole != "0",
           (whole + fraction).allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
     return String(text.dropLast(4) + fraction)
+}
+
+/// The day a text names when written in a layout caitien does not read — `2025/12/01`,
+/// `04.03.2025`, `4-3-2025` — so the message can show it as it should be written.
+func dayInAnotherLayout(_ text: String) -> Day? {
+    let groups = text.split { !$0.isASCII || !$0.isNumber }.map(String.init)
+    guard groups.count == 3, let a = Int(groups[0]), let b = Int(groups[1]), let c = Int(groups[2]) else { return nil }
+    let day = groups[0].count == 4 ? Day(year: a, month: b, day: c) : groups[2].count == 4 ? Day(year: c, month: b, day: a) : nil
+    return day.flatMap { Day.recordRange.contains($0) ? $0 : nil }
 }
 
 func parseNumber(_ text: String) -> Double? {

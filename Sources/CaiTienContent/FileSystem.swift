@@ -10,7 +10,9 @@ public enum EntryKind: Sendable, Equatable { case file, directory, symlink, othe
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
-    public init(_ path: String, _ message: String) { self.path = path; self.message = message }
+    /// The file's size when it is over the limit of `read`.
+    public var tooLarge: Int?
+    public init(_ path: String, _ message: String, tooLarge: Int? = nil) { self.path = path; self.message = message; self.tooLarge = tooLarge }
     public var description: String { "\(path): \(message)" }
 }
 
@@ -100,7 +102,7 @@ public struct DiskFileSystem: FileSystem {
             throw FileSystemError(path, "not a regular file")
         }
         let size = Int(info.st_size)
-        if size > limit { throw FileSystemError(path, "file is \(size) bytes, over the limit of \(limit) bytes") }
+        if size > limit { throw FileSystemError(path, "file is \(size) bytes, over the limit of \(limit) bytes", tooLarge: Int(size)) }
         var bytes = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < size {
@@ -155,7 +157,7 @@ public struct MemoryFileSystem: FileSystem {
         let path = normalise(path)
         if symlinks.contains(path) { throw FileSystemError(path, "is a symbolic link") }
         guard let bytes = files[path] else { throw FileSystemError(path, "no such file") }
-        if bytes.count > limit { throw FileSystemError(path, "file is \(bytes.count) bytes, over the limit of \(limit) bytes") }
+        if bytes.count > limit { throw FileSystemError(path, "file is \(bytes.count) bytes, over the limit of \(limit) bytes", tooLarge: bytes.count) }
         return bytes
     }
 

@@ -29,11 +29,8 @@ public func readEntry(_ entry: ContentEntry, fileSystem: FileSystem) -> Result<S
         let bytes = try fileSystem.read(entry.path, limit: maxRecordBytes)
         return .success(SourceFile(kind: entry.kind, path: entry.path, relativePath: entry.relativePath, bytes: bytes))
     } catch {
-        if error.message.contains("over the limit") {
-            return .failure(Diagnostic(.error, entry.path, line: 1, column: 1, rule: "too-large",
-                                       "\(error.message); a record is at most 1 MiB — move attachments out of the record"))
-        }
-        return .failure(Diagnostic(.error, entry.path, line: 1, column: 1, rule: "unreadable", error.message))
+        if let size = error.tooLarge { return .failure(Diagnostic(.tooLarge, entry.path, line: 1, ["size": .value(size)])) }
+        return .failure(Diagnostic(.unreadable, entry.path, line: 1, ["problem": .value(error.message)]))
     }
 }
 
@@ -57,8 +54,8 @@ public func listContent(from root: String, fileSystem: FileSystem) -> (entries: 
     var files: [ContentEntry] = []
     var diagnostics: [Diagnostic] = []
 
-    func problem(_ path: String, _ rule: String, _ message: String) {
-        diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, rule: rule, message))
+    func problem(_ path: String, _ rule: Rule, _ arguments: [String: Phrase] = [:]) {
+        diagnostics.append(Diagnostic(rule, path, line: 1, arguments))
     }
 
     func readFile(_ relative: String, kind: RecordKind) {
@@ -69,7 +66,7 @@ public func listContent(from root: String, fileSystem: FileSystem) -> (entries: 
         let dir = joinPath(root, relative)
         let listed: [(name: String, kind: EntryKind?)]
         do { listed = try fileSystem.entries(dir) } catch {
-            problem(dir, "unreadable", error.message)
+            problem(dir, .unreadable, ["problem": .value(error.message)])
             return
         }
         for (name, entryKind) in listed where !name.hasPrefix("_") && !name.hasPrefix(".") {
@@ -77,10 +74,10 @@ public func listContent(from root: String, fileSystem: FileSystem) -> (entries: 
             let path = joinPath(root, child)
             switch entryKind {
             case .symlink:
-                problem(path, "symlink", "is a symbolic link; links are never followed in content — replace it with the file itself")
+                problem(path, .symlink)
             case .directory:
                 if depth >= 8 {
-                    problem(path, "too-deep", "folders nested deeper than 8 levels")
+                    problem(path, .tooDeep)
                 } else {
                     walk(child, kind: kind, depth: depth + 1)
                 }
@@ -88,11 +85,10 @@ public func listContent(from root: String, fileSystem: FileSystem) -> (entries: 
                 if name.hasSuffix(".md") {
                     readFile(child, kind: kind)
                 } else if let fixed = recordFileName(for: name) {
-                    diagnostics.append(Diagnostic(.warning, path, line: 1, column: 1, rule: "not-read",
-                                                  "`\(name)` is not read: only a file whose name ends in `.md` (lower case) is a record — rename it `\(fixed)`, or start its name with `_` to keep it aside"))
+                    problem(path, .notRead, ["name": .value(name), "fixed": .value(fixed)])
                 }
             case .other:
-                if name.hasSuffix(".md") { problem(path, "not-a-file", "is not a regular file") }
+                if name.hasSuffix(".md") { problem(path, .notAFile) }
             case nil:
                 break
             }
@@ -102,22 +98,22 @@ public func listContent(from root: String, fileSystem: FileSystem) -> (entries: 
     switch fileSystem.kind(of: root) {
     case .directory: break
     case .symlink:
-        problem(root, "symlink", "the content folder is a symbolic link; give its real path")
+        problem(root, .symlink)
         return ([], diagnostics)
     default:
-        problem(root, "no-content", "no content folder here; give one with --content or create it with `caitien init`")
+        problem(root, .noContent)
         return ([], diagnostics)
     }
 
     switch fileSystem.kind(of: joinPath(root, "site.yml")) {
     case .file: readFile("site.yml", kind: .site)
-    case .symlink: problem(joinPath(root, "site.yml"), "symlink", "is a symbolic link; links are never followed in content")
-    default: problem(joinPath(root, "site.yml"), "no-site", "site.yml is missing: it names the organisation and its units")
+    case .symlink: problem(joinPath(root, "site.yml"), .symlink)
+    default: problem(joinPath(root, "site.yml"), .noSite)
     }
     for (folder, kind) in [("tickets", RecordKind.request), ("reviews", .review), ("objectives", .objectives)] {
         switch fileSystem.kind(of: joinPath(root, folder)) {
         case .directory: walk(folder, kind: kind, depth: 1)
-        case .symlink: problem(joinPath(root, folder), "symlink", "is a symbolic link; links are never followed in content")
+        case .symlink: problem(joinPath(root, folder), .symlink)
         default: break
         }
     }

@@ -34,7 +34,10 @@ public func parseRecord(_ file: SourceFile) -> (record: ParsedRecord, diagnostic
     let text: String
     switch decodeText(file.bytes) {
     case .success(let t): text = t
-    case .failure(let e): return (.invalid, [Diagnostic(.error, file.path, line: e.line, column: 1, rule: "encoding", e.message)])
+    case .failure(let e):
+        guard let byte = e.invalidByte else { return (.invalid, [Diagnostic(.nulByte, file.path, line: e.line, ["offset": .value(e.offset)])]) }
+        let hex = String(byte, radix: 16, uppercase: true)
+        return (.invalid, [Diagnostic(.encoding, file.path, line: e.line, ["byte": .value(hex.count == 1 ? "0" + hex : hex), "offset": .value(e.offset)])])
     }
 
     if file.kind == .site {
@@ -45,20 +48,17 @@ public func parseRecord(_ file: SourceFile) -> (record: ParsedRecord, diagnostic
     switch splitFrontMatter(text) {
     case .success(let s): split = s
     case .failure(.missingOpening):
-        let message = text.isEmpty ? "empty file: a record starts with a line `---`, its front-matter, and another `---`"
-            : "missing front-matter: the first line must be `---`, followed by the `key: value` lines and another `---`"
-        return (.invalid, [Diagnostic(.error, file.path, line: 1, column: 1, rule: "no-front-matter", message)])
+        return (.invalid, [Diagnostic(text.isEmpty ? .emptyFile : .noFrontMatter, file.path, line: 1)])
     case .failure(.missingClosing):
-        return (.invalid, [Diagnostic(.error, file.path, line: 1, column: 1, rule: "no-front-matter",
-                                      "front-matter is not closed: add a line `---` after the last key")])
+        return (.invalid, [Diagnostic(.frontMatterNotClosed, file.path, line: 1)])
     }
 
     let node: YAMLNode
     do {
         node = try parseYAML(split.frontMatter)
     } catch {
-        return (.invalid, [Diagnostic(.error, file.path, line: error.mark.line + split.frontMatterLine - 1,
-                                      column: error.mark.column, rule: "yaml", error.message)])
+        return (.invalid, [Diagnostic(.yaml, file.path, line: error.mark.line + split.frontMatterLine - 1,
+                                      column: error.mark.column, ["problem": .value(error.message)])])
     }
     let offset = split.frontMatterLine - 1
     let id = recordID(file.relativePath, kind: file.kind)
@@ -84,33 +84,33 @@ let settingKeys: KnownKeys = ["recurrence_threshold", "due_soon_days", "long_act
 func parseSite(_ text: String, path: String) -> (ParsedRecord, [Diagnostic]) {
     let node: YAMLNode
     do { node = try parseYAML(text) } catch {
-        return (.invalid, [Diagnostic(.error, path, line: error.mark.line, column: error.mark.column, rule: "yaml", error.message)])
+        return (.invalid, [Diagnostic(.yaml, path, line: error.mark.line, column: error.mark.column, ["problem": .value(error.message)])])
     }
-    var f = Fields(node, path: path, lineOffset: 0, known: siteKeys, what: "site.yml")
-    let organisation = f.text("organisation", required: "the organisation's name, e.g. `organisation: UBND phường Ninh Hòa`")
+    var f = Fields(node, path: path, lineOffset: 0, known: siteKeys, what: .theSite)
+    let organisation = f.text("organisation", required: Hint.organisation)
     var site = SiteConfig(organisation: organisation ?? "")
     if let locale = f.text("locale") {
         if ["vi", "en"].contains(locale) { site.locale = locale }
-        else { f.error("locale", "bad-value", "`locale`: \"\(locale)\" is not allowed; use `vi` or `en`") }
+        else { f.report(.badValue, at: "locale", ["field": .key("locale"), "value": .value(locale), "allowed": .codes(["vi", "en"]), "suggestion": .empty]) }
     }
     if let zone = f.text("timezone") {
         if isKnownTimeZone(zone) { site.timezone = zone }
-        else { f.error("timezone", "bad-value", "`timezone`: \"\(zone)\" is not a time zone name such as `Asia/Ho_Chi_Minh`") }
+        else { f.report(.badTimezone, at: "timezone", ["value": .value(zone)]) }
     }
     if let base = f.text("base_url") { site.baseURL = base.hasSuffix("/") ? base : base + "/" }
     var seen: [String: Int] = [:]
     for item in f.list("units") {
-        var u = f.nested(item, known: unitKeys, what: "a unit")
-        let code = u.text("code", required: "a short code used in records, e.g. `van-phong`")
-        let name = u.text("name", required: "the unit's full name")
+        var u = f.nested(item, known: unitKeys, what: .aUnit)
+        let code = u.text("code", required: Hint.unitCode)
+        let name = u.text("name", required: Hint.unitName)
         let head = u.text("head")
         if let code {
             if !isSafeSlug(code) {
-                u.error("code", "bad-code", "unit code \"\(code)\" may use only lower-case letters a–z, digits, `-` and `_`")
+                u.report(.badCode, at: "code", ["code": .value(code)])
             } else if OutputLayout.isReserved(code) {
-                u.error("code", "reserved-id", "unit code `\(code)` is a name the site uses itself in \(OutputLayout.unitFolder)/; choose another, e.g. `van-phong`")
+                u.report(.reservedCode, at: "code", ["code": .value(code)])
             } else if let line = seen[code] {
-                u.error("code", "duplicate-unit", "unit `\(code)` is already listed on line \(line)")
+                u.report(.duplicateUnit, at: "code", ["code": .value(code), "line": .value(line)])
             } else {
                 seen[code] = u.position(of: "code").line
                 site.units.append(Unit(code: code, name: name ?? code, head: head))
@@ -119,10 +119,10 @@ func parseSite(_ text: String, path: String) -> (ParsedRecord, [Diagnostic]) {
         f.diagnostics += u.diagnostics
     }
     if site.units.isEmpty && f.diagnostics.isEmpty {
-        f.missing("units", "list the ward's units, each with `code:` and `name:`")
+        f.missing("units", Hint.units)
     }
     if let settingsNode = f.node("settings"), !settingsNode.isNull {
-        var s = f.nested(settingsNode, known: settingKeys, what: "settings")
+        var s = f.nested(settingsNode, known: settingKeys, what: .theSettings)
         if let v = s.integer("recurrence_threshold", minimum: 1) { site.settings.recurrenceThreshold = v }
         if let v = s.integer("due_soon_days", minimum: 0) { site.settings.dueSoonDays = v }
         if let v = s.integer("long_action_days", minimum: 1) { site.settings.longActionDays = v }
@@ -163,20 +163,10 @@ let requestKeys: KnownKeys = [
 let actionKeys: KnownKeys = ["what", "owner", "due", "done"]
 let noteKeys: KnownKeys = ["date", "note"]
 
-/// `status:` is the most common mistake: say which milestone to fill in instead.
-func explainStatus(_ node: YAMLNode) -> String {
-    let value = (node.scalar ?? "").lowercased()
-    let hint: String
-    switch value {
-    case "closed", "done", "đóng", "đã đóng": hint = "to close it, fill in `closed: <date>` (with `verified_on`, `verified_by` and `result`)"
-    case "cancelled", "canceled", "huỷ", "hủy": hint = "to withdraw it, fill in `cancelled: <date>` and `cancel_reason`"
-    case "verifying", "completed", "hoàn thành": hint = "when the work is done, fill in `completed_on: <date>`"
-    case "in_progress", "in progress", "đang thực hiện": hint = "when the solution is approved, fill in `approved_on: <date>` or list `actions`"
-    case "assigned", "đã giao": hint = "to assign it, fill in `assigned_to` and `assigned_on`"
-    default: hint = "fill in the date of the step reached: `assigned_on`, `approved_on`, `completed_on`, `verified_on` or `closed`"
-    }
-    return "there is no `status` key: the stage is worked out from the dates filled in; \(hint), then delete `status`"
-}
+/// `status:` is the most common mistake: the message says which milestone to fill in instead.
+let refusedRequestKeys: [String: (rule: Rule, arguments: @Sendable (YAMLNode) -> [String: Phrase])] = [
+    "status": (.noStatus, { ["hint": Hint.status($0.scalar ?? "")] }),
+]
 
 func parseBoxes(_ blocks: [RenderedBlock]) -> Boxes {
     var boxes = Boxes()
@@ -215,8 +205,8 @@ public func boxNumber(_ heading: String) -> Int? {
 func parseActions(_ f: inout Fields, _ key: String) -> [Action] {
     var result: [Action] = []
     for item in f.list(key) {
-        var a = f.nested(item, known: actionKeys, what: "an action")
-        let what = a.text("what", required: "what is to be done")
+        var a = f.nested(item, known: actionKeys, what: .anAction)
+        let what = a.text("what", required: Hint.actionWhat)
         let owner = a.text("owner")
         let due = a.day("due")
         let done = a.day("done")
@@ -229,9 +219,9 @@ func parseActions(_ f: inout Fields, _ key: String) -> [Action] {
 func parseNotes(_ f: inout Fields, _ key: String) -> [Note] {
     var result: [Note] = []
     for item in f.list(key) {
-        var n = f.nested(item, known: noteKeys, what: "a `\(key)` entry")
-        let date = n.day("date", required: "the date of the note")
-        let note = n.text("note", required: "what was done or changed")
+        var n = f.nested(item, known: noteKeys, what: .anEntry(key))
+        let date = n.day("date", required: Hint.noteDate)
+        let note = n.text("note", required: Hint.noteText)
         f.diagnostics += n.diagnostics
         if let date { result.append(Note(date: date, note: note ?? "", line: n.position.line)) }
     }
@@ -239,15 +229,15 @@ func parseNotes(_ f: inout Fields, _ key: String) -> [Note] {
 }
 
 func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
-    var f = Fields(node, path: path, lineOffset: lineOffset, known: requestKeys, what: "a request", explain: ["status": explainStatus])
-    let title = f.text("title", required: "a short statement of the request (5.2.1)")
-    let kind = f.choice("kind", Kind.self, required: "`nonconformity`, `potential` or `improvement`")
-    let source = f.choice("source", Source.self, required: "the input that raised it (5.1.2), e.g. `internal_audit`")
-    let unit = f.text("unit", required: "the code of the unit concerned, as listed in site.yml")
-    let category = f.text("category", required: kind == .nonconformity ? "the NC content, the same words for the same nonconformity (5.2.2)" : nil)
+    var f = Fields(node, path: path, lineOffset: lineOffset, known: requestKeys, what: .aRequest, refused: refusedRequestKeys)
+    let title = f.text("title", required: Hint.title)
+    let kind = f.choice("kind", Kind.self, required: Hint.kind)
+    let source = f.choice("source", Source.self, required: Hint.source)
+    let unit = f.text("unit", required: Hint.unit)
+    let category = f.text("category", required: kind == .nonconformity ? Hint.category : nil)
     let severity = f.choice("severity", Severity.self)
-    let opened = f.day("opened", required: "the day the request was opened (5.2.1)")
-    let reportedBy = f.text("reported_by", required: "who opened the request")
+    let opened = f.day("opened", required: Hint.opened)
+    let reportedBy = f.text("reported_by", required: Hint.reportedBy)
     let disposition = f.choice("disposition", Disposition.self)
     let actionNeeded = f.bool("action_needed")
     let decidedBy = f.text("decided_by"), decidedOn = f.day("decided_on")
@@ -266,8 +256,7 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
     let confidential = f.bool("confidential")
 
     if !isSafeID(id) {
-        f.diagnostics.append(.error(path, Position(line: 1, column: 1), "bad-id",
-                                    "the file name \"\(id).md\" gives the id; use only letters, digits, `-`, `_` and `.` (e.g. PYC-2025-001.md)"))
+        f.diagnostics.append(Diagnostic(.badID, path, line: 1, ["name": .value(id + ".md"), "example": .value("PYC-2025-001.md")]))
     }
     guard let title, let kind, let source, let unit, let opened, let reportedBy, isSafeID(id) else {
         return (.invalid, f.diagnostics)
@@ -301,35 +290,35 @@ let reviewKeys: KnownKeys = ["date", "format", "chair", "secretary", "attendees"
 let decisionKeys: KnownKeys = ["type", "text", "owner", "due", "ticket"]
 
 func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
-    var f = Fields(node, path: path, lineOffset: lineOffset, known: reviewKeys, what: "a management review")
-    let date = f.day("date", required: "the meeting date, or the date of the approved notice (5.8.2.2)")
-    let format = f.choice("format", Review.Format.self, required: "`meeting` (5.8.1) or `report` (5.8.2)")
+    var f = Fields(node, path: path, lineOffset: lineOffset, known: reviewKeys, what: .aReview)
+    let date = f.day("date", required: Hint.reviewDate)
+    let format = f.choice("format", Review.Format.self, required: Hint.reviewFormat)
     let chair = f.text("chair"), secretary = f.text("secretary")
     let before = f.diagnostics.count
     let attendees = f.texts("attendees")
     let attendeesMalformed = f.diagnostics.count > before
     let approvedBy = f.text("approved_by"), approvedOn = f.day("approved_on")
     if format == .meeting {
-        if chair == nil { f.missing("chair", "a meeting has a chair (5.8.1)") }
-        if secretary == nil { f.missing("secretary", "a meeting has a secretary who writes the minutes") }
-        if attendees.isEmpty && !attendeesMalformed { f.missing("attendees", "list who attended the meeting") }
+        if chair == nil { f.missing("chair", Hint.chair) }
+        if secretary == nil { f.missing("secretary", Hint.secretary) }
+        if attendees.isEmpty && !attendeesMalformed { f.missing("attendees", Hint.attendees) }
     } else if format == .report {
-        if approvedBy == nil { f.missing("approved_by", "the report is approved by the head of the agency (5.8.2)") }
-        if approvedOn == nil { f.missing("approved_on", "the day the notice was approved (5.8.2)") }
+        if approvedBy == nil { f.missing("approved_by", Hint.noticeApprovedBy) }
+        if approvedOn == nil { f.missing("approved_on", Hint.noticeApprovedOn) }
     }
     var inputs: [String: String] = [:], inputLines: [String: Int] = [:]
     if let inputsNode = f.node("inputs"), !inputsNode.isNull {
-        var i = f.nested(inputsNode, known: inputKeys, what: "the review's inputs (5.8.1.1)")
+        var i = f.nested(inputsNode, known: inputKeys, what: .theInputs)
         for key in Review.inputKeys { if let text = i.text(key) { inputs[key] = text; inputLines[key] = i.position(of: key).line } }
         f.diagnostics += i.diagnostics
     } else {
-        f.missing("inputs", "the inputs of 5.8.1.1, one Markdown text each: \(Review.inputKeys.joined(separator: ", "))")
+        f.missing("inputs", Hint.inputs(Review.inputKeys))
     }
     var decisions: [Review.Decision] = []
     for item in f.list("decisions") {
-        var d = f.nested(item, known: decisionKeys, what: "a decision")
-        let type = d.choice("type", Review.Decision.DecisionType.self, required: "`improvement`, `qms_change` or `resources` (5.8.1.2)")
-        let text = d.text("text", required: "what was decided")
+        var d = f.nested(item, known: decisionKeys, what: .aDecision)
+        let type = d.choice("type", Review.Decision.DecisionType.self, required: Hint.decisionType)
+        let text = d.text("text", required: Hint.decisionText)
         let owner = d.text("owner"), due = d.day("due"), ticket = d.text("ticket")
         f.diagnostics += d.diagnostics
         if let type, let text {
@@ -337,7 +326,7 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
         }
     }
     guard let date, let format, isSafeID(id) else {
-        if !isSafeID(id) { f.diagnostics.append(Diagnostic(.error, path, line: 1, rule: "bad-id", "the file name gives the id; use only letters, digits, `-`, `_` and `.` (e.g. 2025-12-15.md)")) }
+        if !isSafeID(id) { f.diagnostics.append(Diagnostic(.badID, path, line: 1, ["name": .value(id + ".md"), "example": .value("2025-12-15.md")])) }
         return (.invalid, f.diagnostics)
     }
     var review = Review(id: id, path: path, date: date, format: format)
@@ -360,36 +349,36 @@ let objectiveKeys: KnownKeys = ["code", "text", "measure", "target", "direction"
 let measurementKeys: KnownKeys = ["date", "value"]
 
 func parsePlan(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
-    var f = Fields(node, path: path, lineOffset: lineOffset, known: planKeys, what: "an objectives plan")
+    var f = Fields(node, path: path, lineOffset: lineOffset, known: planKeys, what: .aPlan)
     let year = f.integer("year", minimum: 1900, maximum: 9999)
-    if year == nil && !f.has("year") { f.missing("year", "the year of the objectives, e.g. `year: 2025`") }
+    if year == nil && !f.has("year") { f.missing("year", Hint.year) }
     let unit = f.text("unit")
     let approvedBy = f.text("approved_by"), approvedOn = f.day("approved_on"), evaluatedOn = f.day("evaluated_on")
     var objectives: [ObjectivePlan.Objective] = []
     var codes: [String: Int] = [:]
     let items = f.list("objectives")
-    if items.isEmpty && !f.diagnostics.contains(where: { $0.rule == "not-a-list" }) {
-        f.missing("objectives", "list the objectives, each with `code`, `text` and `target`")
+    if items.isEmpty && !f.diagnostics.contains(where: { $0.rule == .notAList }) {
+        f.missing("objectives", Hint.objectives)
     }
     for item in items {
-        var o = f.nested(item, known: objectiveKeys, what: "an objective")
-        let code = o.text("code", required: "a short code such as `MT1`")
-        let text = o.text("text", required: "the objective as written in the plan")
+        var o = f.nested(item, known: objectiveKeys, what: .anObjective)
+        let code = o.text("code", required: Hint.objectiveCode)
+        let text = o.text("text", required: Hint.objectiveText)
         let measure = o.text("measure")
-        let target = o.number("target", required: "the number to reach, e.g. `target: 100`")
+        let target = o.number("target", required: Hint.target)
         let direction = o.choice("direction", ObjectivePlan.Direction.self)
         let actual = o.number("actual")
         var measurements: [ObjectivePlan.Measurement] = []
         for m in o.list("measurements") {
-            var mf = o.nested(m, known: measurementKeys, what: "a measurement")
-            let date = mf.day("date", required: "the day of the measurement")
-            let value = mf.number("value", required: "the measured value")
+            var mf = o.nested(m, known: measurementKeys, what: .aMeasurement)
+            let date = mf.day("date", required: Hint.measurementDate)
+            let value = mf.number("value", required: Hint.measurementValue)
             o.diagnostics += mf.diagnostics
             if let date, let value { measurements.append(.init(date: date, value: value)) }
         }
         let plan = parseActions(&o, "plan")
         if let code {
-            if let line = codes[code] { o.error("code", "duplicate-objective", "objective `\(code)` is already defined on line \(line)") }
+            if let line = codes[code] { o.report(.duplicateObjective, at: "code", ["code": .value(code), "line": .value(line)]) }
             codes[code] = o.position(of: "code").line
         }
         f.diagnostics += o.diagnostics

@@ -4,7 +4,8 @@ import Foundation
 public struct TextError: Error, Sendable, Equatable {
     public var offset: Int
     public var line: Int
-    public var message: String
+    /// The byte that starts no UTF-8 character; nil for a NUL byte.
+    public var invalidByte: UInt8?
 }
 
 /// Strict UTF-8 to a String: a BOM is dropped, CRLF becomes LF, and the text is normalised to NFC.
@@ -29,7 +30,7 @@ public func decodeText(_ bytes: [UInt8]) -> Result<String, TextError> {
     while i < n {
         let b = bytes[i]
         if b < 0x80 {
-            if b == 0 { return .failure(TextError(offset: i, line: line, message: "NUL byte at byte offset \(i): this is not a text file")) }
+            if b == 0 { return .failure(TextError(offset: i, line: line, invalidByte: nil)) }
             if b == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 1; continue }
             if b == 0x0A { line += 1 }
             out.append(b)
@@ -63,9 +64,7 @@ public func decodeText(_ bytes: [UInt8]) -> Result<String, TextError> {
 }
 
 private func invalid(_ offset: Int, _ line: Int, _ byte: UInt8) -> TextError {
-    let hex = String(byte, radix: 16, uppercase: true)
-    return TextError(offset: offset, line: line,
-                     message: "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at byte offset \(offset)); save the file as UTF-8")
+    TextError(offset: offset, line: line, invalidByte: byte)
 }
 
 /// True when no byte sequence can start a character that NFC changes. Precomposed Vietnamese

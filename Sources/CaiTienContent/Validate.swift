@@ -55,17 +55,15 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
             let id = recordID(file.relativePath, kind: file.kind)
             let key = "\(file.kind.rawValue)/\(id.lowercased())"
             if let earlier = first[key] {
-                let message = earlier.id == id
-                    ? "duplicate id `\(id)`: \(earlier.path) has the same file name; ids are unique across folders — rename one"
-                    : "duplicate id `\(id)`: \(earlier.path) has the same name but for upper and lower case (`\(earlier.id)`), and the two collide on Windows, on macOS and in a zip — rename one"
-                diagnostics.append(Diagnostic(.error, file.path, line: 1, rule: "duplicate-id", message))
+                diagnostics.append(Diagnostic(earlier.id == id ? .duplicateID : .duplicateIDCase, file.path, line: 1,
+                                              ["id": .value(id), "other": .value(earlier.path), "otherID": .value(earlier.id)]))
                 continue
             }
             first[key] = (file.path, id)
             if file.kind != .objectives, OutputLayout.isReserved(id) {
                 let (folder, example) = file.kind == .request ? (OutputLayout.requestFolder, "PYC-2025-001.md") : (OutputLayout.reviewFolder, "2025-12-15.md")
-                diagnostics.append(Diagnostic(.error, file.path, line: 1, rule: "reserved-id",
-                                              "the file name gives the id `\(id)`, a name the site uses itself in \(folder)/ (\(OutputLayout.reservedNames.sorted().map { "`\($0)`" }.joined(separator: ", "))); rename the file, e.g. \(example)"))
+                diagnostics.append(Diagnostic(.reservedID, file.path, line: 1, ["id": .value(id), "folder": .value(folder),
+                                              "names": .codes(OutputLayout.reservedNames.sorted()), "example": .value(example)]))
                 continue
             }
             if file.kind == .request { requestIDs.insert(id) } else if file.kind == .review { reviewIDs.insert(id) }
@@ -87,170 +85,148 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
     let content = parsed.content
     var out: [Diagnostic] = []
     let units = Set(content.site.units.map(\.code))
-    let unitList = content.site.units.map { "`\($0.code)`" }.joined(separator: ", ")
+    let unitList: Phrase = units.isEmpty ? .noUnits : .codes(content.site.units.map(\.code))
+    let top = Position(line: 1, column: 1)
+    let todayText = Phrase.value(today.vietnamese)
 
-    func unknownUnit(_ code: String) -> String {
-        var message = "unknown unit `\(code)`; site.yml lists \(unitList.isEmpty ? "no units" : unitList)"
-        if let near = closest(code, in: content.site.units.map(\.code)) { message += " — did you mean `\(near)`?" }
-        return message
+    func unknownUnit(_ code: String) -> [String: Phrase] {
+        ["code": .value(code), "units": unitList, "suggestion": .didYouMean(closest(code, in: content.site.units.map(\.code)))]
     }
 
     // Sorted, so that "did you mean" is the same on every run.
     let requestIDs = parsed.requestIDs.sorted(), reviewIDs = parsed.reviewIDs.sorted()
-    func unknownRequest(_ id: String, besides own: String? = nil) -> String {
-        guard let near = closest(id, in: requestIDs.filter { $0 != own }) else { return "" }
-        return " — did you mean `\(near)`?"
+    func unknownRequest(_ id: String, where place: Phrase, besides own: String? = nil) -> [String: Phrase] {
+        ["where": place, "id": .value(id), "suggestion": .didYouMean(closest(id, in: requestIDs.filter { $0 != own }))]
     }
 
     for r in content.requests {
-        func error(_ key: String, _ rule: String, _ message: String) { out.append(.error(r.path, r.position(of: key), rule, message)) }
-        func warning(_ key: String, _ rule: String, _ message: String) { out.append(.warning(r.path, r.position(of: key), rule, message)) }
+        func report(_ rule: Rule, at key: String, _ arguments: [String: Phrase] = [:]) { out.append(Diagnostic(rule, r.path, r.position(of: key), arguments)) }
+        func report(_ rule: Rule, line: Int, _ arguments: [String: Phrase]) { out.append(Diagnostic(rule, r.path, line: line, arguments)) }
+        let opened = Phrase.value(r.opened.vietnamese)
 
-        if !units.isEmpty && !units.contains(r.unit) { error("unit", "unknown-unit", unknownUnit(r.unit)) }
+        if !units.isEmpty && !units.contains(r.unit) { report(.unknownUnit, at: "unit", unknownUnit(r.unit)) }
 
         // Every milestone lies between `opened` and today.
         let milestones: [(String, Day?)] = [
             ("decided_on", r.decidedOn), ("assigned_on", r.assignedOn), ("approved_on", r.approvedOn),
             ("completed_on", r.completedOn), ("verified_on", r.verifiedOn), ("closed", r.closed), ("cancelled", r.cancelled),
         ]
-        if r.opened > today { error("opened", "future-date", "`opened` \(r.opened.vietnamese) is after today (\(today.vietnamese)); a record states what has happened") }
+        if r.opened > today { report(.futureDate, at: "opened", ["what": .key("opened"), "date": opened, "today": todayText]) }
         for (key, day) in milestones {
             guard let day else { continue }
-            if day < r.opened { error(key, "before-opened", "`\(key)` \(day.vietnamese) is before `opened` \(r.opened.vietnamese)") }
-            if day > today { error(key, "future-date", "`\(key)` \(day.vietnamese) is after today (\(today.vietnamese)); fill it in once it has happened") }
+            let date = Phrase.value(day.vietnamese)
+            if day < r.opened { report(.beforeOpened, at: key, ["what": .key(key), "date": date, "opened": opened]) }
+            if day > today { report(.futureDate, at: key, ["what": .key(key), "date": date, "today": todayText]) }
         }
-        if let due = r.due, due < r.opened { error("due", "before-opened", "`due` \(due.vietnamese) is before `opened` \(r.opened.vietnamese)") }
+        if let due = r.due, due < r.opened { report(.beforeOpened, at: "due", ["what": .key("due"), "date": .value(due.vietnamese), "opened": opened]) }
         for action in r.actions {
             if let done = action.done {
-                let p = Position(line: action.line, column: 1)
-                if done > today { out.append(.error(r.path, p, "future-date", "action \"\(action.what)\": `done` \(done.vietnamese) is after today; fill it in once done")) }
-                if done < r.opened { out.append(.error(r.path, p, "before-opened", "action \"\(action.what)\": `done` \(done.vietnamese) is before `opened`")) }
+                let what = Phrase.actionDone(action.what), date = Phrase.value(done.vietnamese)
+                if done > today { report(.futureDate, line: action.line, ["what": what, "date": date, "today": todayText]) }
+                if done < r.opened { report(.beforeOpened, line: action.line, ["what": what, "date": date, "opened": opened]) }
             }
         }
         for (key, notes) in [("progress", r.progress), ("changes", r.changes)] {
             for note in notes {
-                let p = Position(line: note.line, column: 1)
-                if note.date > today { out.append(.error(r.path, p, "future-date", "`\(key)` entry dated \(note.date.vietnamese) is after today")) }
-                if note.date < r.opened { out.append(.error(r.path, p, "before-opened", "`\(key)` entry dated \(note.date.vietnamese) is before `opened`")) }
+                let what = Phrase.entryDated(key), date = Phrase.value(note.date.vietnamese)
+                if note.date > today { report(.futureDate, line: note.line, ["what": what, "date": date, "today": todayText]) }
+                if note.date < r.opened { report(.beforeOpened, line: note.line, ["what": what, "date": date, "opened": opened]) }
             }
         }
         if let verified = r.verifiedOn, let completed = r.completedOn, verified < completed {
-            error("verified_on", "order", "`verified_on` \(verified.vietnamese) is before `completed_on` \(completed.vietnamese); verification follows completion (5.6)")
+            report(.verifiedBeforeCompleted, at: "verified_on", ["verified": .value(verified.vietnamese), "completed": .value(completed.vietnamese)])
         }
         if let closed = r.closed, let verified = r.verifiedOn, closed < verified {
-            error("closed", "order", "`closed` \(closed.vietnamese) is before `verified_on` \(verified.vietnamese); a request is closed after verification (5.7)")
+            report(.closedBeforeVerified, at: "closed", ["closed": .value(closed.vietnamese), "verified": .value(verified.vietnamese)])
         }
         if r.closed != nil && r.cancelled == nil {
             if r.actionNeeded == false {
                 // `disposition` is only for nonconformities; a potential NC or an improvement
                 // judged to need no action is closed with neither.
-                if r.disposition == nil && r.kind == .nonconformity {
-                    error("closed", "closed-without-disposition", "closed with `action_needed: false`: fill in `disposition` (rework, repair, accept or reject) (5.1.1)")
-                }
+                if r.disposition == nil && r.kind == .nonconformity { report(.closedWithoutDisposition, at: "closed") }
             } else {
                 if r.verifiedOn == nil {
-                    error("closed", "closed-without-verification", "closed without verification: fill in `verified_on`, `verified_by` and `result` (5.6), or set `action_needed: false` with a `disposition`")
+                    // Once the unit head decided that action is needed (5.2.2), verification (5.6) is the only way to close.
+                    let alternative: Phrase = r.actionNeeded == true ? .empty : .orNoActionNeeded(nonconformity: r.kind == .nonconformity)
+                    report(.closedWithoutVerification, at: "closed", ["alternative": alternative])
                 }
-                if r.result == nil {
-                    error("closed", "closed-without-result", "closed without `result`: write `result: effective` or `result: ineffective` (5.6)")
-                }
+                if r.result == nil { report(.closedWithoutResult, at: "closed") }
             }
         }
-        if r.result != nil && r.verifiedOn == nil { error("result", "result-without-verification", "`result` needs `verified_on`: the day the result was verified (5.6)") }
-        if r.verifiedOn != nil && r.result == nil && r.closed == nil { warning("verified_on", "verified-without-result", "`verified_on` is set without `result`: write `result: effective` or `ineffective`") }
-        if r.result == .ineffective, r.closed != nil {
-            if let followUp = r.followUp {
-                if !parsed.requestIDs.contains(followUp) {
-                    error("follow_up", "unknown-request", "`follow_up`: no request `\(followUp)` exists; open the new request first (5.7)\(unknownRequest(followUp, besides: r.id))")
-                }
-            } else {
-                error("result", "ineffective-without-follow-up", "closed with `result: ineffective`: open a new request and name it in `follow_up` (5.7)")
-            }
-        } else if let followUp = r.followUp, !parsed.requestIDs.contains(followUp) {
-            error("follow_up", "unknown-request", "`follow_up`: no request `\(followUp)` exists\(unknownRequest(followUp, besides: r.id))")
+        if r.result != nil && r.verifiedOn == nil { report(.resultWithoutVerification, at: "result") }
+        if r.verifiedOn != nil && r.result == nil && r.closed == nil { report(.verifiedWithoutResult, at: "verified_on") }
+        if r.result == .ineffective, r.closed != nil, r.followUp == nil { report(.ineffectiveWithoutFollowUp, at: "result") }
+        if let followUp = r.followUp, !parsed.requestIDs.contains(followUp) {
+            report(.unknownRequest, at: "follow_up", unknownRequest(followUp, where: .key("follow_up"), besides: r.id))
         }
-        if r.followUp == r.id { error("follow_up", "self-reference", "`follow_up` names the request itself; name the new request") }
+        if r.followUp == r.id { report(.selfReference, at: "follow_up") }
         if let review = r.review, !parsed.reviewIDs.contains(review) {
-            var message = "`review`: no management review `\(review)` exists in reviews/"
-            if let near = closest(review, in: reviewIDs) { message += " — did you mean `\(near)`?" }
-            error("review", "unknown-review", message)
+            report(.unknownReview, at: "review", ["id": .value(review), "suggestion": .didYouMean(closest(review, in: reviewIDs))])
         }
-        if r.disposition != nil && r.kind != .nonconformity {
-            error("disposition", "disposition-not-nc", "`disposition` applies only to `kind: nonconformity` (5.1.1); remove it")
-        }
-        if r.actionNeeded != nil && r.decidedOn == nil {
-            warning("action_needed", "undated-decision", "`action_needed` is set without `decided_on`: add the day of the decision (5.2.2)")
-        }
-        if r.assignedTo != nil && r.due == nil && r.stage.isOpen {
-            warning("assigned_to", "assigned-without-due", "assigned without `due`: add the deadline set with the solution (5.4)")
-        }
-        if r.cancelled != nil && r.cancelReason == nil {
-            warning("cancelled", "cancel-without-reason", "`cancelled` without `cancel_reason`: say why the request was withdrawn")
-        }
+        if r.disposition != nil && r.kind != .nonconformity { report(.dispositionNotNC, at: "disposition") }
+        if r.actionNeeded != nil && r.decidedOn == nil { report(.undatedDecision, at: "action_needed") }
+        if r.assignedTo != nil && r.due == nil && r.stage.isOpen { report(.assignedWithoutDue, at: "assigned_to") }
+        if r.cancelled != nil && r.cancelReason == nil { report(.cancelWithoutReason, at: "cancelled") }
     }
 
     out += followUpRules(content.requests)
 
     for review in content.reviews {
         if review.date > today {
-            out.append(.error(review.path, review.positions["date"] ?? Position(line: 1, column: 1), "future-date",
-                              "`date` \(review.date.vietnamese) is after today; a review is recorded once held"))
+            out.append(Diagnostic(.futureDate, review.path, review.positions["date"] ?? top,
+                                  ["what": .key("date"), "date": .value(review.date.vietnamese), "today": todayText]))
         }
         if let approved = review.approvedOn, approved > today {
-            out.append(.error(review.path, review.positions["approved_on"] ?? Position(line: 1, column: 1), "future-date",
-                              "`approved_on` \(approved.vietnamese) is after today"))
+            out.append(Diagnostic(.futureDate, review.path, review.positions["approved_on"] ?? top,
+                                  ["what": .key("approved_on"), "date": .value(approved.vietnamese), "today": todayText]))
         }
         let missing = review.missingInputs
         // Without an `inputs:` mapping at all, the parse error already says so.
         if !missing.isEmpty, let inputsPosition = review.positions["inputs"] {
-            out.append(.warning(review.path, inputsPosition, "missing-inputs",
-                                "inputs of 5.8.1.1 missing or empty: \(missing.joined(separator: ", "))"))
+            out.append(Diagnostic(.missingInputs, review.path, inputsPosition, ["keys": .value(missing.joined(separator: ", "))]))
         }
         for decision in review.decisions {
             if let ticket = decision.ticket, !parsed.requestIDs.contains(ticket) {
-                out.append(.error(review.path, Position(line: decision.line, column: 1), "unknown-request",
-                                  "decision \"\(decision.text)\": no request `\(ticket)` exists; open it (5.8.1.2) or remove `ticket`\(unknownRequest(ticket))"))
+                out.append(Diagnostic(.unknownRequest, review.path, line: decision.line, unknownRequest(ticket, where: .decision(decision.text))))
             }
         }
     }
 
     var planKeys: [String: String] = [:]
     for plan in content.plans {
-        let top = Position(line: 1, column: 1)
         // Without a valid site.yml there are no units to check against (site.yml has its own error).
         if let unit = plan.unit, !units.isEmpty, !units.contains(unit) {
-            out.append(.error(plan.path, plan.positions["unit"] ?? top, "unknown-unit", unknownUnit(unit)))
+            out.append(Diagnostic(.unknownUnit, plan.path, plan.positions["unit"] ?? top, unknownUnit(unit)))
         }
         let folderYear = plan.id.split(separator: "/").first.flatMap { Int($0) }
         if let folderYear, folderYear != plan.year {
-            out.append(.error(plan.path, plan.positions["year"] ?? top, "year-folder",
-                              "`year: \(plan.year)` but the file is in objectives/\(folderYear)/; move it or correct the year"))
+            out.append(Diagnostic(.yearFolder, plan.path, plan.positions["year"] ?? top, ["year": .value(plan.year), "folder": .value(folderYear)]))
         }
         let key = "\(plan.year)/\(plan.unit ?? "_ward")"
         if let first = planKeys[key] {
-            out.append(.error(plan.path, plan.positions["unit"] ?? top, "duplicate-plan",
-                              "\(first) already holds the \(plan.year) objectives of \(plan.unit.map { "unit `\($0)`" } ?? "the ward"); keep one plan per unit and year"))
+            out.append(Diagnostic(.duplicatePlan, plan.path, plan.positions["unit"] ?? top,
+                                  ["other": .value(first), "year": .value(plan.year), "whose": .planOf(unit: plan.unit)]))
         } else {
             planKeys[key] = plan.path
         }
         for (name, day) in [("approved_on", plan.approvedOn), ("evaluated_on", plan.evaluatedOn)] {
             if let day, day > today {
-                out.append(.error(plan.path, plan.positions[name] ?? top, "future-date", "`\(name)` \(day.vietnamese) is after today"))
+                out.append(Diagnostic(.futureDate, plan.path, plan.positions[name] ?? top, ["what": .key(name), "date": .value(day.vietnamese), "today": todayText]))
             }
         }
         if plan.approvedOn != nil && plan.approvedBy == nil {
-            out.append(.warning(plan.path, plan.positions["approved_on"] ?? top, "approved-without-approver", "`approved_on` without `approved_by`: who approved the plan?"))
+            out.append(Diagnostic(.approvedWithoutApprover, plan.path, plan.positions["approved_on"] ?? top))
         }
         if plan.evaluatedOn != nil {
             for objective in plan.objectives where objective.actual == nil {
-                out.append(.warning(plan.path, Position(line: objective.line, column: 1), "evaluated-without-actual",
-                                    "objective `\(objective.code)`: the plan is evaluated but `actual` is missing"))
+                out.append(Diagnostic(.evaluatedWithoutActual, plan.path, line: objective.line, ["code": .value(objective.code)]))
             }
         }
         for objective in plan.objectives {
             for action in objective.plan {
                 if let done = action.done, done > today {
-                    out.append(.error(plan.path, Position(line: action.line, column: 1), "future-date", "plan action \"\(action.what)\": `done` \(done.vietnamese) is after today"))
+                    out.append(Diagnostic(.futureDate, plan.path, line: action.line,
+                                          ["what": .planActionDone(action.what), "date": .value(done.vietnamese), "today": todayText]))
                 }
             }
         }
@@ -274,8 +250,8 @@ func followUpRules(_ requests: [Request]) -> [Diagnostic] {
     }
     for r in byID.values.sorted(by: { $0.id < $1.id }) where r.result == .ineffective {
         guard let verified = r.verifiedOn, let f = r.followUp, let day = opened[f], day < verified else { continue }
-        out.append(.error(r.path, r.position(of: "follow_up"), "follow-up-before-verification",
-                          "`follow_up` \(f) was opened on \(day.vietnamese), before `verified_on` \(verified.vietnamese) found the action ineffective; name the request opened after the verification (5.7)"))
+        out.append(Diagnostic(.followUpBeforeVerification, r.path, r.position(of: "follow_up"),
+                              ["id": .value(f), "opened": .value(day.vietnamese), "verified": .value(verified.vietnamese)]))
     }
     // Each chain is walked once: `done` holds every request already seen on an earlier chain.
     var done = Set<String>()
@@ -294,8 +270,7 @@ func followUpRules(_ requests: [Request]) -> [Diagnostic] {
             for (k, member) in cycle.enumerated() {
                 guard let r = byID[member] else { continue }
                 let round = (cycle[k...] + cycle[..<k] + [member]).joined(separator: " → ")
-                out.append(.error(r.path, r.position(of: "follow_up"), "follow-up-cycle",
-                                  "`follow_up` goes round in a circle: \(round); a follow-up is the new request opened after this one was found ineffective (5.7), so name that one"))
+                out.append(Diagnostic(.followUpCycle, r.path, r.position(of: "follow_up"), ["round": .value(round)]))
             }
         }
         done.formUnion(path)

@@ -1,38 +1,44 @@
-/// One problem found in the content, at a place in a file.
+/// One problem found in the content, at a place in a file: the rule it breaks and the values
+/// its message names. The message is written in a language only when printed.
 public struct Diagnostic: Error, Sendable, Hashable, Comparable {
     public enum Severity: String, Sendable, Hashable { case error, warning }
 
-    public var severity: Severity
+    public var rule: Rule
     /// Path relative to the working folder.
     public var path: String
     public var line: Int
     public var column: Int
-    /// A stable rule id, e.g. `unknown-key`.
-    public var rule: String
-    public var message: String
+    /// A value for each placeholder of the rule's message.
+    public var arguments: [String: Phrase]
 
-    public init(_ severity: Severity, _ path: String, line: Int, column: Int = 1, rule: String, _ message: String) {
-        self.severity = severity; self.path = path; self.line = line; self.column = column
-        self.rule = rule; self.message = message
+    public init(_ rule: Rule, _ path: String, line: Int, column: Int = 1, _ arguments: [String: Phrase] = [:]) {
+        assert(rule.message.placeholders(.vi).union(rule.message.placeholders(.en)).isSubset(of: arguments.keys),
+               "\(rule.id): missing \(rule.message.placeholders(.en).subtracting(arguments.keys))")
+        self.rule = rule; self.path = path; self.line = line; self.column = column; self.arguments = arguments
     }
 
-    public static func error(_ path: String, _ position: Position, _ rule: String, _ message: String) -> Diagnostic {
-        Diagnostic(.error, path, line: position.line, column: position.column, rule: rule, message)
+    public init(_ rule: Rule, _ path: String, _ position: Position, _ arguments: [String: Phrase] = [:]) {
+        self.init(rule, path, line: position.line, column: position.column, arguments)
     }
 
-    public static func warning(_ path: String, _ position: Position, _ rule: String, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, path, line: position.line, column: position.column, rule: rule, message)
-    }
+    public var severity: Severity { rule.severity }
+
+    public func message(_ language: Language) -> String { rule.message.filled(arguments, language) }
 
     /// `path:line:column: error: message [rule]`, always one line: a line break or another
     /// control character in the path or the message (a value quoted from a record) is written
-    /// escaped, so that a value can never print a line of its own choosing.
-    public var text: String {
-        "\(oneLine(path)):\(line):\(column): \(severity.rawValue): \(oneLine(message)) [\(rule)]"
+    /// escaped, so that a value can never print a line of its own choosing. `error:`,
+    /// `warning:` and the rule id stay English, for editors and CI systems.
+    public func text(_ language: Language) -> String {
+        "\(oneLine(path)):\(line):\(column): \(severity.rawValue): \(oneLine(message(language))) [\(rule.id)]"
     }
 
+    /// By file and place; the English message breaks ties, so the order is the same in every language.
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
-        (a.path, a.line, a.column, a.rule, a.message) < (b.path, b.line, b.column, b.rule, b.message)
+        if (a.path, a.line, a.column, a.rule.id) != (b.path, b.line, b.column, b.rule.id) {
+            return (a.path, a.line, a.column, a.rule.id) < (b.path, b.line, b.column, b.rule.id)
+        }
+        return a.message(.en) < b.message(.en)
     }
 }
 

@@ -4,13 +4,14 @@ import CaiTienModel
 /// The page `caitien serve` shows in place of every page while the content has errors: in the
 /// site's language and style, every problem with its file, line and column. It links to nothing:
 /// the theme's stylesheet is put inside the page, so it also works before a first good build.
-public func contentErrorsPage(_ diagnostics: [Diagnostic], theme: Theme, locale: String) -> String {
-    let strings = theme.strings[locale] ?? theme.strings["vi"] ?? [:]
+public func contentErrorsPage(_ diagnostics: [Diagnostic], theme: Theme, language: Language) -> String {
+    let locale = theme.strings[language.rawValue] == nil ? "vi" : language.rawValue
+    let strings = theme.strings[locale] ?? [:]
     func t(_ key: String) -> String { escapeHTML(strings[key] ?? key) }
     let style = theme.assets["style.css"].map { String(decoding: $0, as: UTF8.self) } ?? ""
     func items(_ severity: Diagnostic.Severity) -> [String] {
         diagnostics.filter { $0.severity == severity }.map {
-            "<li><code>\(escapeHTML($0.path)):\($0.line):\($0.column)</code> \(escapeHTML($0.message)) <small>[\(escapeHTML($0.rule))]</small></li>"
+            "<li><code>\(escapeHTML($0.path)):\($0.line):\($0.column)</code> \(escapeHTML($0.message(language))) <small>[\(escapeHTML($0.rule.id))]</small></li>"
         }
     }
     let errors = items(.error)

@@ -13,9 +13,11 @@ public struct PreviewServer: Sendable {
     public var theme: String
     public var port: UInt16
     public var today: Day?
+    /// The language of the messages; nil: the site's locale.
+    public var language: Language?
 
-    public init(content: String, theme: String, port: UInt16, today: Day?) {
-        self.content = content; self.theme = theme; self.port = port; self.today = today
+    public init(content: String, theme: String, port: UInt16, today: Day?, language: Language? = nil) {
+        self.content = content; self.theme = theme; self.port = port; self.today = today; self.language = language
     }
 
     /// Runs until the process gets SIGINT (Ctrl-C) or SIGTERM, then closes the port.
@@ -93,15 +95,17 @@ actor PreviewState {
             let result = try build(BuildOptions(content: options.content, theme: options.theme, output: output, today: options.today),
                                    timings: &timings)
             let site = result.site
+            let language = site.language(options.language)
             if result.written == nil {
-                errorPage = errorHTML(site.diagnostics, locale: site.content.site.locale, theme: options.theme)
-                FileHandle.standardError.write(Data(formatDiagnostics(site.diagnostics, as: .text).utf8))
+                errorPage = errorHTML(site.diagnostics, language: language, theme: options.theme)
+                FileHandle.standardError.write(Data(formatDiagnostics(site.diagnostics, as: .text, language: language).utf8))
             } else {
                 errorPage = nil
                 FileHandle.standardError.write(Data("rebuilt for \(site.today.iso): \(site.content.requests.count) requests\n".utf8))
             }
         } catch {
-            errorPage = errorHTML([Diagnostic(.error, options.theme, line: 1, rule: "build", "\(error)")], locale: "vi", theme: options.theme)
+            errorPage = errorHTML([Diagnostic(.buildFailed, options.theme, line: 1, ["problem": .value("\(error)")])],
+                                  language: options.language ?? .vi, theme: options.theme)
         }
         version += 1
     }
@@ -155,9 +159,9 @@ let reloadScript = """
 
 /// The list of problems, in the site's language and style (the theme folder's overrides too,
 /// when it can be read).
-func errorHTML(_ diagnostics: [Diagnostic], locale: String, theme folder: String) -> String {
+func errorHTML(_ diagnostics: [Diagnostic], language: Language, theme folder: String) -> String {
     let theme = (try? Theme.load(overridesIn: folder, fileSystem: DiskFileSystem())) ?? Theme.builtIn
-    return contentErrorsPage(diagnostics, theme: theme, locale: theme.strings[locale] == nil ? "vi" : locale)
+    return contentErrorsPage(diagnostics, theme: theme, language: language)
 }
 
 func contentType(_ path: String) -> String {

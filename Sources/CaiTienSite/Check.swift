@@ -127,10 +127,17 @@ public func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T)
 /// Output formats of `caitien check`.
 public enum DiagnosticFormat: String, Sendable, CaseIterable { case text, json, github }
 
-public func formatDiagnostics(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
+extension CheckedSite {
+    /// The language of the messages: `--lang` when given, else the site's `locale` (SPEC §4).
+    public func language(_ chosen: Language?) -> Language { chosen ?? Language(locale: content.site.locale) }
+}
+
+/// Diagnostics as `caitien check` prints them, messages in `language`. Every format writes one
+/// line a diagnostic.
+public func formatDiagnostics(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, language: Language) -> String {
     switch format {
     case .text:
-        return diagnostics.map { $0.text + "\n" }.joined()
+        return diagnostics.map { $0.text(language) + "\n" }.joined()
     case .github:
         // Workflow commands: properties escape %, CR, LF, `:` and `,`; the message escapes %, CR, LF.
         func data(_ s: String) -> String {
@@ -138,12 +145,12 @@ public func formatDiagnostics(_ diagnostics: [Diagnostic], as format: Diagnostic
         }
         func property(_ s: String) -> String { data(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
         return diagnostics.map {
-            "::\($0.severity.rawValue) file=\(property($0.path)),line=\($0.line),col=\($0.column),title=\(property($0.rule))::\(data($0.message))\n"
+            "::\($0.severity.rawValue) file=\(property($0.path)),line=\($0.line),col=\($0.column),title=\(property($0.rule.id))::\(data($0.message(language)))\n"
         }.joined()
     case .json:
         let items: [JSON] = diagnostics.map {
             .object([("path", .string($0.path)), ("line", .int($0.line)), ("column", .int($0.column)),
-                     ("severity", .string($0.severity.rawValue)), ("rule", .string($0.rule)), ("message", .string($0.message))])
+                     ("severity", .string($0.severity.rawValue)), ("rule", .string($0.rule.id)), ("message", .string($0.message(language)))])
         }
         return JSON.array(items).serialized(indent: 2) + "\n"
     }

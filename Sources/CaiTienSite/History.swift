@@ -83,8 +83,7 @@ final class HistoryReader: @unchecked Sendable {
             guard why.contains("dubious ownership") else { return nil }
             prefix = ""
             log = nil
-            notice = Diagnostic(.warning, root, line: 1, rule: "history-unavailable",
-                                "could not check for lost records: git refuses the repository (dubious ownership); run `git config --global --add safe.directory \"$PWD\"` first")
+            notice = Diagnostic(.historyUnavailable, root, line: 1, ["why": .dubiousOwnership])
             return
         }
         let lines = String(decoding: probe.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
@@ -92,8 +91,7 @@ final class HistoryReader: @unchecked Sendable {
         if lines[1] == "true" {
             prefix = ""
             log = nil
-            notice = Diagnostic(.warning, root, line: 1, rule: "history-shallow",
-                                "could not check for lost records: the clone is shallow; fetch the full history (fetch-depth: 0)")
+            notice = Diagnostic(.historyShallow, root, line: 1)
             return
         }
         prefix = lines.count > 2 ? String(lines[2]) : ""
@@ -114,7 +112,7 @@ final class HistoryReader: @unchecked Sendable {
                 site.history = history
             } else {
                 let why = String(decoding: result.errors, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "git log failed"
-                found.append(Diagnostic(.warning, root, line: 1, rule: "history-unavailable", "could not check for lost records: \(why)"))
+                found.append(Diagnostic(.historyUnavailable, root, line: 1, ["why": .value(why)]))
             }
         }
         if !found.isEmpty { site.diagnostics = (site.diagnostics + found).sorted() }
@@ -190,11 +188,11 @@ final class HistoryReader: @unchecked Sendable {
                 end = retentionEnd(dates.closed ?? dates.opened, years: years)
                 if let end, end < site.today { continue } // past its retention: may be removed
             }
-            let when = commit.date.map { " on \($0.iso)" } ?? ""
-            let retention = end.map { "while its retention runs until \($0.iso)" }
-                ?? "and its dates could not be read, so it is taken to be inside its retention"
-            out.append(Diagnostic(.error, path, line: 1, rule: "record-lost",
-                                  "record lost: request \(id) was deleted in commit \(commit.shortHash) by \(commit.author) <\(commit.email)>\(when) \(retention) (retention_years: \(years)); restore it (git checkout \(commit.shortHash)^ -- \(shellQuoted(path)))"))
+            out.append(Diagnostic(.recordLost, path, line: 1, [
+                "id": .value(id), "commit": .value(commit.shortHash), "author": .value("\(commit.author) <\(commit.email)>"),
+                "when": .deletedOn(commit.date), "retention": .retentionRunsUntil(end), "years": .value(years),
+                "source": .value(commit.shortHash + "^"), "path": .value(shellQuoted(path)),
+            ]))
         }
         return out
     }

@@ -1,9 +1,23 @@
 /// Why a Markdown text is refused before cmark sees it, at a line of the file.
 public struct MarkdownProblem: Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, with the numbers a message names.
+    public enum Kind: Sendable, Equatable {
+        /// A paragraph with many `![` left open before `]`.
+        case imageOpeners(openers: Int, closers: Int)
+        /// Containers nested deeper than the limit.
+        case nesting(depth: Int, limit: Int)
+        /// More lines and marks than the limit, over the record.
+        case dense(limit: Int)
+        /// Nesting followed by too many lines inside it.
+        case longNesting(depth: Int)
+    }
+
     public var line: Int
+    public var kind: Kind
     public var message: String
-    public init(line: Int, message: String) {
+    public init(line: Int, kind: Kind, message: String) {
         self.line = line
+        self.kind = kind
         self.message = message
     }
     public var description: String { "line \(line): \(message)" }
@@ -71,7 +85,7 @@ public struct MarkdownScreen: Sendable {
         func paragraphEnds() -> MarkdownProblem? {
             imageLinkWork += imageOpeners * closers
             if imageLinkWork > limits.maxImageLinkWork {
-                return MarkdownProblem(line: paragraphLine, message:
+                return MarkdownProblem(line: paragraphLine, kind: .imageOpeners(openers: imageOpeners, closers: closers), message:
                     "Markdown paragraph with \(imageOpeners) image openers `![` and \(closers) `]`; cmark would take seconds"
                     + " — close each image as `![text](address)`, write `\\!` for a plain `!`, or split the paragraph")
             }
@@ -146,7 +160,7 @@ public struct MarkdownScreen: Sendable {
                 // each); only markers open new ones.
                 let depth = markers + min(whitespace / 2, open)
                 if depth > limits.maxDepth {
-                    return MarkdownProblem(line: lineNumber, message:
+                    return MarkdownProblem(line: lineNumber, kind: .nesting(depth: depth, limit: limits.maxDepth), message:
                         "Markdown nested \(depth) levels deep at this line; cmark would take seconds"
                         + " — flatten the list or quote (at most \(limits.maxDepth) levels)")
                 }
@@ -175,14 +189,14 @@ public struct MarkdownScreen: Sendable {
                     k += 1
                 }
                 if marks > limits.maxMarks {
-                    return MarkdownProblem(line: lineNumber, message:
+                    return MarkdownProblem(line: lineNumber, kind: .dense(limit: limits.maxMarks), message:
                         "Markdown too dense: more than \(limits.maxMarks) lines and marks (`*`, `_`, `[`, `]`, `!`, `<`, `` ` ``, `&`, `\\`)"
                         + " by this line; cmark would take too long — move bulk data out of the record")
                 }
             }
             nestedLines += open
             if nestedLines > limits.maxNestedLines {
-                return MarkdownProblem(line: openLine, message:
+                return MarkdownProblem(line: openLine, kind: .longNesting(depth: open), message:
                     "Markdown nested \(open) levels deep at this line and followed by too many lines inside the nesting;"
                     + " cmark would take seconds — flatten the list or quote, or end it with a blank line and unindented text")
             }

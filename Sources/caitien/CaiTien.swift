@@ -33,6 +33,13 @@ struct ContentOptions: ParsableArguments {
     }
 }
 
+struct LanguageOption: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "Language of the messages: vi or en (default: the site's locale).")
+    var language: Language?
+}
+
+extension Language: ExpressibleByArgument {}
+
 /// A day given on the command line must lie where every figure can be computed (exit 2).
 func checkRange(_ day: Day, of option: String, _ range: ClosedRange<Day>) throws {
     guard !range.contains(day) else { return }
@@ -48,7 +55,7 @@ struct CaiTien: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caitien",
         abstract: "Cải tiến: an ISO 9001 improvement dashboard from Markdown records.",
-        subcommands: [Check.self, Stats.self, Build.self, New.self, Init.self, Serve.self]
+        subcommands: [Check.self, Stats.self, Build.self, New.self, Init.self, Serve.self, Explain.self]
     )
 
     /// As ArgumentParser's, but a usage error exits with 2 (SPEC §4), not EX_USAGE (64).
@@ -171,12 +178,13 @@ struct Init: ParsableCommand {
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Preview on 127.0.0.1, rebuilt and reloaded when content or theme change.")
     @OptionGroup var options: ContentOptions
+    @OptionGroup var lang: LanguageOption
     @Option(help: "A theme folder whose files override the built-in theme.") var theme = "theme"
     @Option(help: "Port on 127.0.0.1.") var port: UInt16 = 1313
 
     func run() async throws {
         do {
-            try await PreviewServer(content: options.content, theme: theme, port: port, today: options.today?.day).run()
+            try await PreviewServer(content: options.content, theme: theme, port: port, today: options.today?.day, language: lang.language).run()
         } catch {
             printError("caitien: cannot serve on 127.0.0.1:\(port): \(error)")
             throw Exit.usage
@@ -188,6 +196,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Validate every record; print every problem at once.")
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var lang: LanguageOption
 
     @Option(help: "text, json or github (workflow annotations).")
     var format: String = "text"
@@ -202,12 +211,12 @@ struct Check: ParsableCommand {
         }
         let site = checkSite(content: options.content, today: options.today?.day)
         let ds = site.diagnostics
+        let language = site.language(lang.language)
         if format == .text {
-            if !ds.isEmpty { printError(formatDiagnostics(ds, as: .text)) }
-            let c = site.content
-            printError("\(c.requests.count) requests, \(c.reviews.count) reviews, \(c.plans.count) objectives plans checked for \(site.today.iso): \(ds.errorCount) errors, \(ds.warningCount) warnings")
+            if !ds.isEmpty { printError(formatDiagnostics(ds, as: .text, language: language)) }
+            printError(Say.summary(site, language))
         } else {
-            print(formatDiagnostics(ds, as: format), terminator: "")
+            print(formatDiagnostics(ds, as: format, language: language), terminator: "")
         }
         exitNow(ds.hasErrors || (strict && ds.warningCount > 0) ? Exit.contentErrors.rawValue : 0)
     }
@@ -217,6 +226,7 @@ struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the figures (SPEC §2).")
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var lang: LanguageOption
 
     @Flag(help: "Print the `kpis` object of data.json.")
     var json = false
@@ -224,8 +234,9 @@ struct Stats: ParsableCommand {
     func run() throws {
         let site = checkSite(content: options.content, today: options.today?.day)
         if site.diagnostics.hasErrors {
-            printError(formatDiagnostics(site.diagnostics.filter { $0.severity == .error }, as: .text))
-            printError("caitien: fix the errors above first (`caitien check` lists them)")
+            let language = site.language(lang.language)
+            printError(formatDiagnostics(site.diagnostics.filter { $0.severity == .error }, as: .text, language: language))
+            printError(Say.fixErrorsFirst(language))
             throw Exit.contentErrors
         }
         let figures = computeFigures(site.content, today: site.today)
@@ -241,12 +252,16 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check, then write the dashboard.")
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var lang: LanguageOption
 
     @Option(help: "A theme folder whose files override the built-in theme.")
     var theme = "theme"
 
     @Option(help: "The output folder, replaced atomically.")
     var output = "public"
+
+    @Flag(help: "Write nothing when there are warnings too.")
+    var strict = false
 
     @Option(name: .customLong("base-url"), help: "Where the output is served (default: base_url of site.yml).")
     var baseURL: String?
@@ -258,7 +273,7 @@ struct Build: ParsableCommand {
         var t = Timings()
         let result: BuildResult
         do {
-            result = try build(BuildOptions(content: options.content, theme: theme, output: output, today: options.today?.day, baseURL: baseURL),
+            result = try build(BuildOptions(content: options.content, theme: theme, output: output, today: options.today?.day, baseURL: baseURL, strict: strict),
                                timings: &t, waiting: { printError("caitien: another build is writing into \(output)/; waiting for it to end…") })
         } catch {
             printError("caitien: \(error)")
@@ -266,15 +281,55 @@ struct Build: ParsableCommand {
         }
         let site = result.site
         let ds = site.diagnostics
-        if !ds.isEmpty { printError(formatDiagnostics(ds, as: .text)) }
+        let language = site.language(lang.language)
+        if !ds.isEmpty { printError(formatDiagnostics(ds, as: .text, language: language)) }
         guard let summary = result.written else {
-            printError("caitien: \(ds.errorCount) errors; nothing was written, \(output)/ is unchanged")
+            printError(Say.nothingWritten(site, output: output, strict: strict, language))
             throw Exit.contentErrors
         }
-        print("Built \(summary.files) files for \(site.today.vietnamese) into \(output)/ — open \(output)/index.html")
+        print(Say.built(files: summary.files, day: site.today, output: output, language))
         if timings { printError(t.report) }
         exitNow(0)
     }
 }
 
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Explain a rule of the content, with an example of the fix; without a rule, list them all.")
 
+    @Argument(help: "The rule id, as in brackets after a message, e.g. bad-date.")
+    var rule: String?
+
+    @Option(name: .customLong("lang"), help: "vi (default) or en.")
+    var language: Language = .vi
+
+    func run() throws {
+        guard let id = rule else {
+            for rule in Rule.all {
+                print("\(rule.id.padding(toLength: 32, withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.explanation.text(language).prefix { $0 != "." && $0 != ":" })")
+            }
+            return
+        }
+        guard let found = Rule.named(id) else {
+            let near = Rule.all.map(\.id).min { editDistance(id, $0) < editDistance(id, $1) }
+            printError(language == .vi ? "caitien: không có quy tắc `\(id)`\(near.map { "; bạn muốn xem `\($0)`?" } ?? ""); `caitien explain` liệt kê tất cả"
+                                       : "caitien: no rule `\(id)`\(near.map { "; did you mean `\($0)`?" } ?? ""); `caitien explain` lists them all")
+            throw Exit.usage
+        }
+        print(found.explained(language), terminator: "")
+    }
+}
+
+/// Levenshtein distance, for "did you mean" on a rule id.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + [Int](repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

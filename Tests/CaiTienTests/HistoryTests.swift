@@ -112,8 +112,8 @@ private func request(_ path: String, opened: String, closed: String? = nil, conf
 private func site(_ files: String...) -> Fixture { Fixture(standardSite + "\n" + files.joined(separator: "\n")) }
 
 private extension CheckedSite {
-    var lost: [Diagnostic] { diagnostics.filter { $0.rule == "record-lost" } }
-    var historyRules: [String] { diagnostics.map(\.rule).filter { $0.hasPrefix("history-") || $0 == "record-lost" } }
+    var lost: [Diagnostic] { diagnostics.filter { $0.rule == .recordLost } }
+    var historyRules: [String] { diagnostics.map(\.rule.id).filter { $0.hasPrefix("history-") || $0 == "record-lost" } }
 }
 
 @Suite struct HistoryTests {
@@ -285,7 +285,7 @@ private extension CheckedSite {
         try repo.git("clone", "-q", "--depth", "1", "file://" + repo.top, clone, in: NSTemporaryDirectory())
         let checked = checkSite(content: clone + "/content", today: Day(parsing: "2025-12-15"))
         #expect(checked.lost.isEmpty)
-        let warnings = checked.diagnostics.filter { $0.rule == "history-shallow" }
+        let warnings = checked.diagnostics.filter { $0.rule == .historyShallow }
         #expect(warnings.count == 1)
         #expect(warnings.first?.severity == .warning)
         #expect(warnings.first?.path == clone + "/content")
@@ -304,7 +304,7 @@ private extension CheckedSite {
         let tree = try repo.git("rev-parse", "HEAD:" + repo.tracked("tickets"))
         try FileManager.default.removeItem(atPath: repo.top + "/.git/objects/" + tree.prefix(2) + "/" + tree.dropFirst(2))
         let checked = repo.check()
-        let warnings = checked.diagnostics.filter { $0.rule == "history-unavailable" }
+        let warnings = checked.diagnostics.filter { $0.rule == .historyUnavailable }
         #expect(warnings.count == 1, "\(checked.diagnostics.map(\.text))")
         #expect(warnings.first?.severity == .warning)
         #expect(warnings.first?.message.hasPrefix("could not check for lost records: ") == true)

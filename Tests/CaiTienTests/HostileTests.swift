@@ -44,13 +44,13 @@ private func rep(_ s: String, _ n: Int) -> String { String(repeating: s, count: 
     @Test(arguments: deep.keys.sorted())
     func deepNestingIsRefused(_ name: String) throws {
         let (text, line, depth) = try #require(Self.deep[name])
-        #expect(screenMarkdown(text(), firstLine: 9) == MarkdownProblem(line: line, message: Self.depthMessage(depth)))
+        #expect(screenMarkdown(text(), firstLine: 9) == MarkdownProblem(line: line, kind: .nesting(depth: depth, limit: 32), message: Self.depthMessage(depth)))
     }
 
     @Test func manyLinesInsideDeepNestingAreRefused() {
         // 30 levels are allowed, but not followed by 70 000 lines inside them (2.1 million line-levels).
         let text = "Mở đầu.\n\n" + rep("1. ", 30) + "x" + rep("\n", 70_000) + "Kết thúc.\n"
-        #expect(screenMarkdown(text, firstLine: 9) == MarkdownProblem(line: 11, message:
+        #expect(screenMarkdown(text, firstLine: 9) == MarkdownProblem(line: 11, kind: .longNesting(depth: 30), message:
             "Markdown nested 30 levels deep at this line and followed by too many lines inside the nesting; cmark would take seconds"
             + " — flatten the list or quote, or end it with a blank line and unindented text"))
         // The same lines after the list is closed cost nothing.
@@ -68,7 +68,7 @@ private func rep(_ s: String, _ n: Int) -> String { String(repeating: s, count: 
         let message = "Markdown paragraph with 3000 image openers `![` and 3000 `]`; cmark would take seconds"
             + " — close each image as `![text](address)`, write `\\!` for a plain `!`, or split the paragraph"
         #expect(screenMarkdown("Mở đầu.\n\n" + rep("![[]()", 3000) + "\n\nKết thúc.", firstLine: 9)
-                == MarkdownProblem(line: 11, message: message))
+                == MarkdownProblem(line: 11, kind: .imageOpeners(openers: 3000, closers: 3000), message: message))
         #expect(screenMarkdown("Mở đầu.\n\n" + rep("![x[]()\n", 3000), firstLine: 9)?.line == 11)
         // Split into paragraphs, the same openers are cheap.
         #expect(screenMarkdown(rep("![[]()\n\n", 3000)) == nil)
@@ -78,7 +78,7 @@ private func rep(_ s: String, _ n: Int) -> String { String(repeating: s, count: 
         // Three marks a line (the line and two `_`): the 100 000th is passed on line 33 334.
         let line = "Hồ sơ số_1 và số_2\n"
         let problem = screenMarkdown(rep(line, 40_000))
-        #expect(problem == MarkdownProblem(line: 33_334, message:
+        #expect(problem == MarkdownProblem(line: 33_334, kind: .dense(limit: 100_000), message:
             "Markdown too dense: more than 100000 lines and marks (`*`, `_`, `[`, `]`, `!`, `<`, `` ` ``, `&`, `\\`)"
             + " by this line; cmark would take too long — move bulk data out of the record"))
         // One screen for a record's texts: two halves pass alone, not together; a refused text counts nothing.
@@ -169,7 +169,7 @@ private func rep(_ s: String, _ n: Int) -> String { String(repeating: s, count: 
             let text = try #require(try? decodeText(file.bytes).get())
             let body = try #require(try? splitFrontMatter(text).get())
             #expect(screenMarkdown(body.body, firstLine: body.bodyLine) == nil, "\(file.path)")
-            #expect(!parseRecord(file).diagnostics.contains { $0.rule == "markdown-refused" }, "\(file.path)")
+            #expect(!parseRecord(file).diagnostics.contains { $0.rule.id.hasPrefix("markdown-") }, "\(file.path)")
         }
     }
 }
@@ -204,18 +204,18 @@ private func rep(_ s: String, _ n: Int) -> String { String(repeating: s, count: 
         add("tickets/tabs.md", "---\ntitle: Hồ sơ\n\tkind: nonconformity\n---\n", ["yaml"])
         add("tickets/front-matter-3MB.md", "---\n" + rep("x_ghi_chu_dai: " + rep("a", 80) + "\n", 32_000) + "---\n", ["too-large"])
         add("tickets/over-1MiB.md", header + rep("Hồ sơ trễ hạn.\n", 70_000), ["too-large"])
-        add("tickets/lone-fence.md", "---\n", ["no-front-matter"])
-        add("tickets/empty.md", "", ["no-front-matter"])
+        add("tickets/lone-fence.md", "---\n", ["front-matter-not-closed"])
+        add("tickets/empty.md", "", ["empty-file"])
         bytes("tickets/invalid-utf8.md", Array("---\ntitle: Nguy".utf8) + [0xEA] + Array("n\n---\n".utf8), ["encoding"])
-        bytes("tickets/nul.md", Array(header.utf8) + [0x00], ["encoding"])
-        bytes("tickets/binary.md", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }, ["encoding"])
+        bytes("tickets/nul.md", Array(header.utf8) + [0x00], ["nul-byte"])
+        bytes("tickets/binary.md", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }, ["nul-byte"])
         add("tickets/symlink.md", header, ["symlink"])
         // The Markdown screen: the record is read, its body refused.
-        add("tickets/cmark-list-blanks.md", header + rep("1. ", 20_000) + rep("\n", 20_000), ["markdown-refused"])
-        add("tickets/cmark-images.md", header + "Mở đầu.\n\n" + rep("![[]()", 3000) + "\n", ["markdown-refused"])
-        add("tickets/cmark-emphasis.md", header + rep(">", 40_000) + rep("a*", 40_000) + "\n", ["markdown-refused"])
-        add("tickets/cmark-quotes.md", header + rep("> ", 50_000) + "a\n", ["markdown-refused"])
-        add("tickets/cmark-dense.md", header + rep("*a **a ", 65_000) + "b" + rep(" a** a*", 65_000) + "\n", ["markdown-refused"])
+        add("tickets/cmark-list-blanks.md", header + rep("1. ", 20_000) + rep("\n", 20_000), ["markdown-nesting"])
+        add("tickets/cmark-images.md", header + "Mở đầu.\n\n" + rep("![[]()", 3000) + "\n", ["markdown-images"])
+        add("tickets/cmark-emphasis.md", header + rep(">", 40_000) + rep("a*", 40_000) + "\n", ["markdown-nesting"])
+        add("tickets/cmark-quotes.md", header + rep("> ", 50_000) + "a\n", ["markdown-nesting"])
+        add("tickets/cmark-dense.md", header + rep("*a **a ", 65_000) + "b" + rep(" a** a*", 65_000) + "\n", ["markdown-dense"])
         add("reviews/2025-12-15.md", """
         ---
         date: 2025-12-15
@@ -237,7 +237,7 @@ private func rep(_ s: String, _ n: Int) -> String { String(repeating: s, count: 
         ---
         \(rep("1. ", 40))
 
-        """, ["markdown-refused"])
+        """, ["markdown-nesting"])
         add("objectives/2025/tthcc.md", """
         ---
         year: 2025
@@ -247,19 +247,19 @@ private func rep(_ s: String, _ n: Int) -> String { String(repeating: s, count: 
         ---
         \(rep("![x[]()", 4000))
 
-        """, ["markdown-refused"])
+        """, ["markdown-images"])
         return (files, ["tickets/symlink.md"], rules)
     }
 
     func check(_ site: CheckedSite, rules: [String: Set<String>], root: String) {
         var found: [String: Set<String>] = [:]
         for d in site.diagnostics where d.severity == .error {
-            found[String(d.path.dropFirst(root.count + 1)), default: []].insert(d.rule)
+            found[String(d.path.dropFirst(root.count + 1)), default: []].insert(d.rule.id)
         }
         let expected = rules.filter { !$0.value.isEmpty }
         for path in Set(found.keys).union(expected.keys) { #expect(found[path] == expected[path], "\(path)") }
         // The screen's errors name the body's line.
-        let refused = site.diagnostics.filter { $0.rule == "markdown-refused" }
+        let refused = site.diagnostics.filter { $0.rule.id.hasPrefix("markdown-") }
         #expect(refused.map { "\($0.path.dropFirst(root.count + 1)):\($0.line)" }.sorted() == [
             "objectives/2025/tthcc.md:7", "reviews/2025-12-15.md:19", "reviews/2025-12-15.md:9",
             "tickets/cmark-dense.md:10", "tickets/cmark-emphasis.md:10", "tickets/cmark-images.md:12",
@@ -339,7 +339,7 @@ private func rep(_ s: String, _ n: Int) -> String { String(repeating: s, count: 
         let diagnostics = ward(ticket("tickets/PYC-2025-001.md", keys + "\n---")).diagnostics(today: "2025-06-01")
         #expect(diagnostics.count == 25)
         #expect(diagnostics.filter { $0.contains("did you mean `unit`?") }.count == 20)
-        #expect(diagnostics[0] == "tickets/PYC-2025-001.md:9:1: error: unknown key `unit1` in a request; did you mean `unit`? (keys starting with `x_` are free for local use) [unknown-key]")
+        #expect(diagnostics[0] == "tickets/PYC-2025-001.md:9:1: error: unknown key `unit1` in a request — did you mean `unit`? (keys starting with `x_` are free for local use) [unknown-key]")
         // A key far longer than any known one is no typo.
         #expect(closest(String(repeating: "unit", count: 1000), in: ["unit", "title"]) == nil)
     }

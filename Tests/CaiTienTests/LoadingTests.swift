@@ -17,8 +17,8 @@ import TestSupport
                            symlinks: ["tickets/2025/PYC-2025-002.md", "tickets/2024"])
         let site = fixture.check(today: today)
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/2024:1:1: error: is a symbolic link; links are never followed in content — replace it with the file itself [symlink]",
-            "tickets/2025/PYC-2025-002.md:1:1: error: is a symbolic link; links are never followed in content — replace it with the file itself [symlink]",
+            "tickets/2024:1:1: error: is a symbolic link; links are never followed in content — replace it with the file or folder itself [symlink]",
+            "tickets/2025/PYC-2025-002.md:1:1: error: is a symbolic link; links are never followed in content — replace it with the file or folder itself [symlink]",
         ])
         #expect(site.content.requests.map(\.id) == ["PYC-2025-001"])
     }
@@ -27,8 +27,8 @@ import TestSupport
         let fixture = ward(ticket("tickets/2025/PYC-2025-001.md") + meeting("reviews/2025-12-15.md"),
                            symlinks: ["site.yml", "reviews"])
         #expect(fixture.diagnostics(today: "2026-01-10") == [
-            "reviews:1:1: error: is a symbolic link; links are never followed in content [symlink]",
-            "site.yml:1:1: error: is a symbolic link; links are never followed in content [symlink]",
+            "reviews:1:1: error: is a symbolic link; links are never followed in content — replace it with the file or folder itself [symlink]",
+            "site.yml:1:1: error: is a symbolic link; links are never followed in content — replace it with the file or folder itself [symlink]",
         ])
         #expect(fixture.check(today: "2026-01-10").content.reviews.isEmpty)
     }
@@ -118,7 +118,7 @@ import TestSupport
         let bytes = Array("---\ntitle: Hồ sơ".utf8) + [0x00] + Array("\n---\n".utf8)
         let fixture = ward("", bytes: ["tickets/PYC-2025-001.md": bytes])
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/PYC-2025-001.md:2:1: error: NUL byte at byte offset 19: this is not a text file [encoding]",
+            "tickets/PYC-2025-001.md:2:1: error: NUL byte at byte offset 19: this is not a text file [nul-byte]",
         ])
     }
 
@@ -143,8 +143,8 @@ import TestSupport
         """, bytes: ["tickets/PYC-2025-003.md": []])
         #expect(fixture.diagnostics(today: today) == [
             "tickets/PYC-2025-001.md:1:1: error: missing front-matter: the first line must be `---`, followed by the `key: value` lines and another `---` [no-front-matter]",
-            "tickets/PYC-2025-002.md:1:1: error: front-matter is not closed: add a line `---` after the last key [no-front-matter]",
-            "tickets/PYC-2025-003.md:1:1: error: empty file: a record starts with a line `---`, its front-matter, and another `---` [no-front-matter]",
+            "tickets/PYC-2025-002.md:1:1: error: front-matter is not closed: add a line `---` after the last key [front-matter-not-closed]",
+            "tickets/PYC-2025-003.md:1:1: error: empty file: a record starts with a line `---`, its front-matter, and another `---` [empty-file]",
             "tickets/PYC-2025-004.md:1:1: error: missing front-matter: the first line must be `---`, followed by the `key: value` lines and another `---` [no-front-matter]",
         ])
     }
@@ -352,18 +352,18 @@ import TestSupport
             "reviews/2025-12-20.md:2:1: error: `approved_on:` is required — the day the notice was approved (5.8.2) [missing-key]",
             "tickets/2025/PYC-2025-001.md:1:1: error: missing front-matter: the first line must be `---`, followed by the `key: value` lines and another `---` [no-front-matter]",
             "tickets/2025/PYC-2025-002.md:1:1: error: duplicate id `PYC-2025-002`: content/tickets/2024/PYC-2025-002.md has the same file name; ids are unique across folders — rename one [duplicate-id]",
-            "tickets/2025/PYC-2025-002.md:9:1: error: unknown key `asigned_to` in a request; did you mean `assigned_to`? (keys starting with `x_` are free for local use) [unknown-key]",
+            "tickets/2025/PYC-2025-002.md:9:1: error: unknown key `asigned_to` in a request — did you mean `assigned_to`? (keys starting with `x_` are free for local use) [unknown-key]",
             "tickets/2025/PYC-2025-003.md:9:1: error: there is no `status` key: the stage is worked out from the dates filled in; to close it, fill in `closed: <date>` (with `verified_on`, `verified_by` and `result`), then delete `status` [no-status]",
-            "tickets/2025/PYC-2025-004.md:12:14: error: `verified_on` 08/04/2025 is before `completed_on` 10/04/2025; verification follows completion (5.6) [order]",
-            "tickets/2025/PYC-2025-004.md:15:9: error: `closed` 07/04/2025 is before `verified_on` 08/04/2025; a request is closed after verification (5.7) [order]",
+            "tickets/2025/PYC-2025-004.md:12:14: error: `verified_on` 08/04/2025 is before `completed_on` 10/04/2025; verification follows completion (5.6) [verified-before-completed]",
+            "tickets/2025/PYC-2025-004.md:15:9: error: `closed` 07/04/2025 is before `verified_on` 08/04/2025; a request is closed after verification (5.7) [closed-before-verified]",
             "tickets/2025/PYC-2025-005.md:2:1: error: invalid UTF-8 (byte 0xEA at byte offset 32); save the file as UTF-8 [encoding]",
             "tickets/2025/PYC-2025-006.md:5:7: error: unknown unit `tthc`; site.yml lists `tthcc`, `van-phong` — did you mean `tthcc`? [unknown-unit]",
             "tickets/2025/PYC-2025-007.md:12:9: error: closed without `result`: write `result: effective` or `result: ineffective` (5.6) [closed-without-result]",
-            "tickets/2025/PYC-2025-007.md:12:9: error: closed without verification: fill in `verified_on`, `verified_by` and `result` (5.6), or set `action_needed: false` with a `disposition` [closed-without-verification]",
+            "tickets/2025/PYC-2025-007.md:12:9: error: closed without verification: fill in `verified_on`, `verified_by` and `result` (5.6) [closed-without-verification]",
             "tickets/2025/PYC-2025-008.md:6:18: error: invalid YAML: mapping values are not allowed in this context [yaml]",
-            "tickets/2025/PYC-2025-009.md:1:1: error: empty file: a record starts with a line `---`, its front-matter, and another `---` [no-front-matter]",
-            "tickets/2025/PYC-2025-010.md:6:9: error: `opened` 01/02/2026 is after today (10/01/2026); a record states what has happened [future-date]",
-            "tickets/2025/x.md:1:1: error: is a symbolic link; links are never followed in content — replace it with the file itself [symlink]",
+            "tickets/2025/PYC-2025-009.md:1:1: error: empty file: a record starts with a line `---`, its front-matter, and another `---` [empty-file]",
+            "tickets/2025/PYC-2025-010.md:6:9: error: `opened` 01/02/2026 is after today (10/01/2026); fill it in once it has happened [future-date]",
+            "tickets/2025/x.md:1:1: error: is a symbolic link; links are never followed in content — replace it with the file or folder itself [symlink]",
         ]
         let site = fixture.check(today: "2026-01-10")
         #expect(fixture.diagnostics(today: "2026-01-10") == expected)

@@ -100,7 +100,7 @@ import TestSupport
         let fixture = ward(meeting("reviews/2025-12-15.md").replacingOccurrences(of: "  customer_feedback:", with: "  customer_feedbacks:"))
         #expect(fixture.diagnostics(today: today) == [
             "reviews/2025-12-15.md:10:3: warning: inputs of 5.8.1.1 missing or empty: customer_feedback [missing-inputs]",
-            "reviews/2025-12-15.md:12:3: error: unknown key `customer_feedbacks` in the review's inputs (5.8.1.1); did you mean `customer_feedback`? (keys starting with `x_` are free for local use) [unknown-key]",
+            "reviews/2025-12-15.md:12:3: error: unknown key `customer_feedbacks` in the review's inputs (5.8.1.1) — did you mean `customer_feedback`? (keys starting with `x_` are free for local use) [unknown-key]",
         ])
     }
 
@@ -131,15 +131,15 @@ import TestSupport
 
         """ + ticket("tickets/2025/PYC-2025-012.md"))
         #expect(fixture.diagnostics(today: today) == [
-            "reviews/2025-12-15.md:21:1: error: decision \"Thay máy lấy số tự động tại Bộ phận Một cửa\": no request `PYC-2025-02` exists; open it (5.8.1.2) or remove `ticket` — did you mean `PYC-2025-012`? [unknown-request]",
-            "reviews/2025-12-15.md:26:11: error: `type`: \"resource\" is not allowed; use one of `improvement`, `qms_change`, `resources` (did you mean `resources`?) [bad-value]",
+            "reviews/2025-12-15.md:21:1: error: decision \"Thay máy lấy số tự động tại Bộ phận Một cửa\": no request `PYC-2025-02` exists; open it first, or correct the id — did you mean `PYC-2025-012`? [unknown-request]",
+            "reviews/2025-12-15.md:26:11: error: `type`: \"resource\" is not allowed; use one of `improvement`, `qms_change`, `resources` — did you mean `resources`? [bad-value]",
         ])
     }
 
     @Test func aReviewIsRecordedOnceHeld() {
         let fixture = ward(meeting("reviews/2026-02-01.md", date: "2026-02-01"))
         #expect(fixture.diagnostics(today: today) == [
-            "reviews/2026-02-01.md:2:7: error: `date` 01/02/2026 is after today; a review is recorded once held [future-date]",
+            "reviews/2026-02-01.md:2:7: error: `date` 01/02/2026 is after today (10/01/2026); fill it in once it has happened [future-date]",
         ])
     }
 
@@ -240,8 +240,8 @@ import TestSupport
              + plan("1899/ubnd", year: "1899", unit: nil, objectives: mt1))
         // Year 10000 has no 30/01 for the approval deadline: accepted, it crashed `caitien stats`.
         #expect(fixture.diagnostics(today: today) == [
-            "objectives/10000/van-phong.md:2:7: error: `year`: \"10000\" must be a whole number from 1900 to 9999 [bad-number]",
-            "objectives/1899/ubnd.md:2:7: error: `year`: \"1899\" must be a whole number from 1900 to 9999 [bad-number]",
+            "objectives/10000/van-phong.md:2:7: error: `year`: \"10000\" must be a whole number from 1900 to 9999 [bad-integer]",
+            "objectives/1899/ubnd.md:2:7: error: `year`: \"1899\" must be a whole number from 1900 to 9999 [bad-integer]",
             "objectives/2025/tthcc.md:9:13: error: `target`: \"một trăm\" is not a number (write 98.7 or 98,7) [bad-number]",
             "objectives/2025/tthcc.md:10:13: error: `actual`: \"98%\" is not a number (write 98.7 or 98,7) [bad-number]",
         ])
@@ -350,10 +350,10 @@ import TestSupport
           review_interval_days: một năm
         """)
         #expect(fixture.diagnostics(today: today) == [
-            "site.yml:6:3: error: unknown key `due_soon_day` in settings; did you mean `due_soon_days`? (keys starting with `x_` are free for local use) [unknown-key]",
-            "site.yml:7:20: error: `retention_years`: \"9223372036854775807\" must be a whole number from 0 to 36500 [bad-number]",
-            "site.yml:8:25: error: `recurrence_threshold`: \"0\" must be a whole number from 1 to 36500 [bad-number]",
-            "site.yml:9:25: error: `review_interval_days`: \"một năm\" must be a whole number from 1 to 36500 [bad-number]",
+            "site.yml:6:3: error: unknown key `due_soon_day` in settings — did you mean `due_soon_days`? (keys starting with `x_` are free for local use) [unknown-key]",
+            "site.yml:7:20: error: `retention_years`: \"9223372036854775807\" must be a whole number from 0 to 36500 [bad-integer]",
+            "site.yml:8:25: error: `recurrence_threshold`: \"0\" must be a whole number from 1 to 36500 [bad-integer]",
+            "site.yml:9:25: error: `review_interval_days`: \"một năm\" must be a whole number from 1 to 36500 [bad-integer]",
         ])
     }
 
@@ -425,9 +425,9 @@ import TestSupport
         orgnisation: UBND phường Ninh Hòa
         """)
         #expect(fixture.diagnostics(today: today) == [
-            "site.yml:2:9: error: `locale`: \"fr\" is not allowed; use `vi` or `en` [bad-value]",
-            "site.yml:3:11: error: `timezone`: \"Hà Nội\" is not a time zone name such as `Asia/Ho_Chi_Minh` [bad-value]",
-            "site.yml:7:1: error: unknown key `orgnisation` in site.yml; did you mean `organisation`? (keys starting with `x_` are free for local use) [unknown-key]",
+            "site.yml:2:9: error: `locale`: \"fr\" is not allowed; use one of `vi`, `en` [bad-value]",
+            "site.yml:3:11: error: `timezone`: \"Hà Nội\" is not a time zone name such as `Asia/Ho_Chi_Minh` [bad-timezone]",
+            "site.yml:7:1: error: unknown key `orgnisation` in site.yml — did you mean `organisation`? (keys starting with `x_` are free for local use) [unknown-key]",
         ])
     }
 

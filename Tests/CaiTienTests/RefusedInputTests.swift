@@ -34,10 +34,10 @@ import TestSupport
         """)
         // Read in name order: `tickets/2024/` first, `reviews/2025/` before `reviews/2025-…`, upper case before lower.
         #expect(fixture.diagnostics(today: "2026-01-10") == [
-            "objectives/2025/tthcc.md:1:1: error: duplicate id `2025/tthcc`: content/objectives/2025/TTHCC.md has the same name but for upper and lower case (`2025/TTHCC`), and the two collide on Windows, on macOS and in a zip — rename one [duplicate-id]",
-            "reviews/2025-12-15-hop.md:1:1: error: duplicate id `2025-12-15-hop`: content/reviews/2025/2025-12-15-HOP.md has the same name but for upper and lower case (`2025-12-15-HOP`), and the two collide on Windows, on macOS and in a zip — rename one [duplicate-id]",
-            "tickets/2025/PYC-2025-002.md:1:1: error: duplicate id `PYC-2025-002`: content/tickets/2024/Pyc-2025-002.md has the same name but for upper and lower case (`Pyc-2025-002`), and the two collide on Windows, on macOS and in a zip — rename one [duplicate-id]",
-            "tickets/2025/pyc-2025-002.md:1:1: error: duplicate id `pyc-2025-002`: content/tickets/2024/Pyc-2025-002.md has the same name but for upper and lower case (`Pyc-2025-002`), and the two collide on Windows, on macOS and in a zip — rename one [duplicate-id]",
+            "objectives/2025/tthcc.md:1:1: error: duplicate id `2025/tthcc`: content/objectives/2025/TTHCC.md has the same name but for upper and lower case (`2025/TTHCC`), and the two collide on Windows, on macOS and in a zip — rename one [duplicate-id-case]",
+            "reviews/2025-12-15-hop.md:1:1: error: duplicate id `2025-12-15-hop`: content/reviews/2025/2025-12-15-HOP.md has the same name but for upper and lower case (`2025-12-15-HOP`), and the two collide on Windows, on macOS and in a zip — rename one [duplicate-id-case]",
+            "tickets/2025/PYC-2025-002.md:1:1: error: duplicate id `PYC-2025-002`: content/tickets/2024/Pyc-2025-002.md has the same name but for upper and lower case (`Pyc-2025-002`), and the two collide on Windows, on macOS and in a zip — rename one [duplicate-id-case]",
+            "tickets/2025/pyc-2025-002.md:1:1: error: duplicate id `pyc-2025-002`: content/tickets/2024/Pyc-2025-002.md has the same name but for upper and lower case (`Pyc-2025-002`), and the two collide on Windows, on macOS and in a zip — rename one [duplicate-id-case]",
         ])
         let content = fixture.check(today: "2026-01-10").content
         #expect(content.requests.map(\.id) == ["Pyc-2025-002"])
@@ -78,7 +78,7 @@ import TestSupport
         #expect(fixture.diagnostics(today: "2026-01-10") == [
             "reviews/2025/INDEX.HTML.md:1:1: error: the file name gives the id `INDEX.HTML`, a name the site uses itself in reviews/ \(reserved); rename the file, e.g. 2025-12-15.md [reserved-id]",
             "reviews/next.md:1:1: error: the file name gives the id `next`, a name the site uses itself in reviews/ \(reserved); rename the file, e.g. 2025-12-15.md [reserved-id]",
-            "site.yml:5:11: error: unit code `index` is a name the site uses itself in units/; choose another, e.g. `van-phong` [reserved-id]",
+            "site.yml:5:11: error: unit code `index` is a name the site uses itself in units/; choose another, e.g. `van-phong` [reserved-code]",
             "tickets/2025/Index.md:1:1: error: the file name gives the id `Index`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
             "tickets/2025/assets.md:1:1: error: the file name gives the id `assets`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
             "tickets/2025/page.md:1:1: error: the file name gives the id `page`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
@@ -354,9 +354,9 @@ import TestSupport
         ---
         """) + meeting("reviews/0001-01-01.md", date: "01/01/0001"))
         #expect(fixture.diagnostics(today: today) == [
-            "reviews/0001-01-01.md:2:7: error: `date`: \"01/01/0001\" is not in the years 1900 to 9999; check the year [bad-date]",
-            "tickets/2025/PYC-2025-001.md:10:14: error: `assigned_on`: \"01/01/0001\" is not in the years 1900 to 9999; check the year [bad-date]",
-            "tickets/2025/PYC-2025-001.md:12:15: error: `completed_on`: \"0001-01-01\" is not in the years 1900 to 9999; check the year [bad-date]",
+            "reviews/0001-01-01.md:2:7: error: `date`: \"01/01/0001\" is not in the years 1900 to 9999; check the year [date-out-of-range]",
+            "tickets/2025/PYC-2025-001.md:10:14: error: `assigned_on`: \"01/01/0001\" is not in the years 1900 to 9999; check the year [date-out-of-range]",
+            "tickets/2025/PYC-2025-001.md:12:15: error: `completed_on`: \"0001-01-01\" is not in the years 1900 to 9999; check the year [date-out-of-range]",
         ])
     }
 
@@ -395,7 +395,7 @@ import TestSupport
             "tickets/2025/PYC-2025-002\\n::warning file=x::giả.md:1:1: error: the file name \"PYC-2025-002\\n::warning file=x::giả.md\" gives the id; use only letters, digits, `-`, `_` and `.` (e.g. PYC-2025-001.md) [bad-id]",
         ])
         for format in DiagnosticFormat.allCases where format != .json {
-            let lines = formatDiagnostics(diagnostics, as: format).split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = formatDiagnostics(diagnostics, as: format, language: .vi).split(separator: "\n", omittingEmptySubsequences: false)
             #expect(lines.count == diagnostics.count + 1, "\(format)")
             #expect(lines.allSatisfy { !$0.contains("\r") && !$0.contains("\u{1B}") || format == .github }, "\(format)")
             #expect(lines.filter { $0.hasPrefix("::") }.count == (format == .github ? 2 : 0), "\(format)")

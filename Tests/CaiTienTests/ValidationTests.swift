@@ -128,7 +128,7 @@ import TestSupport
         ---
         """)
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/2025/PYC-2025-006.md:3:7: error: `kind`: \"nonconformance\" is not allowed; use one of `nonconformity`, `potential`, `improvement` (did you mean `nonconformity`?) [bad-value]",
+            "tickets/2025/PYC-2025-006.md:3:7: error: `kind`: \"nonconformance\" is not allowed; use one of `nonconformity`, `potential`, `improvement` — did you mean `nonconformity`? [bad-value]",
             "tickets/2025/PYC-2025-006.md:4:9: error: `source`: \"audit\" is not allowed; use one of `nonconforming_activity`, `feedback`, `internal_audit`, `previous_action`, `management_review`, `data_analysis`, `process_monitoring`, `process_results`, `conformity_check`, `qms_records`, `risk_analysis`, `stakeholder`, `lessons_learned`, `other` [bad-value]",
             "tickets/2025/PYC-2025-006.md:7:11: error: `severity`: \"serious\" is not allowed; use one of `minor`, `major` [bad-value]",
         ])
@@ -154,7 +154,7 @@ import TestSupport
         #expect(fixture.diagnostics(today: today) == [
             "tickets/2025/PYC-2025-007.md:9:14: error: `disposition`: \"sửa chữa\" is not allowed; use one of `rework`, `repair`, `accept`, `reject` [bad-value]",
             "tickets/2025/PYC-2025-007.md:10:16: error: `action_needed`: \"có\" is not true or false [bad-bool]",
-            "tickets/2025/PYC-2025-008.md:3:7: error: `kind`: \"Improvement\" is not allowed; use one of `nonconformity`, `potential`, `improvement` (did you mean `improvement`?) [bad-value]",
+            "tickets/2025/PYC-2025-008.md:3:7: error: `kind`: \"Improvement\" is not allowed; use one of `nonconformity`, `potential`, `improvement` — did you mean `improvement`? [bad-value]",
         ])
         #expect(fixture.request("PYC-2025-007")?.confidential == true)
     }
@@ -173,9 +173,9 @@ import TestSupport
         ---
         """))
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/2025/PYC-2025-009.md:10:1: error: unknown key `asigned_to` in a request; did you mean `assigned_to`? (keys starting with `x_` are free for local use) [unknown-key]",
+            "tickets/2025/PYC-2025-009.md:10:1: error: unknown key `asigned_to` in a request — did you mean `assigned_to`? (keys starting with `x_` are free for local use) [unknown-key]",
             "tickets/2025/PYC-2025-009.md:11:1: error: unknown key `ghi_chu` in a request (keys starting with `x_` are free for local use) [unknown-key]",
-            "tickets/2025/PYC-2025-009.md:14:5: error: unknown key `ower` in an action; did you mean `owner`? (keys starting with `x_` are free for local use) [unknown-key]",
+            "tickets/2025/PYC-2025-009.md:14:5: error: unknown key `ower` in an action — did you mean `owner`? (keys starting with `x_` are free for local use) [unknown-key]",
         ])
     }
 
@@ -186,8 +186,8 @@ import TestSupport
         ---
         """))
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/2025/PYC-2025-010.md:9:1: error: unknown key `assignedTo` in a request; did you mean `assigned_to`? (keys starting with `x_` are free for local use) [unknown-key]",
-            "tickets/2025/PYC-2025-010.md:10:1: error: unknown key `Due` in a request; did you mean `due`? (keys starting with `x_` are free for local use) [unknown-key]",
+            "tickets/2025/PYC-2025-010.md:9:1: error: unknown key `assignedTo` in a request — did you mean `assigned_to`? (keys starting with `x_` are free for local use) [unknown-key]",
+            "tickets/2025/PYC-2025-010.md:10:1: error: unknown key `Due` in a request — did you mean `due`? (keys starting with `x_` are free for local use) [unknown-key]",
         ])
     }
 
@@ -242,8 +242,8 @@ import TestSupport
         ---
         """))
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/2025/PYC-2025-015.md:12:14: error: `verified_on` 08/04/2025 is before `completed_on` 10/04/2025; verification follows completion (5.6) [order]",
-            "tickets/2025/PYC-2025-015.md:15:9: error: `closed` 07/04/2025 is before `verified_on` 08/04/2025; a request is closed after verification (5.7) [order]",
+            "tickets/2025/PYC-2025-015.md:12:14: error: `verified_on` 08/04/2025 is before `completed_on` 10/04/2025; verification follows completion (5.6) [verified-before-completed]",
+            "tickets/2025/PYC-2025-015.md:15:9: error: `closed` 07/04/2025 is before `verified_on` 08/04/2025; a request is closed after verification (5.7) [closed-before-verified]",
         ])
     }
 
@@ -276,10 +276,10 @@ import TestSupport
         ---
         """))
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/2025/PYC-2025-017.md:10:14: error: `assigned_on` 01/03/2025 is before `opened` 04/03/2025 [before-opened]",
-            "tickets/2025/PYC-2025-017.md:11:6: error: `due` 28/02/2025 is before `opened` 04/03/2025 [before-opened]",
-            "tickets/2025/PYC-2025-017.md:13:1: error: `progress` entry dated 02/03/2025 is before `opened` [before-opened]",
-            "tickets/2025/PYC-2025-017.md:16:1: error: action \"Rà soát sổ theo dõi hồ sơ\": `done` 03/03/2025 is before `opened` [before-opened]",
+            "tickets/2025/PYC-2025-017.md:10:14: error: `assigned_on` 01/03/2025 is before `opened` 04/03/2025; every step comes after the request is opened — check the date [before-opened]",
+            "tickets/2025/PYC-2025-017.md:11:6: error: `due` 28/02/2025 is before `opened` 04/03/2025; every step comes after the request is opened — check the date [before-opened]",
+            "tickets/2025/PYC-2025-017.md:13:1: error: `progress` entry dated 02/03/2025 is before `opened` 04/03/2025; every step comes after the request is opened — check the date [before-opened]",
+            "tickets/2025/PYC-2025-017.md:16:1: error: action \"Rà soát sổ theo dõi hồ sơ\": `done` 03/03/2025 is before `opened` 04/03/2025; every step comes after the request is opened — check the date [before-opened]",
         ])
     }
 
@@ -312,9 +312,9 @@ import TestSupport
         ---
         """))
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/2025/PYC-2025-018.md:6:9: error: `opened` 02/06/2025 is after today (01/06/2025); a record states what has happened [future-date]",
-            "tickets/2025/PYC-2025-019.md:15:1: error: action \"Cấu hình cảnh báo hồ sơ sắp đến hạn trên phần mềm một cửa\": `done` 02/06/2025 is after today; fill it in once done [future-date]",
-            "tickets/2025/PYC-2025-019.md:19:1: error: `changes` entry dated 10/06/2025 is after today [future-date]",
+            "tickets/2025/PYC-2025-018.md:6:9: error: `opened` 02/06/2025 is after today (01/06/2025); fill it in once it has happened [future-date]",
+            "tickets/2025/PYC-2025-019.md:15:1: error: action \"Cấu hình cảnh báo hồ sơ sắp đến hạn trên phần mềm một cửa\": `done` 02/06/2025 is after today (01/06/2025); fill it in once it has happened [future-date]",
+            "tickets/2025/PYC-2025-019.md:19:1: error: `changes` entry dated 10/06/2025 is after today (01/06/2025); fill it in once it has happened [future-date]",
             "tickets/2025/PYC-2025-019.md:21:15: error: `completed_on` 15/06/2025 is after today (01/06/2025); fill it in once it has happened [future-date]",
         ])
         // Today itself is not in the future.
@@ -355,7 +355,7 @@ import TestSupport
         """))
         #expect(fixture.diagnostics(today: today) == [
             "tickets/2025/PYC-2025-021.md:12:9: error: closed without `result`: write `result: effective` or `result: ineffective` (5.6) [closed-without-result]",
-            "tickets/2025/PYC-2025-021.md:12:9: error: closed without verification: fill in `verified_on`, `verified_by` and `result` (5.6), or set `action_needed: false` with a `disposition` [closed-without-verification]",
+            "tickets/2025/PYC-2025-021.md:12:9: error: closed without verification: fill in `verified_on`, `verified_by` and `result` (5.6) [closed-without-verification]",
         ])
     }
 
@@ -440,7 +440,7 @@ import TestSupport
         let fixture = ward(ticket("tickets/2025/PYC-2025-027.md", Self.ineffective + "\nfollow_up: PYC-2025-28\n---")
                            + ticket("tickets/2025/PYC-2025-028.md"))
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/2025/PYC-2025-027.md:16:12: error: `follow_up`: no request `PYC-2025-28` exists; open the new request first (5.7) — did you mean `PYC-2025-028`? [unknown-request]",
+            "tickets/2025/PYC-2025-027.md:16:12: error: `follow_up`: no request `PYC-2025-28` exists; open it first, or correct the id — did you mean `PYC-2025-028`? [unknown-request]",
         ])
         // The follow-up is opened once the verification found the action ineffective (5.7).
         let fixed = ward(ticket("tickets/2025/PYC-2025-027.md", Self.ineffective + "\nfollow_up: PYC-2025-028\n---")
@@ -457,7 +457,7 @@ import TestSupport
         ---
         """))
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/2025/PYC-2025-029.md:9:12: error: `follow_up`: no request `pyc-2025-030` exists — did you mean `PYC-2025-030`? [unknown-request]",
+            "tickets/2025/PYC-2025-029.md:9:12: error: `follow_up`: no request `pyc-2025-030` exists; open it first, or correct the id — did you mean `PYC-2025-030`? [unknown-request]",
             "tickets/2025/PYC-2025-030.md:9:12: error: `follow_up` names the request itself; name the new request [self-reference]",
         ])
     }
@@ -547,7 +547,7 @@ import TestSupport
             "tickets/2025/PYC-2025-040.md:9:10: error: `actions` must be a list (lines starting with `- `) [not-a-list]",
             "tickets/2025/PYC-2025-040.md:11:5: error: `note:` is required — what was done or changed [missing-key]",
             "tickets/2025/PYC-2025-040.md:12:5: error: `date:` is required — the date of the note [missing-key]",
-            "tickets/2025/PYC-2025-040.md:13:1: error: unknown key `title2` in a request; did you mean `title`? (keys starting with `x_` are free for local use) [unknown-key]",
+            "tickets/2025/PYC-2025-040.md:13:1: error: unknown key `title2` in a request — did you mean `title`? (keys starting with `x_` are free for local use) [unknown-key]",
         ])
     }
 }

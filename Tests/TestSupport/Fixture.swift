@@ -50,9 +50,9 @@ public struct Fixture: Sendable {
     }
 
     /// Diagnostics as `path:line:column: severity: message [rule]` lines, path without `content/`.
-    public func diagnostics(today: String) -> [String] {
+    public func diagnostics(today: String, language: Language = .en) -> [String] {
         check(today: today).diagnostics.map { d in
-            var text = d.text
+            var text = d.text(language)
             if text.hasPrefix(Fixture.root + "/") { text.removeFirst(Fixture.root.count + 1) }
             return text
         }
@@ -69,3 +69,10 @@ units:
   - code: van-phong
     name: Văn phòng HĐND và UBND
 """
+
+extension Diagnostic {
+    /// The line in English, as most tests compare it.
+    public var text: String { text(.en) }
+    /// The message in English.
+    public var message: String { message(.en) }
+}
