@@ -42,13 +42,17 @@ let package = Package(
         .target(name: "CaiTienSite", dependencies: [
             "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "CaiTienRender", "CaiTienCache", "FrontMatter", "CSupport",
         ]),
+        // `caitien rollup`: a province's dashboard over many wards' data.json — reading (a scanner
+        // that skips the records), figures across wards, the page and the province's data.json.
+        // No Foundation and no HTTP client: fetching is handed in (WardFetcher).
+        .target(name: "CaiTienRollup", dependencies: ["CaiTienModel", "CaiTienCache"]),
         // `caitien serve`: a local preview server (FlyingFox), kept out of the core libraries.
         .target(name: "CaiTienServe", dependencies: [
             "CaiTienSite", "CaiTienContent", "CaiTienModel", "CaiTienRender", "CaiTienCache",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "caitien", dependencies: [
-            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe", "CaiTienRender",
+            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe", "CaiTienRender", "CaiTienRollup",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target over the record parser (scripts/fuzz: --sanitize fuzzer --sanitize address).
@@ -56,7 +60,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CaiTienContent", "CaiTienModel", "CaiTienSite", "CaiTienRender", "CaiTienCache"], path: "Tests/TestSupport"),
         .testTarget(name: "CaiTienTests", dependencies: [
             "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienSite", "FrontMatter", "Markdown",
-            "CaiTienServe", "CaiTienRender", "CaiTienCache",
+            "CaiTienServe", "CaiTienRender", "CaiTienCache", "CaiTienRollup",
         ]),
     ]
 )

@@ -3,6 +3,7 @@ import CaiTienAnalysis
 import CaiTienContent
 import CaiTienModel
 import CaiTienRender
+import CaiTienRollup
 import CaiTienServe
 import CaiTienSite
 import Foundation
@@ -55,7 +56,7 @@ struct CaiTien: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caitien",
         abstract: "Cải tiến: an ISO 9001 improvement dashboard from Markdown records.",
-        subcommands: [Check.self, Stats.self, Build.self, New.self, Init.self, Serve.self, Explain.self]
+        subcommands: [Check.self, Stats.self, Build.self, New.self, Init.self, Serve.self, Explain.self, RollupCommand.self]
     )
 
     /// As ArgumentParser's, but a usage error exits with 2 (SPEC §4), not EX_USAGE (64).
@@ -332,4 +333,63 @@ func editDistance(_ a: String, _ b: String) -> Int {
         previous = current
     }
     return previous[b.count]
+}
+
+struct RollupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollup",
+        abstract: "A province's dashboard over many wards' data.json: built site folders, data.json files or https:// sites.",
+        discussion: "A ward that cannot be read is a row marked unreachable, never a failed roll-up. Addresses must be https:// (plain http:// only from 127.0.0.1 or localhost)."
+    )
+
+    @Argument(help: "A ward's built site folder, its data.json, or the https:// address of its published site.")
+    var sources: [String] = []
+
+    @Option(name: .customLong("sources"), help: "A file with one source a line (`SOURCE [NAME]`, # comments).")
+    var sourceLists: [String] = []
+
+    @Option(help: "The output folder, replaced atomically.")
+    var output = "public"
+
+    @Option(help: "The reference day, YYYY-MM-DD (default: today in Vietnam).")
+    var today: DayArgument?
+
+    @Option(name: .customLong("lang"), help: "Language of the page: vi or en.")
+    var language: Language = .vi
+
+    func validate() throws {
+        if let day = today?.day { try checkRange(day, of: "--today", Day.todayRange) }
+    }
+
+    func run() async throws {
+        let strings: RollupStrings = language == .en ? .en : .vi
+        var all = sources.map { RollupSource($0) }
+        for list in sourceLists {
+            guard let data = FileManager.default.contents(atPath: list) else {
+                printError("caitien: cannot read the list of sources \(list)")
+                throw Exit.usage
+            }
+            all += parseSourceList(String(decoding: data, as: UTF8.self))
+        }
+        guard !all.isEmpty else {
+            printError("caitien: no sources: name wards' site folders, data.json files or https:// addresses, or --sources FILE")
+            throw Exit.usage
+        }
+        let day = today?.day ?? todayInVietnam(secondsSince1970: Int(Date().timeIntervalSince1970))
+        let result: RollupResult
+        do {
+            result = try await rollup(RollupOptions(sources: all, output: output, today: day, strings: strings), fetcher: nil,
+                                      waiting: { printError("caitien: another build is writing into \(output)/; waiting for it to end…") })
+        } catch {
+            printError("caitien: \(error)")
+            throw Exit.usage
+        }
+        let r = result.rollup
+        for row in r.rows {
+            if case .failure(let problem) = row.result { printError("caitien: warning: \(row.source.text): \(problem)") }
+        }
+        let t = r.totals
+        print("Rolled up \(t.wards) wards for \(day.vietnamese) into \(output)/ (\(t.unreachable + t.unknownSchema) unreachable, \(t.stale) stale) — open \(output)/index.html")
+        exitNow(0)
+    }
 }
