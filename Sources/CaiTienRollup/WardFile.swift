@@ -95,7 +95,7 @@ public func readWardFigures(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<WardF
             case "today":
                 let start = s.index
                 let text = try s.readString()
-                guard let day = Day(parsing: text), text.count == 10 else { throw s.error("`today` is not a date YYYY-MM-DD", at: start) }
+                guard let day = Day(parsing: text), day.iso == text else { throw s.error("`today` is not a date YYYY-MM-DD", at: start) }
                 today = day
             case "kpis": kpis = try Kpis.read(&s)
             default: try s.skipValue()
@@ -215,6 +215,6 @@ func readDay(_ s: inout JSONScanner) throws(ScanError) -> Day? {
     if try s.readNull() { return nil }
     let start = s.index
     let text = try s.readString()
-    guard text.utf8.count == 10, let day = Day(parsing: text) else { throw s.error("expected a date YYYY-MM-DD", at: start) }
+    guard let day = Day(parsing: text), day.iso == text else { throw s.error("expected a date YYYY-MM-DD", at: start) }
     return day
 }
