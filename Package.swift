@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // C libraries from Debian (libcmark-dev, libyaml-dev).
@@ -46,13 +47,18 @@ let package = Package(
         // that skips the records), figures across wards, the page and the province's data.json.
         // No Foundation and no HTTP client: fetching is handed in (WardFetcher).
         .target(name: "CaiTienRollup", dependencies: ["CaiTienModel", "CaiTienCache"]),
+        // Fetching wards' data.json over HTTPS for the roll-up: AsyncHTTPClient (SwiftNIO and
+        // BoringSSL, which link statically; URLSession would need libcurl), kept out of the rest.
+        .target(name: "CaiTienFetch", dependencies: [
+            "CaiTienRollup", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         // `caitien serve`: a local preview server (FlyingFox), kept out of the core libraries.
         .target(name: "CaiTienServe", dependencies: [
             "CaiTienSite", "CaiTienContent", "CaiTienModel", "CaiTienRender", "CaiTienCache",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "caitien", dependencies: [
-            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe", "CaiTienRender", "CaiTienRollup",
+            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe", "CaiTienRender", "CaiTienRollup", "CaiTienFetch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target over the record parser (scripts/fuzz: --sanitize fuzzer --sanitize address).
@@ -60,7 +66,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CaiTienContent", "CaiTienModel", "CaiTienSite", "CaiTienRender", "CaiTienCache"], path: "Tests/TestSupport"),
         .testTarget(name: "CaiTienTests", dependencies: [
             "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienSite", "FrontMatter", "Markdown",
-            "CaiTienServe", "CaiTienRender", "CaiTienCache", "CaiTienRollup",
+            "CaiTienServe", "CaiTienRender", "CaiTienCache", "CaiTienRollup", "CaiTienFetch",
+            .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
     ]
 )

@@ -91,8 +91,8 @@ public func parseSourceList(_ text: String) -> [RollupSource] {
     return sources
 }
 
-/// A data.json larger than this is not a ward's (100,000 requests make about 60 MB).
-let largestDataFile = 256 << 20
+/// A data.json larger than this is not a ward's (100,000 requests make about 90 MB).
+public let largestWardFile = 256 << 20
 
 /// The bytes of a local source: `FOLDER/data.json`, or the file itself.
 public func readLocalSource(_ path: String) -> Result<[UInt8], WardProblem> {
@@ -114,8 +114,8 @@ public func readLocalSource(_ path: String) -> Result<[UInt8], WardProblem> {
         return .failure(.unreachable("\(file) is not a file"))
     }
     let size = Int(info.st_size)
-    guard size <= largestDataFile else {
-        return .failure(.unreachable("\(file) is \(size >> 20) MiB, larger than a ward's data.json can be (\(largestDataFile >> 20) MiB)"))
+    guard size <= largestWardFile else {
+        return .failure(.unreachable("\(file) is \(size >> 20) MiB, larger than a ward's data.json can be (\(largestWardFile >> 20) MiB)"))
     }
     var bytes = [UInt8](repeating: 0, count: size)
     var done = 0

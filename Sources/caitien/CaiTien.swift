@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaiTienAnalysis
 import CaiTienContent
+import CaiTienFetch
 import CaiTienModel
 import CaiTienRender
 import CaiTienRollup
@@ -357,8 +358,16 @@ struct RollupCommand: AsyncParsableCommand {
     @Option(name: .customLong("lang"), help: "Language of the page: vi or en.")
     var language: Language = .vi
 
+    @Option(help: "Seconds to wait for one ward's data.json over the network, per try.")
+    var timeout: Double = 20
+
+    @Option(help: "Tries after the first, for an address that does not answer or answers 5xx.")
+    var retries: Int = 2
+
     func validate() throws {
         if let day = today?.day { try checkRange(day, of: "--today", Day.todayRange) }
+        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        guard (0...10).contains(retries) else { throw ValidationError("--retries must be from 0 to 10") }
     }
 
     func run() async throws {
@@ -378,8 +387,13 @@ struct RollupCommand: AsyncParsableCommand {
         let day = today?.day ?? todayInVietnam(secondsSince1970: Int(Date().timeIntervalSince1970))
         let result: RollupResult
         do {
-            result = try await rollup(RollupOptions(sources: all, output: output, today: day, strings: strings), fetcher: nil,
-                                      waiting: { printError("caitien: another build is writing into \(output)/; waiting for it to end…") })
+            let options = RollupOptions(sources: all, output: output, today: day, strings: strings)
+            let waiting = { printError("caitien: another build is writing into \(output)/; waiting for it to end…") }
+            let fetches = all.contains { if case .url = $0.location { return true } else { return false } }
+            // The HTTP client (its threads) only when some ward is an address.
+            result = fetches
+                ? try await withHTTPWardFetcher(timeout: timeout, retries: retries) { fetcher in try await rollup(options, fetcher: fetcher, waiting: waiting) }
+                : try await rollup(options, fetcher: nil, waiting: waiting)
         } catch {
             printError("caitien: \(error)")
             throw Exit.usage
