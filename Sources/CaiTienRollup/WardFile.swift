@@ -76,9 +76,10 @@ public func readWardFigures(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<WardF
             return .failure(.unreachable(bytes.isEmpty ? "data.json is empty" : "not a data.json: it does not start with {"))
         }
         var unknown: Int?
+        var isRollup = false
         try scanner.readObject { (s: inout JSONScanner, key: String) throws(ScanError) in
             // Once the schema is known to be unreadable, what follows may mean anything: skip it.
-            if unknown != nil { try s.skipValue(); return }
+            if unknown != nil || isRollup { try s.skipValue(); return }
             switch key {
             case "schema":
                 let start = s.index
@@ -88,7 +89,7 @@ public func readWardFigures(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<WardF
                 if !readableSchemas.contains(Int(n)) { unknown = Int(n) }
             case "document":
                 // The province's own file: a roll-up is not read as a ward.
-                if try s.readString() == RollupDocument.name { throw s.error("this is a province roll-up's data.json, not a ward's") }
+                if try s.readString() == RollupDocument.name { isRollup = true }
             case "organisation": organisation = try s.readNull() ? nil : try s.readString()
             case "base_url": baseURL = try s.readNull() ? nil : try s.readString()
             case "commit": commit = try s.readNull() ? nil : try s.readString()
@@ -101,6 +102,7 @@ public func readWardFigures(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<WardF
             default: try s.skipValue()
             }
         }
+        if isRollup { return .failure(.unreachable("this is a province roll-up's data.json, not a ward's")) }
         if let unknown { return .failure(.unknownSchema(unknown)) }
         try scanner.expectEnd()
     } catch {
