@@ -72,7 +72,7 @@ struct Fields {
     /// The whole mapping's position, for "missing key" errors.
     let position: Position
     /// False when the node is not a mapping: that one error is enough, its keys are not "missing".
-    private var isMapping = true
+    private(set) var isMapping = true
 
     /// - Parameters:
     ///   - known: keys this mapping may hold; `x_` keys are always allowed.

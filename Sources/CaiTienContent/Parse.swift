@@ -11,6 +11,15 @@ public enum ParsedRecord: Sendable {
     case plan(ObjectivePlan)
     /// The file could not be read as a record; its diagnostics say why.
     case invalid
+    /// A record with errors in some of its keys: kept for the rules over the keys that could be
+    /// read, so that every error of a file is reported at once, but never shown or counted.
+    /// `unknown` names the keys whose value is missing or could not be read.
+    indirect case incomplete(ParsedRecord, unknown: Set<String>)
+}
+
+/// The keys of `required` whose value is nil.
+private func unknownKeys(_ required: [(String, Any?)]) -> Set<String> {
+    Set(required.filter { $0.1 == nil }.map(\.0))
 }
 
 /// The id of a record: its file name without `.md`; for an objectives plan, its path under
@@ -258,10 +267,11 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
     if !isSafeID(id) {
         f.diagnostics.append(Diagnostic(.badID, path, line: 1, ["name": .value(id + ".md"), "example": .value("PYC-2025-001.md")]))
     }
-    guard let title, let kind, let source, let unit, let opened, let reportedBy, isSafeID(id) else {
-        return (.invalid, f.diagnostics)
-    }
-    var r = Request(id: id, path: path, title: title, kind: kind, source: source, unit: unit, opened: opened, reportedBy: reportedBy)
+    guard isSafeID(id), f.isMapping else { return (.invalid, f.diagnostics) }
+    let unknown = unknownKeys([("title", title), ("kind", kind), ("source", source), ("unit", unit), ("opened", opened), ("reported_by", reportedBy)])
+    // Stand-ins for what could not be read: the rules skip the keys in `unknown`.
+    var r = Request(id: id, path: path, title: title ?? "", kind: kind ?? .improvement, source: source ?? .other, unit: unit ?? "",
+                    opened: opened ?? Day.recordRange.lowerBound, reportedBy: reportedBy ?? "")
     r.category = category.map(normaliseCategory)
     r.severity = severity ?? .minor
     r.disposition = disposition
@@ -280,7 +290,7 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
     r.extra = f.extra
     r.positions = f.positions()
     r.boxes = parseBoxes(screenedBody(body, path: path, diagnostics: &f.diagnostics))
-    return (.request(r), f.diagnostics)
+    return (unknown.isEmpty ? .request(r) : .incomplete(.request(r), unknown: unknown), f.diagnostics)
 }
 
 // MARK: - Reviews
@@ -325,11 +335,12 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
             decisions.append(Review.Decision(type: type, text: text, owner: owner, due: due, ticket: ticket, line: d.position.line))
         }
     }
-    guard let date, let format, isSafeID(id) else {
+    guard isSafeID(id), f.isMapping else {
         if !isSafeID(id) { f.diagnostics.append(Diagnostic(.badID, path, line: 1, ["name": .value(id + ".md"), "example": .value("2025-12-15.md")])) }
         return (.invalid, f.diagnostics)
     }
-    var review = Review(id: id, path: path, date: date, format: format)
+    let unknown = unknownKeys([("date", date), ("format", format)])
+    var review = Review(id: id, path: path, date: date ?? Day.recordRange.lowerBound, format: format ?? .meeting)
     review.chair = chair; review.secretary = secretary; review.attendees = attendees
     review.approvedBy = approvedBy; review.approvedOn = approvedOn
     review.inputs = inputs
@@ -339,7 +350,7 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
     review.bodyHTML = screenedBody(body, path: path, screen: &markdown, diagnostics: &f.diagnostics).map(\.html).joined()
     review.extra = f.extra
     review.positions = f.positions()
-    return (.review(review), f.diagnostics)
+    return (unknown.isEmpty ? .review(review) : .incomplete(.review(review), unknown: unknown), f.diagnostics)
 }
 
 // MARK: - Objectives
@@ -390,14 +401,14 @@ func parsePlan(_ node: YAMLNode, body: SplitRecord, id: String, path: String, li
             objectives.append(objective)
         }
     }
-    guard let year else { return (.invalid, f.diagnostics) }
-    var plan = ObjectivePlan(id: id, path: path, year: year, unit: unit)
+    guard f.isMapping else { return (.invalid, f.diagnostics) }
+    var plan = ObjectivePlan(id: id, path: path, year: year ?? Day.recordRange.lowerBound.year, unit: unit)
     plan.approvedBy = approvedBy; plan.approvedOn = approvedOn; plan.evaluatedOn = evaluatedOn
     plan.objectives = objectives
     plan.bodyHTML = screenedBody(body, path: path, diagnostics: &f.diagnostics).map(\.html).joined()
     plan.extra = f.extra
     plan.positions = f.positions()
-    return (.plan(plan), f.diagnostics)
+    return (year != nil ? .plan(plan) : .incomplete(.plan(plan), unknown: ["year"]), f.diagnostics)
 }
 
 /// The front-matter keys of a request, in the order `Request.positions` holds them (for the

@@ -7,6 +7,11 @@ public struct ParsedContent: Sendable {
     /// Ids of every request file, parsed or not, so a reference to a broken record is not also "unknown".
     public var requestIDs: Set<String>
     public var reviewIDs: Set<String>
+    /// Records with errors in some keys, each with the keys that could not be read: the rules
+    /// still look at the others, so that every error of a file is reported at once.
+    public var incompleteRequests: [(record: Request, unknown: Set<String>)] = []
+    public var incompleteReviews: [(record: Review, unknown: Set<String>)] = []
+    public var incompletePlans: [(record: ObjectivePlan, unknown: Set<String>)] = []
 
     /// The requests worth caching (the parse cache): those whose file gave no diagnostic.
     public var cleanRequests: LazyFilterSequence<[Request]> {
@@ -41,6 +46,7 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
     // Kind and id folded to lower case → the first file with that id: ids that differ only in
     // case collide on macOS, on Windows and in a zip.
     var first: [String: (path: String, id: String)] = [:]
+    var incomplete: (requests: [(Request, Set<String>)], reviews: [(Review, Set<String>)], plans: [(ObjectivePlan, Set<String>)]) = ([], [], [])
     var parsed = parsed
     for (index, file) in files.enumerated() {
         // Moved out of `parsed`, not copied: 100,000 records otherwise cost 100,000 retains and
@@ -73,11 +79,18 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
         case .request(let r): requests.append(r)
         case .review(let r): reviews.append(r)
         case .plan(let p): plans.append(p)
-        case .invalid: break
+        case .incomplete(.request(let r), let unknown): incomplete.requests.append((r, unknown))
+        case .incomplete(.review(let r), let unknown): incomplete.reviews.append((r, unknown))
+        case .incomplete(.plan(let p), let unknown): incomplete.plans.append((p, unknown))
+        case .invalid, .incomplete: break
         }
     }
     let content = Content(site: site ?? SiteConfig(organisation: ""), requests: requests, reviews: reviews, plans: plans)
-    return ParsedContent(content: content, diagnostics: diagnostics, requestIDs: requestIDs, reviewIDs: reviewIDs)
+    var result = ParsedContent(content: content, diagnostics: diagnostics, requestIDs: requestIDs, reviewIDs: reviewIDs)
+    result.incompleteRequests = incomplete.requests
+    result.incompleteReviews = incomplete.reviews
+    result.incompletePlans = incomplete.plans
+    return result
 }
 
 /// The rules of SPEC §1 that relate records to each other and to `today`.
@@ -99,38 +112,42 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
         ["where": place, "id": .value(id), "suggestion": .didYouMean(closest(id, in: requestIDs.filter { $0 != own }))]
     }
 
-    for r in content.requests {
+    /// The rules of one request; those about a key in `unknown` (missing or unreadable, already
+    /// reported) are skipped.
+    func check(_ r: Request, unknown: Set<String>) {
+        func known(_ key: String) -> Bool { unknown.isEmpty || !unknown.contains(key) }
         func report(_ rule: Rule, at key: String, _ arguments: [String: Phrase] = [:]) { out.append(Diagnostic(rule, r.path, r.position(of: key), arguments)) }
         func report(_ rule: Rule, line: Int, _ arguments: [String: Phrase]) { out.append(Diagnostic(rule, r.path, line: line, arguments)) }
         let opened = Phrase.value(r.opened.vietnamese)
 
-        if !units.isEmpty && !units.contains(r.unit) { report(.unknownUnit, at: "unit", unknownUnit(r.unit)) }
+        if known("unit") && !units.isEmpty && !units.contains(r.unit) { report(.unknownUnit, at: "unit", unknownUnit(r.unit)) }
+        let hasOpened = known("opened")
 
         // Every milestone lies between `opened` and today.
         let milestones: [(String, Day?)] = [
             ("decided_on", r.decidedOn), ("assigned_on", r.assignedOn), ("approved_on", r.approvedOn),
             ("completed_on", r.completedOn), ("verified_on", r.verifiedOn), ("closed", r.closed), ("cancelled", r.cancelled),
         ]
-        if r.opened > today { report(.futureDate, at: "opened", ["what": .key("opened"), "date": opened, "today": todayText]) }
+        if hasOpened && r.opened > today { report(.futureDate, at: "opened", ["what": .key("opened"), "date": opened, "today": todayText]) }
         for (key, day) in milestones {
             guard let day else { continue }
             let date = Phrase.value(day.vietnamese)
-            if day < r.opened { report(.beforeOpened, at: key, ["what": .key(key), "date": date, "opened": opened]) }
+            if hasOpened && day < r.opened { report(.beforeOpened, at: key, ["what": .key(key), "date": date, "opened": opened]) }
             if day > today { report(.futureDate, at: key, ["what": .key(key), "date": date, "today": todayText]) }
         }
-        if let due = r.due, due < r.opened { report(.beforeOpened, at: "due", ["what": .key("due"), "date": .value(due.vietnamese), "opened": opened]) }
+        if hasOpened, let due = r.due, due < r.opened { report(.beforeOpened, at: "due", ["what": .key("due"), "date": .value(due.vietnamese), "opened": opened]) }
         for action in r.actions {
             if let done = action.done {
                 let what = Phrase.actionDone(action.what), date = Phrase.value(done.vietnamese)
                 if done > today { report(.futureDate, line: action.line, ["what": what, "date": date, "today": todayText]) }
-                if done < r.opened { report(.beforeOpened, line: action.line, ["what": what, "date": date, "opened": opened]) }
+                if hasOpened && done < r.opened { report(.beforeOpened, line: action.line, ["what": what, "date": date, "opened": opened]) }
             }
         }
         for (key, notes) in [("progress", r.progress), ("changes", r.changes)] {
             for note in notes {
                 let what = Phrase.entryDated(key), date = Phrase.value(note.date.vietnamese)
                 if note.date > today { report(.futureDate, line: note.line, ["what": what, "date": date, "today": todayText]) }
-                if note.date < r.opened { report(.beforeOpened, line: note.line, ["what": what, "date": date, "opened": opened]) }
+                if hasOpened && note.date < r.opened { report(.beforeOpened, line: note.line, ["what": what, "date": date, "opened": opened]) }
             }
         }
         if let verified = r.verifiedOn, let completed = r.completedOn, verified < completed {
@@ -143,11 +160,11 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
             if r.actionNeeded == false {
                 // `disposition` is only for nonconformities; a potential NC or an improvement
                 // judged to need no action is closed with neither.
-                if r.disposition == nil && r.kind == .nonconformity { report(.closedWithoutDisposition, at: "closed") }
+                if known("kind") && r.disposition == nil && r.kind == .nonconformity { report(.closedWithoutDisposition, at: "closed") }
             } else {
                 if r.verifiedOn == nil {
                     // Once the unit head decided that action is needed (5.2.2), verification (5.6) is the only way to close.
-                    let alternative: Phrase = r.actionNeeded == true ? .empty : .orNoActionNeeded(nonconformity: r.kind == .nonconformity)
+                    let alternative: Phrase = r.actionNeeded == true ? .empty : .orNoActionNeeded(nonconformity: !known("kind") || r.kind == .nonconformity)
                     report(.closedWithoutVerification, at: "closed", ["alternative": alternative])
                 }
                 if r.result == nil { report(.closedWithoutResult, at: "closed") }
@@ -163,16 +180,18 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
         if let review = r.review, !parsed.reviewIDs.contains(review) {
             report(.unknownReview, at: "review", ["id": .value(review), "suggestion": .didYouMean(closest(review, in: reviewIDs))])
         }
-        if r.disposition != nil && r.kind != .nonconformity { report(.dispositionNotNC, at: "disposition") }
+        if known("kind") && r.disposition != nil && r.kind != .nonconformity { report(.dispositionNotNC, at: "disposition") }
         if r.actionNeeded != nil && r.decidedOn == nil { report(.undatedDecision, at: "action_needed") }
         if r.assignedTo != nil && r.due == nil && r.stage.isOpen { report(.assignedWithoutDue, at: "assigned_to") }
         if r.cancelled != nil && r.cancelReason == nil { report(.cancelWithoutReason, at: "cancelled") }
     }
+    for r in content.requests { check(r, unknown: []) }
+    for (r, unknown) in parsed.incompleteRequests { check(r, unknown: unknown) }
 
     out += followUpRules(content.requests)
 
-    for review in content.reviews {
-        if review.date > today {
+    func check(_ review: Review, unknown: Set<String>) {
+        if !unknown.contains("date") && review.date > today {
             out.append(Diagnostic(.futureDate, review.path, review.positions["date"] ?? top,
                                   ["what": .key("date"), "date": .value(review.date.vietnamese), "today": todayText]))
         }
@@ -191,19 +210,24 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
             }
         }
     }
+    for review in content.reviews { check(review, unknown: []) }
+    for (review, unknown) in parsed.incompleteReviews { check(review, unknown: unknown) }
 
     var planKeys: [String: String] = [:]
-    for plan in content.plans {
+    func check(_ plan: ObjectivePlan, unknown: Set<String>) {
+        let hasYear = !unknown.contains("year")
         // Without a valid site.yml there are no units to check against (site.yml has its own error).
         if let unit = plan.unit, !units.isEmpty, !units.contains(unit) {
             out.append(Diagnostic(.unknownUnit, plan.path, plan.positions["unit"] ?? top, unknownUnit(unit)))
         }
         let folderYear = plan.id.split(separator: "/").first.flatMap { Int($0) }
-        if let folderYear, folderYear != plan.year {
+        if hasYear, let folderYear, folderYear != plan.year {
             out.append(Diagnostic(.yearFolder, plan.path, plan.positions["year"] ?? top, ["year": .value(plan.year), "folder": .value(folderYear)]))
         }
         let key = "\(plan.year)/\(plan.unit ?? "_ward")"
-        if let first = planKeys[key] {
+        if !hasYear {
+            // Which year it holds is not known: no duplicate to look for.
+        } else if let first = planKeys[key] {
             out.append(Diagnostic(.duplicatePlan, plan.path, plan.positions["unit"] ?? top,
                                   ["other": .value(first), "year": .value(plan.year), "whose": .planOf(unit: plan.unit)]))
         } else {
@@ -231,6 +255,8 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
             }
         }
     }
+    for plan in content.plans { check(plan, unknown: []) }
+    for (plan, unknown) in parsed.incompletePlans { check(plan, unknown: unknown) }
     return out
 }
 
