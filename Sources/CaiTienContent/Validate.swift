@@ -13,9 +13,14 @@ public struct ParsedContent: Sendable {
     public var incompleteReviews: [(record: Review, unknown: Set<String>)] = []
     public var incompletePlans: [(record: ObjectivePlan, unknown: Set<String>)] = []
 
-    /// The requests worth caching (the parse cache): those whose file gave no diagnostic.
+    /// Requests whose `unit:` names a unit by its name: read into the code with site.yml, so not
+    /// a function of their file alone.
+    public var unitsByName: Set<String> = []
+
+    /// The requests worth caching (the parse cache): those whose file gave no diagnostic and
+    /// that were read from their file alone.
     public var cleanRequests: LazyFilterSequence<[Request]> {
-        let noisy = Set(diagnostics.map(\.path))
+        let noisy = Set(diagnostics.map(\.path)).union(unitsByName)
         return content.requests.lazy.filter { !noisy.contains($0.path) }
     }
 }
@@ -85,12 +90,35 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
         case .invalid, .incomplete: break
         }
     }
-    let content = Content(site: site ?? SiteConfig(organisation: ""), requests: requests, reviews: reviews, plans: plans)
+    let siteConfig = site ?? SiteConfig(organisation: "")
+    let unitsByName = resolveUnitNames(siteConfig, &requests, &plans, &incomplete.requests, &incomplete.plans)
+    let content = Content(site: siteConfig, requests: requests, reviews: reviews, plans: plans)
     var result = ParsedContent(content: content, diagnostics: diagnostics, requestIDs: requestIDs, reviewIDs: reviewIDs)
     result.incompleteRequests = incomplete.requests
     result.incompleteReviews = incomplete.reviews
     result.incompletePlans = incomplete.plans
+    result.unitsByName = unitsByName
     return result
+}
+
+/// `unit:` may name a unit by its name as well as its code (SPEC §1): records are read into the
+/// code. Returns the paths of the requests read so.
+func resolveUnitNames(_ site: SiteConfig, _ requests: inout [Request], _ plans: inout [ObjectivePlan],
+                      _ incompleteRequests: inout [(Request, Set<String>)], _ incompletePlans: inout [(ObjectivePlan, Set<String>)]) -> Set<String> {
+    let codes = Set(site.units.map(\.code))
+    guard !codes.isEmpty else { return [] }
+    var resolved = Set<String>()
+    var byName: [String: String] = [:]
+    for unit in site.units {
+        byName[foldValue(unit.name)] = unit.code
+        byName[foldValue(unit.code)] = unit.code
+    }
+    func code(_ written: String) -> String? { codes.contains(written) ? nil : byName[foldValue(written)] }
+    for i in requests.indices { if let c = code(requests[i].unit) { requests[i].unit = c; resolved.insert(requests[i].path) } }
+    for i in incompleteRequests.indices { if let c = code(incompleteRequests[i].0.unit) { incompleteRequests[i].0.unit = c } }
+    for i in plans.indices { if let u = plans[i].unit, let c = code(u) { plans[i].unit = c } }
+    for i in incompletePlans.indices { if let u = incompletePlans[i].0.unit, let c = code(u) { incompletePlans[i].0.unit = c } }
+    return resolved
 }
 
 /// The rules of SPEC §1 that relate records to each other and to `today`.

@@ -506,6 +506,14 @@ public struct SiteConfig: Sendable {
     public init(organisation: String) { self.organisation = organisation }
 
     public func unit(_ code: String) -> Unit? { units.first { $0.code == code } }
+
+    /// The code of the unit that `written` names: its code, or its name, compared as written
+    /// values are (case, spaces, a final period; SPEC §1). Nil when it names none.
+    public func unitCode(written: String) -> String? {
+        if unit(written) != nil { return written }
+        let folded = foldValue(written)
+        return units.first { foldValue($0.code) == folded || foldValue($0.name) == folded }?.code
+    }
 }
 
 /// Everything a content folder holds, once parsed.

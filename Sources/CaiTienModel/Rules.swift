@@ -298,8 +298,8 @@ extension Rule {
 
     public static let badBool = Rule(
         "bad-bool", .error,
-        vi: "{field} là `{value}`, không phải `true` (có) hay `false` (không)",
-        en: "{field}: \"{value}\" is not true or false",
+        vi: "{field} là `{value}`, không phải `có` hay `không`{suggestion}",
+        en: "{field}: \"{value}\" is not true or false{suggestion}",
         explain: Phrase(vi: "Khóa này trả lời có hoặc không.", en: "This key answers yes or no."),
         wrong: "action_needed: cần", right: "action_needed: true")
 
@@ -431,7 +431,7 @@ extension Rule {
 
     public static let closedWithoutDisposition = Rule(
         "closed-without-disposition", .error,
-        vi: "phiếu đóng với `action_needed: false`: ghi hình thức xử lý `disposition` (rework – làm lại, repair – sửa chữa, accept – chấp nhận hoặc reject – loại bỏ) (5.1.1)",
+        vi: "phiếu đóng với `action_needed: không`: ghi hình thức xử lý `disposition`: `làm lại`, `sửa chữa`, `chấp nhận` hoặc `loại bỏ` (5.1.1)",
         en: "closed with `action_needed: false`: fill in `disposition` (rework, repair, accept or reject) (5.1.1)",
         explain: Phrase(vi: "Sự không phù hợp không cần HĐKP vẫn phải được xử lý: ghi cách xử lý đã chọn (5.1.1).",
                         en: "A nonconformity that needs no corrective action is still disposed of: write how (5.1.1)."),
@@ -448,7 +448,7 @@ extension Rule {
 
     public static let closedWithoutResult = Rule(
         "closed-without-result", .error,
-        vi: "phiếu đã đóng nhưng thiếu kết quả kiểm tra: ghi `result: effective` (có hiệu lực) hoặc `result: ineffective` (không có hiệu lực) (5.6)",
+        vi: "phiếu đã đóng nhưng thiếu kết quả kiểm tra: ghi `result: có hiệu lực` hoặc `result: không có hiệu lực` (5.6)",
         en: "closed without `result`: write `result: effective` or `result: ineffective` (5.6)",
         explain: Phrase(vi: "Kiểm tra xác nhận (5.6) kết luận hành động có hiệu lực hay không.",
                         en: "Verification (5.6) concludes whether the action was effective."),
@@ -463,7 +463,7 @@ extension Rule {
 
     public static let verifiedWithoutResult = Rule(
         "verified-without-result", .warning,
-        vi: "đã có ngày kiểm tra xác nhận nhưng thiếu kết quả: ghi `result: effective` (có hiệu lực) hoặc `ineffective` (không có hiệu lực)",
+        vi: "đã có ngày kiểm tra xác nhận nhưng thiếu kết quả: ghi `result: có hiệu lực` hoặc `result: không có hiệu lực`",
         en: "`verified_on` is set without `result`: write `result: effective` or `ineffective`",
         explain: Phrase(vi: "Ngày kiểm tra xác nhận đi kèm kết luận của lần kiểm tra đó.", en: "A verification day goes with what the verification concluded."),
         wrong: "verified_on: 05/05/2025", right: "verified_on: 05/05/2025\nresult: effective")

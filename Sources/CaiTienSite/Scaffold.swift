@@ -66,13 +66,14 @@ public enum Scaffold {
 
     // MARK: - new ticket
 
-    public static func newTicket(content: String, unit: String, kind: Kind, source: Source, title: String,
+    public static func newTicket(content: String, unit written: String, kind: Kind, source: Source, title: String,
                                  category: String?, by: String?, today: Day?) throws(BuildError) -> String {
         let site = checkSite(content: content, today: today, history: false)
         let day = site.today
-        guard site.content.site.unit(unit) != nil else {
+        // A unit's name is taken as well as its code; the record gets the code.
+        guard let unit = site.content.site.unitCode(written: written) else {
             let units = site.content.site.units.map(\.code).joined(separator: ", ")
-            throw BuildError("unknown unit `\(unit)`; site.yml lists: \(units.isEmpty ? "no units" : units)")
+            throw BuildError("unknown unit `\(written)`; site.yml lists: \(units.isEmpty ? "no units" : units)")
         }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw BuildError("--title is empty") }
         guard let reporter = by ?? gitUserName(in: content) else {
@@ -201,10 +202,11 @@ public enum Scaffold {
 
     // MARK: - new objectives
 
-    public static func newObjectives(content: String, year: Int, unit: String?, today: Day?) throws(BuildError) -> String {
+    public static func newObjectives(content: String, year: Int, unit written: String?, today: Day?) throws(BuildError) -> String {
         let site = checkSite(content: content, today: today, history: false)
-        if let unit, site.content.site.unit(unit) == nil {
-            throw BuildError("unknown unit `\(unit)`; site.yml lists: \(site.content.site.units.map(\.code).joined(separator: ", "))")
+        let unit = written.flatMap { site.content.site.unitCode(written: $0) }
+        if let written, unit == nil {
+            throw BuildError("unknown unit `\(written)`; site.yml lists: \(site.content.site.units.map(\.code).joined(separator: ", "))")
         }
         let path = joinPath(content, "objectives/\(year)/\(unit ?? "phuong").md")
         // Carry last year's objectives over, without their results, when there are some.

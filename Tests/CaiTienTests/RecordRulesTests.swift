@@ -154,7 +154,7 @@ import TestSupport
         """)
         #expect(fixture.diagnostics(today: today) == [
             "reviews/2025-12-15.md:2:1: error: `date:` is required — the meeting date, or the date of the approved notice (5.8.2.2) [missing-key]",
-            "reviews/2025-12-15.md:2:9: error: `format`: \"hop\" is not allowed; use one of `meeting`, `report` [bad-value]",
+            "reviews/2025-12-15.md:2:9: error: `format`: \"hop\" is not allowed; use one of `meeting`, `report` — did you mean `họp`? [bad-value]",
         ])
     }
 }

@@ -114,7 +114,7 @@ import TestSupport
         let errorHTML = String(decoding: try await error.bodyData, as: UTF8.self)
         #expect(errorHTML.contains("PYC-2026-001.md:7:7"))
         // In the site's language (`locale: vi`), with the rule's id.
-        #expect(errorHTML.contains("loại phiếu (`kind`) không nhận giá trị `improvment`; dùng một trong: `nonconformity`, `potential`, `improvement` — bạn muốn viết `improvement`? <small>[bad-value]</small>"))
+        #expect(errorHTML.contains("loại phiếu (`kind`) không nhận giá trị `improvment`; dùng một trong: `sự không phù hợp`, `KPH tiềm ẩn`, `cải tiến` (hoặc `nonconformity`, `potential`, `improvement`) — bạn muốn viết `improvement`? <small>[bad-value]</small>"))
         // In the site's language and style, linking to nothing outside the preview.
         #expect(errorHTML.contains("<html lang=\"vi\">"))
         #expect(errorHTML.contains("Nội dung có lỗi"))
