@@ -210,7 +210,8 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
         }
         if known("kind") && r.disposition != nil && r.kind != .nonconformity { report(.dispositionNotNC, at: "disposition") }
         if r.actionNeeded != nil && r.decidedOn == nil { report(.undatedDecision, at: "action_needed") }
-        if r.assignedTo != nil && r.due == nil && r.stage.isOpen { report(.assignedWithoutDue, at: "assigned_to") }
+        // The deadline is set with the solution (5.4), not when the request is assigned (5.3).
+        if r.approvedOn != nil && r.due == nil && r.stage.isOpen { report(.approvedWithoutDue, at: "approved_on") }
         if r.cancelled != nil && r.cancelReason == nil { report(.cancelWithoutReason, at: "cancelled") }
     }
     for r in content.requests { check(r, unknown: []) }

@@ -513,12 +513,14 @@ extension Rule {
         explain: Phrase(vi: "Quyết định của lãnh đạo đơn vị (5.2.2) có ngày.", en: "The unit head's decision (5.2.2) has a date."),
         wrong: "action_needed: true", right: "action_needed: true\ndecided_by: Trần Quốc Bảo\ndecided_on: 05/03/2025")
 
-    public static let assignedWithoutDue = Rule(
-        "assigned-without-due", .warning,
-        vi: "đã phân công nhưng chưa có thời hạn `due`: ghi thời hạn được định cùng giải pháp (5.4)",
-        en: "assigned without `due`: add the deadline set with the solution (5.4)",
-        explain: Phrase(vi: "Thời hạn được định khi phê duyệt giải pháp (5.4).", en: "The deadline is set when the solution is approved (5.4)."),
-        wrong: "assigned_to: Võ Thị Kim Oanh", right: "assigned_to: Võ Thị Kim Oanh\ndue: 30/04/2025")
+    public static let approvedWithoutDue = Rule(
+        "approved-without-due", .warning,
+        vi: "giải pháp đã được phê duyệt nhưng chưa có thời hạn: ghi `due`, thời hạn được định cùng giải pháp (5.4)",
+        en: "the solution is approved without a deadline: add `due`, set with the solution (5.4)",
+        explain: Phrase(
+            vi: "Lãnh đạo Ban ISO phê duyệt giải pháp cùng người thực hiện và thời hạn (5.4). Khi mới phân công (5.3) thì chưa cần thời hạn.",
+            en: "The ISO committee's leader approves the solution with who carries it out and by when (5.4). At assignment (5.3) no deadline is needed yet."),
+        wrong: "approved_by: Nguyễn Thị Hồng Hải\napproved_on: 10/03/2025", right: "approved_by: Nguyễn Thị Hồng Hải\napproved_on: 10/03/2025\ndue: 30/04/2025")
 
     public static let cancelWithoutReason = Rule(
         "cancel-without-reason", .warning,
@@ -603,7 +605,7 @@ extension Rule {
         unknownUnit, futureDate, beforeOpened, verifiedBeforeCompleted, closedBeforeVerified,
         closedWithoutDisposition, closedWithoutVerification, closedWithoutResult, resultWithoutVerification,
         verifiedWithoutResult, ineffectiveWithoutFollowUp, unknownRequest, selfReference, unknownReview,
-        dispositionNotNC, undatedDecision, assignedWithoutDue, cancelWithoutReason, followUpCycle, followUpBeforeVerification,
+        dispositionNotNC, undatedDecision, approvedWithoutDue, cancelWithoutReason, followUpCycle, followUpBeforeVerification,
         missingInputs,
         recordLost, historyShallow, historyUnavailable,
         buildFailed,

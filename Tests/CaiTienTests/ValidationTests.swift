@@ -356,6 +356,8 @@ import TestSupport
 
     // MARK: Closing
 
+    /// Once the unit head decided that action is needed (5.2.2), verification (5.6) is the only
+    /// way to close: the message no longer offers `action_needed: false`. Undecided, it does.
     @Test func closedWithoutVerificationOrResult() {
         let fixture = ward(ticket("tickets/2025/PYC-2025-021.md", """
         action_needed: true
@@ -363,10 +365,19 @@ import TestSupport
         completed_on: 2025-04-10
         closed: 2025-04-15
         ---
+        """) + ticket("tickets/2025/PYC-2025-024.md", """
+        closed: 2025-04-15
+        ---
         """))
         #expect(fixture.diagnostics(today: today) == [
             "tickets/2025/PYC-2025-021.md:12:9: error: closed without `result`: write `result: effective` or `result: ineffective` (5.6) [closed-without-result]",
             "tickets/2025/PYC-2025-021.md:12:9: error: closed without verification: fill in `verified_on`, `verified_by` and `result` (5.6) [closed-without-verification]",
+            "tickets/2025/PYC-2025-024.md:9:9: error: closed without `result`: write `result: effective` or `result: ineffective` (5.6) [closed-without-result]",
+            "tickets/2025/PYC-2025-024.md:9:9: error: closed without verification: fill in `verified_on`, `verified_by` and `result` (5.6), or set `action_needed: false` with a `disposition` [closed-without-verification]",
+        ])
+        #expect(fixture.diagnostics(today: today, language: .vi).filter { $0.hasSuffix("[closed-without-verification]") } == [
+            "tickets/2025/PYC-2025-021.md:12:9: error: phiếu đã đóng nhưng chưa kiểm tra xác nhận: ghi `verified_on`, `verified_by` và `result` (5.6) [closed-without-verification]",
+            "tickets/2025/PYC-2025-024.md:9:9: error: phiếu đã đóng nhưng chưa kiểm tra xác nhận: ghi `verified_on`, `verified_by` và `result` (5.6), hoặc nếu lãnh đạo đơn vị xác định không cần HĐKP (5.2.2), ghi `action_needed: không` kèm hình thức xử lý `disposition` [closed-without-verification]",
         ])
     }
 
@@ -526,6 +537,16 @@ import TestSupport
         action_needed: true
         assigned_to: Nguyễn Thị Mai
         ---
+        """) + ticket("tickets/2025/PYC-2025-040.md", """
+        assigned_to: Nguyễn Thị Mai
+        assigned_on: 2025-03-06
+        approved_by: Nguyễn Thị Hồng Hải
+        approved_on: 2025-03-10
+        ---
+        """) + ticket("tickets/2025/PYC-2025-041.md", """
+        approved_on: 2025-03-10
+        due: 2025-04-30
+        ---
         """) + ticket("tickets/2025/PYC-2025-037.md", """
         cancelled: 2025-03-20
         ---
@@ -539,10 +560,11 @@ import TestSupport
         """))
         #expect(fixture.diagnostics(today: today) == [
             "tickets/2025/PYC-2025-036.md:9:16: warning: `action_needed` is set without `decided_on`: add the day of the decision (5.2.2) [undated-decision]",
-            "tickets/2025/PYC-2025-036.md:10:14: warning: assigned without `due`: add the deadline set with the solution (5.4) [assigned-without-due]",
             "tickets/2025/PYC-2025-037.md:9:12: warning: `cancelled` without `cancel_reason`: say why the request was withdrawn [cancel-without-reason]",
             "tickets/2025/PYC-2025-038.md:9:9: error: `result` needs `verified_on`: the day the result was verified (5.6) [result-without-verification]",
             "tickets/2025/PYC-2025-039.md:10:14: warning: `verified_on` is set without `result`: write `result: effective` or `ineffective` [verified-without-result]",
+            // Assigned (5.3) without a deadline is normal; approved (5.4) without one is not.
+            "tickets/2025/PYC-2025-040.md:12:14: warning: the solution is approved without a deadline: add `due`, set with the solution (5.4) [approved-without-due]",
         ])
     }
 
