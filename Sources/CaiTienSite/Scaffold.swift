@@ -44,10 +44,15 @@ public enum Scaffold {
         }
     }
 
+    /// The values of a key as the comments list them: the Vietnamese words, which the records
+    /// may use as they are (SPEC §1).
+    static func choices<E: WrittenValue>(_ type: E.Type) -> String { E.allCases.map(\.vietnamese).joined(separator: " | ") }
+
     /// Writes a new file, never replacing one; creates the folders it needs.
     static func create(_ path: String, _ text: String) throws(BuildError) {
         let folder = (path as NSString).deletingLastPathComponent
-        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+        // A file of the working folder itself (`caitien init .` writes `.gitignore`) has no folder to create.
+        do { if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } } catch {
             throw BuildError("cannot create \(folder): \(error.localizedDescription)")
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -95,18 +100,19 @@ public enum Scaffold {
         # Ngày ghi dạng dd/mm/yyyy (ví dụ 05/03/2026) hoặc yyyy-mm-dd. Không có trường "status":
         # giai đoạn của phiếu được tính từ các ngày đã điền.
         title: \(quoted(title))
-        kind: \(kind.rawValue)  # nonconformity (sự KPH) | potential (KPH tiềm ẩn) | improvement (đề xuất cải tiến)
-        source: \(source.rawValue)  # nguồn phát sinh (5.1.2), ví dụ internal_audit, feedback, data_analysis
-        unit: \(unit)  # mã đơn vị trong site.yml
-        \(categoryLine)severity: minor  # minor (nhẹ) | major (hậu quả nặng, 5.2.2)
+        kind: \(kind.vietnamese)  # \(choices(Kind.self))
+        # Nguồn phát sinh (5.1.2): \(choices(Source.self))
+        source: \(source.vietnamese)
+        unit: \(unit)  # mã đơn vị trong site.yml (hoặc tên đơn vị)
+        \(categoryLine)severity: \(Severity.minor.vietnamese)  # \(Severity.minor.vietnamese) | \(Severity.major.vietnamese) (hậu quả nặng, 5.2.2)
         opened: \(day.vietnamese)  # ngày mở phiếu (5.2.1)
         reported_by: \(quoted(reporter))
         #
-        # 5.1.1 Hình thức xử lý (chỉ với sự KPH): rework (làm lại) | repair (sửa chữa/khắc phục) | accept (chấp nhận) | reject (loại bỏ)
-        # disposition: repair
+        # 5.1.1 Hình thức xử lý (chỉ với sự KPH): \(choices(Disposition.self))
+        # disposition: \(Disposition.repair.vietnamese)
         #
-        # 5.2.2 Lãnh đạo đơn vị xác định có cần hành động khắc phục/cải tiến: true | false
-        # action_needed: true
+        # 5.2.2 Lãnh đạo đơn vị xác định có cần hành động khắc phục/cải tiến: có | không
+        # action_needed: có
         # decided_by: "Họ và tên lãnh đạo đơn vị"
         # decided_on: dd/mm/yyyy
         #
@@ -128,17 +134,17 @@ public enum Scaffold {
         #   - {date: dd/mm/yyyy, note: "Điều chỉnh kế hoạch/nguồn lực…"}
         # completed_on: dd/mm/yyyy
         #
-        # 5.6 Lãnh đạo cơ quan kiểm tra xác nhận: effective (có hiệu lực) | ineffective (không có hiệu lực)
+        # 5.6 Lãnh đạo cơ quan kiểm tra xác nhận: \(choices(VerificationResult.self))
         # verified_on: dd/mm/yyyy
         # verified_by: "Họ và tên"
-        # result: effective
+        # result: \(VerificationResult.effective.vietnamese)
         #
         # 5.7 Ban ISO đóng phiếu; nếu không có hiệu lực, mở phiếu mới và ghi số phiếu đó
         # closed: dd/mm/yyyy
         # follow_up: PYC-…
         #
         # Hủy phiếu: cancelled: dd/mm/yyyy và cancel_reason: "Lý do"
-        # Phiếu có dữ liệu cá nhân của công dân (Nghị định 13/2023/NĐ-CP): confidential: true
+        # Phiếu có dữ liệu cá nhân của công dân (Nghị định 13/2023/NĐ-CP): confidential: có
         ---
 
         ## Nội dung yêu cầu
@@ -185,12 +191,12 @@ public enum Scaffold {
         # Xem xét của lãnh đạo (BM.CTCL.02), QT.CTCL 5.8. Trang reviews/next/ của bảng điều khiển
         # đã lập sẵn số liệu cho các đầu vào; chép vào đây và bổ sung. Đầu vào để trống sẽ được cảnh báo.
         date: \(day.vietnamese)
-        format: \(format.rawValue)  # meeting (họp, 5.8.1) | report (báo cáo và thông báo, 5.8.2)
+        format: \(format.vietnamese)  # \(Review.Format.meeting.vietnamese) (5.8.1) | \(Review.Format.report.vietnamese) (báo cáo và thông báo kết quả, 5.8.2)
         \(people)
         inputs:  # đầu vào 5.8.1.1, mỗi mục một đoạn văn (Markdown)
         \(inputs)
-        # decisions:  # đầu ra 5.8.1.2; type: improvement | qms_change | resources; ticket: phiếu đã mở
-        #   - {type: improvement, text: "Nội dung quyết định", owner: "Đơn vị", due: dd/mm/yyyy, ticket: PYC-…}
+        # decisions:  # đầu ra 5.8.1.2; type: \(choices(Review.Decision.DecisionType.self)); ticket: phiếu đã mở
+        #   - {type: \(Review.Decision.DecisionType.improvement.vietnamese), text: "Nội dung quyết định", owner: "Đơn vị", due: dd/mm/yyyy, ticket: PYC-…}
         ---
 
         <!-- Nội dung biên bản: diễn biến cuộc họp, ý kiến, kết luận. -->
@@ -216,7 +222,7 @@ public enum Scaffold {
               - code: \(quoted(o.code))
                 text: \(quoted(o.text))
             \(o.measure.map { "    measure: \(quoted($0))\n" } ?? "")    target: \(JSONNumber(o.target))
-                direction: \(o.direction.rawValue)
+                direction: \(o.direction.vietnamese)
             """
         }.joined(separator: "\n") ?? ""
         if objectives.isEmpty {
@@ -225,7 +231,7 @@ public enum Scaffold {
                 text: "100% hồ sơ thủ tục hành chính được giải quyết đúng hạn"
                 measure: "%"
                 target: 100
-                direction: at_least  # at_least (tối thiểu) | at_most (tối đa)
+                direction: \(ObjectivePlan.Direction.atLeast.vietnamese)  # \(choices(ObjectivePlan.Direction.self))
             """
         }
         let text = """

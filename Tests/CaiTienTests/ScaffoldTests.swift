@@ -104,7 +104,7 @@ import TestSupport
         #expect(await state.respond(to: "/.public.previous/index.html").statusCode == .notFound)
 
         // A content error replaces every page with the list of errors.
-        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "kind: improvement", with: "kind: improvment")
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "kind: cải tiến", with: "kind: improvment")
             .write(toFile: path, atomically: false, encoding: .utf8)
         #expect(fingerprint([content]) != before)
         await state.rebuild(options)

@@ -1,6 +1,7 @@
 import CaiTienContent
 import CaiTienModel
 @testable import CaiTienRender
+import CaiTienSite
 import Foundation
 import Testing
 import TestSupport
@@ -164,5 +165,45 @@ import TestSupport
         #expect(result.site.diagnostics.map(\.text) == [])
         let second = String(decoding: try #require(FileManager.default.contents(atPath: folder + "/public/data.json")), as: UTF8.self)
         #expect(second.contains("\"unit\":\"mot-cua\"") && !second.contains("\"unit\":\"tthcc\""))
+    }
+
+    /// `caitien new` writes the values and lists the choices in Vietnamese words, which the
+    /// records read as they are; `--kind`, `--source` and `--unit` take the same words.
+    @Test func newRecordsShowTheVietnameseWordsFirst() throws {
+        let folder = try temporaryFolder("caitien-new-vi")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try runCaitien(["init", "."], in: folder).status == 0)
+        let ticket = try runCaitien(["new", "ticket", "--unit", "Văn phòng HĐND và UBND", "--kind", "sự không phù hợp",
+                                     "--source", "Đánh giá nội bộ", "--title", "Hồ sơ chứng thực trả trễ hạn", "--by", "Lê Văn Cường",
+                                     "--today", "2026-11-25"], in: folder)
+        #expect(ticket.status == 0, "\(ticket.errors)")
+        let text = try String(contentsOfFile: folder + "/content/tickets/2026/PYC-2026-001.md", encoding: .utf8)
+        for line in [
+            "kind: sự không phù hợp  # sự không phù hợp | KPH tiềm ẩn | cải tiến\n",
+            "# Nguồn phát sinh (5.1.2): hoạt động không phù hợp | phản hồi, khiếu nại | đánh giá nội bộ | kết quả HĐKP trước đó",
+            "source: đánh giá nội bộ\n", "unit: van-phong  #", "severity: nhẹ  # nhẹ | nghiêm trọng",
+            "# 5.1.1 Hình thức xử lý (chỉ với sự KPH): làm lại | sửa chữa | chấp nhận | loại bỏ\n# disposition: sửa chữa\n",
+            "cải tiến: có | không\n# action_needed: có\n",
+            "kiểm tra xác nhận: có hiệu lực | không có hiệu lực\n", "# result: có hiệu lực\n", "confidential: có\n",
+        ] {
+            #expect(text.contains(line), "\(line)")
+        }
+        #expect(try runCaitien(["new", "review", "--today", "2026-11-25"], in: folder).status == 0)
+        let review = try String(contentsOfFile: folder + "/content/reviews/2026-11-25.md", encoding: .utf8)
+        #expect(review.contains("format: họp  # họp (5.8.1) | báo cáo (báo cáo và thông báo kết quả, 5.8.2)\n"))
+        #expect(review.contains("type: cải tiến | thay đổi HTQLCL | nguồn lực;"))
+        #expect(try runCaitien(["new", "objectives", "--year", "2026", "--unit", "tthcc", "--today", "2026-11-25"], in: folder).status == 0)
+        let plan = try String(contentsOfFile: folder + "/content/objectives/2026/tthcc.md", encoding: .utf8)
+        #expect(plan.contains("direction: tối thiểu  # tối thiểu | tối đa\n"))
+
+        // Uncommented, the Vietnamese values of the comments are read.
+        let filled = text.replacingOccurrences(of: "# disposition:", with: "disposition:")
+            .replacingOccurrences(of: "# action_needed:", with: "action_needed:")
+        try filled.write(toFile: folder + "/content/tickets/2026/PYC-2026-001.md", atomically: true, encoding: .utf8)
+        let site = checkSite(content: folder + "/content", today: Day(parsing: "2026-11-25"), history: false)
+        #expect(site.diagnostics.filter { $0.severity == .error }.map(\.text) == [])
+        let request = try #require(site.content.requests.first)
+        #expect((request.kind, request.source, request.unit) == (.nonconformity, .internalAudit, "van-phong"))
+        #expect(request.disposition == .repair && request.actionNeeded == true && request.severity == .minor)
     }
 }
