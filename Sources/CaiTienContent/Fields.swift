@@ -198,6 +198,9 @@ struct Fields {
 
     mutating func bool(_ key: String) -> Bool? {
         guard let text = text(key) else { return nil }
+        // The codes as written, before the slower folding of the other spellings.
+        if text == "true" { return true }
+        if text == "false" { return false }
         if let value = writtenBooleans.value(text) { return value }
         report(.badBool, at: key, ["field": .key(key), "value": .value(text), "suggestion": .didYouMean(writtenBooleans.nearest(text))])
         return nil

@@ -146,7 +146,9 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
         func known(_ key: String) -> Bool { unknown.isEmpty || !unknown.contains(key) }
         func report(_ rule: Rule, at key: String, _ arguments: [String: Phrase] = [:]) { out.append(Diagnostic(rule, r.path, r.position(of: key), arguments)) }
         func report(_ rule: Rule, line: Int, _ arguments: [String: Phrase]) { out.append(Diagnostic(rule, r.path, line: line, arguments)) }
-        let opened = Phrase.value(r.opened.vietnamese)
+        // The texts of a message are made only when there is one: most records have none.
+        func text(_ day: Day) -> Phrase { .value(day.vietnamese) }
+        let opened = r.opened
 
         if known("unit") && !units.isEmpty && !units.contains(r.unit) { report(.unknownUnit, at: "unit", unknownUnit(r.unit)) }
         let hasOpened = known("opened")
@@ -156,26 +158,22 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
             ("decided_on", r.decidedOn), ("assigned_on", r.assignedOn), ("approved_on", r.approvedOn),
             ("completed_on", r.completedOn), ("verified_on", r.verifiedOn), ("closed", r.closed), ("cancelled", r.cancelled),
         ]
-        if hasOpened && r.opened > today { report(.futureDate, at: "opened", ["what": .key("opened"), "date": opened, "today": todayText]) }
+        if hasOpened && opened > today { report(.futureDate, at: "opened", ["what": .key("opened"), "date": text(opened), "today": todayText]) }
         for (key, day) in milestones {
             guard let day else { continue }
-            let date = Phrase.value(day.vietnamese)
-            if hasOpened && day < r.opened { report(.beforeOpened, at: key, ["what": .key(key), "date": date, "opened": opened]) }
-            if day > today { report(.futureDate, at: key, ["what": .key(key), "date": date, "today": todayText]) }
+            if hasOpened && day < opened { report(.beforeOpened, at: key, ["what": .key(key), "date": text(day), "opened": text(opened)]) }
+            if day > today { report(.futureDate, at: key, ["what": .key(key), "date": text(day), "today": todayText]) }
         }
-        if hasOpened, let due = r.due, due < r.opened { report(.beforeOpened, at: "due", ["what": .key("due"), "date": .value(due.vietnamese), "opened": opened]) }
+        if hasOpened, let due = r.due, due < opened { report(.beforeOpened, at: "due", ["what": .key("due"), "date": text(due), "opened": text(opened)]) }
         for action in r.actions {
-            if let done = action.done {
-                let what = Phrase.actionDone(action.what), date = Phrase.value(done.vietnamese)
-                if done > today { report(.futureDate, line: action.line, ["what": what, "date": date, "today": todayText]) }
-                if hasOpened && done < r.opened { report(.beforeOpened, line: action.line, ["what": what, "date": date, "opened": opened]) }
-            }
+            guard let done = action.done else { continue }
+            if done > today { report(.futureDate, line: action.line, ["what": .actionDone(action.what), "date": text(done), "today": todayText]) }
+            if hasOpened && done < opened { report(.beforeOpened, line: action.line, ["what": .actionDone(action.what), "date": text(done), "opened": text(opened)]) }
         }
         for (key, notes) in [("progress", r.progress), ("changes", r.changes)] {
             for note in notes {
-                let what = Phrase.entryDated(key), date = Phrase.value(note.date.vietnamese)
-                if note.date > today { report(.futureDate, line: note.line, ["what": what, "date": date, "today": todayText]) }
-                if hasOpened && note.date < r.opened { report(.beforeOpened, line: note.line, ["what": what, "date": date, "opened": opened]) }
+                if note.date > today { report(.futureDate, line: note.line, ["what": .entryDated(key), "date": text(note.date), "today": todayText]) }
+                if hasOpened && note.date < opened { report(.beforeOpened, line: note.line, ["what": .entryDated(key), "date": text(note.date), "opened": text(opened)]) }
             }
         }
         if let verified = r.verifiedOn, let completed = r.completedOn, verified < completed {

@@ -561,7 +561,7 @@ import TestSupport
             + ticket("tickets/approved.md", "assigned_to: Nguyễn Thị Mai\ndue: 2025-04-30\napproved_on: 2025-03-10\n---")
             + ticket("tickets/acting.md", "actions:\n  - {what: Rà soát, done: 2025-03-20}\n  - {what: Tập huấn}\n---")
             + ticket("tickets/all-done.md", "actions:\n  - {what: Rà soát, done: 2025-03-20}\n  - {what: Tập huấn, done: 2025-03-21}\n---")
-            + ticket("tickets/completed.md", "approved_on: 2025-03-10\ncompleted_on: 2025-04-10\n---")
+            + ticket("tickets/completed.md", "approved_on: 2025-03-10\ndue: 2025-04-30\ncompleted_on: 2025-04-10\n---")
             + ticket("tickets/closed.md", RequestValidationTests.ineffective.replacingOccurrences(of: "ineffective", with: "effective") + "\n---")
             + ticket("tickets/cancelled.md", "approved_on: 2025-03-10\ncancelled: 2025-03-20\ncancel_reason: Trùng với phiếu khác\nclosed: 2025-03-21\n---")
         )
