@@ -35,12 +35,14 @@ let package = Package(
             "CaiTienModel", "CaiTienAnalysis", "FrontMatter",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The only runner of git: the requests' history (commits, deletions) read into model values.
+        .target(name: "CaiTienHistory", dependencies: ["CaiTienModel", "CSupport"]),
         // Everything kept between builds: digests of inputs, the parse cache, the output's
         // generations with their page keys, the output's marker and lock.
         .target(name: "CaiTienCache", dependencies: ["CaiTienModel", "CaiTienContent", "CXXHash", "CSupport"]),
         // The pipeline: load → parse → validate → analyse → render → write, and its result types.
         .target(name: "CaiTienSite", dependencies: [
-            "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "CaiTienRender", "CaiTienCache", "FrontMatter", "CSupport",
+            "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "CaiTienHistory", "CaiTienRender", "CaiTienCache", "FrontMatter", "CSupport",
         ]),
         // `caitien serve`: a local preview server (FlyingFox), kept out of the core libraries.
         .target(name: "CaiTienServe", dependencies: [
@@ -55,7 +57,7 @@ let package = Package(
         .executableTarget(name: "FuzzRecord", dependencies: ["CaiTienContent", "CaiTienModel", "FrontMatter", "Markdown"]),
         .target(name: "TestSupport", dependencies: ["CaiTienContent", "CaiTienModel", "CaiTienSite", "CaiTienRender", "CaiTienCache"], path: "Tests/TestSupport"),
         .testTarget(name: "CaiTienTests", dependencies: [
-            "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienSite", "FrontMatter", "Markdown",
+            "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienHistory", "CaiTienSite", "FrontMatter", "Markdown",
             "CaiTienServe", "CaiTienRender", "CaiTienCache",
         ]),
     ]

@@ -292,7 +292,7 @@ private extension CheckedSite {
         #expect(warnings.first?.message == "could not check for lost records: the clone is shallow; fetch the full history (fetch-depth: 0)")
         #expect(!checked.diagnostics.hasErrors)
         // No audit trail from a cut history either.
-        #expect(checked.history == nil)
+        #expect(checked.auditTrail == nil)
     }
 
     @Test func aBrokenRepositoryWarnsInsteadOfPassingSilently() throws {
@@ -308,7 +308,7 @@ private extension CheckedSite {
         #expect(warnings.count == 1, "\(checked.diagnostics.map(\.text))")
         #expect(warnings.first?.severity == .warning)
         #expect(warnings.first?.message.hasPrefix("could not check for lost records: ") == true)
-        #expect(checked.history == nil)
+        #expect(checked.auditTrail == nil)
     }
 
     @Test func outsideGitThereIsNothing() throws {
@@ -322,7 +322,7 @@ private extension CheckedSite {
         }
         let checked = checkSite(content: folder + "/content", today: Day(parsing: "2025-12-15"))
         #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics.map(\.text))")
-        #expect(checked.history == nil)
+        #expect(checked.auditTrail == nil)
     }
 
     @Test func anEmptyRepositoryAndAMemoryFileSystemAreQuiet() throws {
@@ -332,13 +332,13 @@ private extension CheckedSite {
         // No commit yet: nothing to read.
         let checked = repo.check()
         #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics.map(\.text))")
-        #expect(checked.history == nil)
+        #expect(checked.auditTrail == nil)
         // Fixtures in memory never ask git.
-        #expect(site().check(today: "2025-12-15").history == nil)
+        #expect(site().check(today: "2025-12-15").auditTrail == nil)
         // Nor does `history: false`.
         try repo.commit("Lập phiếu")
-        #expect(repo.check().history != nil)
-        #expect(checkSite(content: repo.content, today: Day(parsing: "2025-12-15"), history: false).history == nil)
+        #expect(repo.check().auditTrail != nil)
+        #expect(checkSite(content: repo.content, today: Day(parsing: "2025-12-15"), history: false).auditTrail == nil)
     }
 
     // MARK: Audit trail (issue 6)
@@ -358,16 +358,16 @@ private extension CheckedSite {
         let third = try repo.commit("Xếp theo năm", author: "Lê Văn Cường", email: "cuong@phuong.vn", date: "2025-06-10T23:30:00+07:00")
 
         let checked = repo.check()
-        let history = try #require(checked.history)
-        let one = history.commits(forRequest: "PYC-2025-001")
+        let history = try #require(checked.auditTrail)
+        let one = history.entries(forRequest: "PYC-2025-001")
         // The move keeps the history: the id is the file name.
-        #expect(one.map(\.shortHash) == [third, second, first])
+        #expect(one.map(\.commit) == [third, second, first])
         #expect(one.map(\.author) == ["Lê Văn Cường", "Trần Thị Bình", "Nguyễn Văn A"])
-        #expect(one.map(\.subject) == ["Xếp theo năm", "Đóng phiếu PYC-2025-001", "Lập phiếu"])
+        #expect(one.map(\.message) == ["Xếp theo năm", "Đóng phiếu PYC-2025-001", "Lập phiếu"])
         // The author's own calendar day, not UTC's.
         #expect(one.map { $0.date?.iso } == ["2025-06-10", "2025-04-01", "2025-03-05"])
-        #expect(history.commits(forRequest: "PYC-2025-002").map(\.shortHash) == [first])
-        #expect(history.commits(forRequest: "PYC-2025-404").isEmpty)
+        #expect(history.entries(forRequest: "PYC-2025-002").map(\.commit) == [first])
+        #expect(history.entries(forRequest: "PYC-2025-404").isEmpty)
     }
 
     @Test func requestPagesShowTheHistoryAndHideMessagesOfConfidentialOnes() throws {
@@ -394,10 +394,11 @@ private extension CheckedSite {
                   let end = html.range(of: "</section>", range: start.upperBound..<html.endIndex) else { return [] }
             return html[start.upperBound..<end.lowerBound].components(separatedBy: "<li>").dropFirst().map { $0.components(separatedBy: "</li>")[0] }
         }
+        // Both commits also touched the confidential request: withheld on this page too.
         let open = try page("PYC-2025-001")
         #expect(items(open) == [
-            "<time datetime=\"2025-04-02\">02/04/2025</time> — Trần Thị Bình: Đóng phiếu: công dân Trần Văn Bí mật <code>\(second)</code>",
-            "<time datetime=\"2025-03-05\">05/03/2025</time> — Nguyễn Văn A: Lập phiếu &lt;b&gt;mới&lt;/b&gt; <code>\(first)</code>",
+            "<time datetime=\"2025-04-02\">02/04/2025</time> — Trần Thị Bình: Nội dung được bảo mật <code>\(second)</code>",
+            "<time datetime=\"2025-03-05\">05/03/2025</time> — Nguyễn Văn A: Nội dung được bảo mật <code>\(first)</code>",
         ], "\(items(open))")
         let confidential = try page("PYC-2025-002")
         #expect(items(confidential) == [
@@ -437,10 +438,10 @@ private extension CheckedSite {
 
         let checked = repo.check()
         #expect(checked.historyRules.isEmpty, "\(checked.diagnostics.map(\.text))")
-        let history = try #require(checked.history)
-        #expect(history.commits(forRequest: "PYC-2025-001").map(\.shortHash) == [main, first])
-        let two = history.commits(forRequest: "PYC-2025-002")
-        #expect(two.map(\.shortHash) == [side])
-        #expect(two.first?.subject == "")
+        let history = try #require(checked.auditTrail)
+        #expect(history.entries(forRequest: "PYC-2025-001").map(\.commit) == [main, first])
+        let two = history.entries(forRequest: "PYC-2025-002")
+        #expect(two.map(\.commit) == [side])
+        #expect(two.first?.message == "")
     }
 }

@@ -1,12 +1,11 @@
-import CaiTienAnalysis
-import CaiTienContent
 import CaiTienModel
 import CSupport
 import Foundation
 
-// The git history of the requests (issues 5 and 6): lost records for `caitien check`, and the
-// audit trail on each request page. Both come from ONE `git log` over the content's `tickets/`,
-// started before the content is parsed so that git works while the records are read.
+// The git history of the requests: lost records for the `record-lost` rule, and the audit trail
+// on each request page. Both come from ONE `git log` over the content's `tickets/`, started
+// before the content is parsed so that git works while the records are read. This module only
+// reads git; what the history means is decided by the rule (CaiTienContent) and the views.
 //
 // Readings (README, "Git history"):
 // - A request's history follows its id (the file name), not its path: a record moved to
@@ -20,59 +19,38 @@ import Foundation
 // - Not a git repository, no commits yet, or no git: nothing, quietly. A repository git refuses
 //   (dubious ownership) or cannot read: a `history-unavailable` warning.
 
-/// One commit that touched a request file.
-public struct HistoryCommit: Sendable, Hashable {
-    /// The abbreviated hash, unique in the repository when read.
-    public var shortHash: String
-    public var author: String
-    public var email: String
-    /// Author date, the calendar day in the author's time zone.
-    public var date: Day?
-    public var subject: String
-
-    public init(shortHash: String, author: String, email: String, date: Day?, subject: String) {
-        self.shortHash = shortHash; self.author = author; self.email = email
-        self.date = date; self.subject = subject
-    }
-}
-
-/// The commits of every request file, newest first, grouped by request id.
-public struct ContentHistory: Sendable {
-    public var commits: [HistoryCommit] = []
+/// `git log` output, read.
+struct ParsedLog {
+    var commits: [HistoryCommit] = []
     /// Request id → indices into `commits`, newest first.
     var byRequest: [String: [Int32]] = [:]
     /// The newest deletion of each request id.
     var deletions: [String: Deletion] = [:]
 
-    struct Deletion: Sendable {
+    struct Deletion {
         var commit: Int32
         /// Path inside the content folder, e.g. `tickets/2025/PYC-2025-014.md`.
         var relativePath: String
         /// Path from the repository's top, for `git cat-file`.
         var repositoryPath: String
-    }
-
-    public init() {}
-
-    /// The commits that changed request `id`'s file, newest first.
-    public func commits(forRequest id: String) -> [HistoryCommit] {
-        (byRequest[id] ?? []).map { commits[Int($0)] }
+        /// Revisions that may still hold the file, in the order to try them.
+        var sources: [String]
     }
 }
 
 // MARK: - Reading the history
 
-/// Reads the content's git history in the background; `finish` adds the lost-record
-/// diagnostics and the history to a checked site.
-final class HistoryReader: @unchecked Sendable {
+/// Reads the content's git history in the background, from `init` (before the content is
+/// parsed) to `finish` (once the request ids are known).
+public final class HistoryReader: @unchecked Sendable {
     let root: String
     /// The content folder's path from the repository's top, with a trailing `/` (or empty).
     private let prefix: String
     private let log: GitProcess?
     private var notice: Diagnostic?
 
-    /// Nil when there is nothing to do (not a repository, no git).
-    init?(content root: String) {
+    /// Starts `git log`; nil when there is nothing to do (not a repository, no commit, no git).
+    public init?(content root: String) {
         self.root = root
         // Fails (quietly) outside a repository and before the first commit.
         let probe = runGit(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix", "--verify", "-q", "HEAD"], in: root)
@@ -101,26 +79,36 @@ final class HistoryReader: @unchecked Sendable {
                           "--date=short", "--format=%x1e%h%x00%aN%x00%aE%x00%ad%x00%s", "HEAD", "--", "tickets"], in: root)
     }
 
-    /// Waits for git, then adds diagnostics (lost records, shallow clone) and the history.
-    func finish(into site: inout CheckedSite) {
-        var found: [Diagnostic] = notice.map { [$0] } ?? []
-        if let log {
-            let result = log.wait()
-            if result.status == 0 {
-                let history = parseLog(result.output, prefix: prefix)
-                found += lostRecords(history, site: site)
-                site.history = history
-            } else {
-                let why = String(decoding: result.errors, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "git log failed"
-                found.append(Diagnostic(.historyUnavailable, root, line: 1, ["why": .value(why)]))
-            }
+    /// Waits for git. The history holds the last content of each deleted request whose id is
+    /// not in `requestIDs` (the content as loaded); the warnings say why there is no history.
+    public func finish(requestIDs: Set<String>) -> (history: ContentHistory?, warnings: [Diagnostic]) {
+        let warnings = notice.map { [$0] } ?? []
+        guard let log else { return (nil, warnings) }
+        let result = log.wait()
+        guard result.status == 0 else {
+            let why = String(decoding: result.errors, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "git log failed"
+            return (nil, warnings + [Diagnostic(.historyUnavailable, root, line: 1, ["why": .value(why)])])
         }
-        if !found.isEmpty { site.diagnostics = (site.diagnostics + found).sorted() }
+        let parsed = parseLog(result.output, prefix: prefix)
+        var history = ContentHistory(contentRoot: root, commits: parsed.commits, byRequest: parsed.byRequest)
+        let gone = parsed.deletions.filter { !requestIDs.contains($0.key) }.sorted { $0.key < $1.key }
+        // The last content of each deleted file, in one git call: from the deleting commit's
+        // first parent, or for a merge that kept the file from another parent, the first parent
+        // that has it.
+        let specs = gone.map { _, d in d.sources.map { $0 + ":" + d.repositoryPath } }
+        var blobs = catFiles(specs.flatMap { $0 }, in: root).makeIterator()
+        for ((id, deletion), asked) in zip(gone, specs) {
+            let found = asked.indices.map { _ in blobs.next() ?? nil }
+            let hit = found.firstIndex { $0 != nil }
+            history.deletions.append(RequestDeletion(id: id, commit: Int(deletion.commit), relativePath: deletion.relativePath,
+                                                     source: deletion.sources[hit ?? 0], lastContent: hit.flatMap { found[$0] }))
+        }
+        return (history, warnings)
     }
 
     /// `git log` output → commits, and per request id the commits and newest deletion.
-    func parseLog(_ data: Data, prefix: String) -> ContentHistory {
-        var history = ContentHistory()
+    func parseLog(_ data: Data, prefix: String) -> ParsedLog {
+        var history = ParsedLog()
         let recordPrefix = Array((prefix + "tickets/").utf8)
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -162,54 +150,18 @@ final class HistoryReader: @unchecked Sendable {
                 let id = String(name.dropLast(3))
                 if history.byRequest[id]?.last != current { history.byRequest[id, default: []].append(current) }
                 if status == UInt8(ascii: "D"), history.deletions[id] == nil {
-                    history.deletions[id] = .init(commit: current, relativePath: relative, repositoryPath: text(path))
+                    history.deletions[id] = .init(commit: current, relativePath: relative, repositoryPath: text(path), sources: [history.commits[Int(current)].shortHash + "^"])
                 }
             }
         }
         return history
     }
-
-    /// Deleted requests whose id the content lacks and whose retention has not ended by today.
-    func lostRecords(_ history: ContentHistory, site: CheckedSite) -> [Diagnostic] {
-        let gone = history.deletions.filter { !site.parsed.requestIDs.contains($0.key) }.sorted { $0.key < $1.key }
-        guard !gone.isEmpty else { return [] }
-        // The last content of each deleted file, from the deleting commit's parent, in one git call.
-        let specs = gone.map { "\(history.commits[Int($0.value.commit)].shortHash)^:\($0.value.repositoryPath)" }
-        let blobs = catFiles(specs.map { $0.contains("\n") ? "" : $0 }, in: root)
-        let years = site.content.site.settings.retentionYears
-        var out: [Diagnostic] = []
-        for ((id, deletion), blob) in zip(gone, blobs) {
-            let commit = history.commits[Int(deletion.commit)]
-            let path = joinPath(root, deletion.relativePath)
-            var dates: (closed: Day?, opened: Day)?
-            if let blob, let r = parseDeletedRequest(blob, relativePath: deletion.relativePath) { dates = (r.closed, r.opened) }
-            var end: Day?
-            if let dates {
-                end = retentionEnd(dates.closed ?? dates.opened, years: years)
-                if let end, end < site.today { continue } // past its retention: may be removed
-            }
-            out.append(Diagnostic(.recordLost, path, line: 1, [
-                "id": .value(id), "commit": .value(commit.shortHash), "author": .value("\(commit.author) <\(commit.email)>"),
-                "when": .deletedOn(commit.date), "retention": .retentionRunsUntil(end), "years": .value(years),
-                "source": .value(commit.shortHash + "^"), "path": .value(shellQuoted(path)),
-            ]))
-        }
-        return out
-    }
-}
-
-/// A deleted request file's last content parsed as a request (loaded from memory, as the
-/// loader would read it), or nil when it is not a valid request.
-func parseDeletedRequest(_ bytes: [UInt8], relativePath: String) -> Request? {
-    let files = loadContent(from: "deleted", fileSystem: MemoryFileSystem(files: ["deleted/" + relativePath: bytes])).files
-    guard let file = files.first(where: { $0.kind == .request }), case .request(let r) = parseRecord(file).record else { return nil }
-    return r
 }
 
 /// `git cat-file --batch` for each spec (`rev:path`); nil where git has no such object.
-/// An empty spec gives nil without asking git.
+/// A spec holding a newline gives nil without asking git (the batch is line-based).
 func catFiles(_ specs: [String], in folder: String) -> [[UInt8]?] {
-    let asked = specs.filter { !$0.isEmpty }
+    let asked = specs.filter { !$0.contains("\n") }
     guard !asked.isEmpty else { return specs.map { _ in nil } }
     let result = runGit(["cat-file", "--batch"], in: folder, input: Data(asked.map { $0 + "\n" }.joined().utf8))
     var answers: [[UInt8]?] = []
@@ -228,12 +180,22 @@ func catFiles(_ specs: [String], in folder: String) -> [[UInt8]?] {
         }
     }
     var next = answers.makeIterator()
-    return specs.map { $0.isEmpty ? nil : (next.next() ?? nil) }
+    return specs.map { $0.contains("\n") ? nil : (next.next() ?? nil) }
 }
 
-func shellQuoted(_ path: String) -> String {
-    let plain = path.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+,:@".unicodeScalars.contains($0) }
-    return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+/// The last commit that changed the content folder, or nil outside a repository (or when the
+/// folder is not tracked). Not HEAD: a commit elsewhere in the repository does not change what
+/// the pages say, so it should not make every page differ.
+public func gitCommit(of folder: String) -> String? {
+    gitLine(["log", "-1", "--format=%h", "--abbrev=12", "--", "."], in: folder)
+}
+
+/// The first line git prints, or nil when it fails or prints nothing (no repository, no git).
+public func gitLine(_ arguments: [String], in folder: String) -> String? {
+    let result = runGit(arguments, in: folder)
+    guard result.status == 0 else { return nil }
+    let text = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return text.isEmpty ? nil : text
 }
 
 // MARK: - Running git
@@ -288,8 +250,8 @@ final class GitProcess: @unchecked Sendable {
             signal(SIGPIPE, SIG_IGN)
             let inFD = inp[1]
             DispatchQueue.global().async {
-                _ = input.withUnsafeBytes { writeFully(inFD, $0) }
-                close(inFD)
+                // FileHandle writes through short writes and closes the descriptor when done.
+                try? FileHandle(fileDescriptor: inFD, closeOnDealloc: true).write(contentsOf: input)
             }
         }
     }
