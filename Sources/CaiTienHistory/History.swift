@@ -10,33 +10,16 @@ import Foundation
 // Readings (README, "Git history"):
 // - A request's history follows its id (the file name), not its path: a record moved to
 //   another folder keeps its history, and the move is one of its commits.
-// - Lost: the newest deletion of an id that no request of the content as loaded (the working
-//   tree) has, whose retention — `closed`, else `opened`, plus `retention_years` — has not ended
-//   by today. A deletion not yet committed is not seen; a record restored in the working tree
-//   is no longer lost. A record moved out of `tickets/`, or into a `_` folder, is lost: the
-//   dashboard no longer sees it.
+// - Every commit that touched `tickets/` counts, on every branch merged into HEAD
+//   (`--full-history`): a record added and deleted on a branch is seen even though the merge
+//   changed nothing. A merge is diffed against each of its parents (`-m`): it deleted a file
+//   when the file is gone from the merge but was in a parent, which covers a deletion made
+//   while resolving a conflict and one slipped into the merge commit. For the audit trail a
+//   merge counts only where it differs from every parent: a change merely carried over from a
+//   branch is listed once, under the commit that made it.
 // - Shallow clone: a warning, no lost-record check and no audit trail (it would be incomplete).
 // - Not a git repository, no commits yet, or no git: nothing, quietly. A repository git refuses
 //   (dubious ownership) or cannot read: a `history-unavailable` warning.
-
-/// `git log` output, read.
-struct ParsedLog {
-    var commits: [HistoryCommit] = []
-    /// Request id → indices into `commits`, newest first.
-    var byRequest: [String: [Int32]] = [:]
-    /// The newest deletion of each request id.
-    var deletions: [String: Deletion] = [:]
-
-    struct Deletion {
-        var commit: Int32
-        /// Path inside the content folder, e.g. `tickets/2025/PYC-2025-014.md`.
-        var relativePath: String
-        /// Path from the repository's top, for `git cat-file`.
-        var repositoryPath: String
-        /// Revisions that may still hold the file, in the order to try them.
-        var sources: [String]
-    }
-}
 
 // MARK: - Reading the history
 
@@ -73,10 +56,14 @@ public final class HistoryReader: @unchecked Sendable {
             return
         }
         prefix = lines.count > 2 ? String(lines[2]) : ""
-        // Newest first; `-z`: raw paths, NUL-separated; no renames, so a move is a deletion and
-        // an addition; each commit starts with U+001E, which no status letter starts with.
-        log = GitProcess(["-c", "diff.relative=false", "log", "--no-renames", "--no-color", "--root", "--name-status", "-z",
-                          "--date=short", "--format=%x1e%h%x00%aN%x00%aE%x00%ad%x00%s", "HEAD", "--", "tickets"], in: root)
+        // `--date-order`: children before parents, so the first deletion of an id met is its
+        // newest. `-m` with `log.diffMerges=separate`: a merge is diffed against each parent in
+        // turn (git prints its header again before each non-empty diff). `-z`: raw paths,
+        // NUL-separated; no renames, so a move is a deletion and an addition; each commit
+        // starts with U+001E, which no status letter starts with.
+        log = GitProcess(["-c", "diff.relative=false", "-c", "log.diffMerges=separate", "log", "--full-history", "-m", "--date-order",
+                          "--no-renames", "--no-color", "--root", "--name-status", "-z", "--date=short",
+                          "--format=%x1e%h%x00%p%x00%aN%x00%aE%x00%ad%x00%s", "HEAD", "--", "tickets"], in: root)
     }
 
     /// Waits for git. The history holds the last content of each deleted request whose id is
@@ -105,57 +92,126 @@ public final class HistoryReader: @unchecked Sendable {
         }
         return (history, warnings)
     }
+}
 
-    /// `git log` output → commits, and per request id the commits and newest deletion.
-    func parseLog(_ data: Data, prefix: String) -> ParsedLog {
-        var history = ParsedLog()
-        let recordPrefix = Array((prefix + "tickets/").utf8)
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var i = 0
-            let n = bytes.count
-            /// The next NUL-terminated token, without leading newlines.
-            func token() -> UnsafeBufferPointer<UInt8>? {
-                while i < n && bytes[i] == 0x0A { i += 1 }
-                guard i < n else { return nil }
-                let start = i
-                while i < n && bytes[i] != 0 { i += 1 }
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                i += 1
-                return slice
-            }
-            func text(_ b: UnsafeBufferPointer<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
-            var current: Int32 = -1
-            while let t = token() {
-                if t.first == 0x1E {
-                    // A commit: short hash, author, email, date, subject.
-                    let short = text(UnsafeBufferPointer(rebasing: t[1...]))
-                    guard let author = token(), let email = token(), let date = token() else { break }
-                    let subject = token().map(text) ?? ""
-                    history.commits.append(HistoryCommit(shortHash: short, author: text(author), email: text(email),
-                                                         date: Day(parsing: text(date)), subject: subject))
-                    current = Int32(history.commits.count - 1)
-                    continue
+/// `git log` output, read.
+struct ParsedLog {
+    var commits: [HistoryCommit] = []
+    /// Request id → indices into `commits`, newest first.
+    var byRequest: [String: [Int32]] = [:]
+    /// The newest deletion of each request id.
+    var deletions: [String: Deletion] = [:]
+
+    struct Deletion {
+        var commit: Int32
+        /// Path inside the content folder, e.g. `tickets/2025/PYC-2025-014.md`.
+        var relativePath: String
+        /// Path from the repository's top, for `git cat-file`.
+        var repositoryPath: String
+        /// Revisions that may still hold the file, in the order to try them.
+        var sources: [String]
+    }
+}
+
+/// `git log` output → commits, and per request id the commits and the newest deletion.
+///
+/// A merge comes once per parent it differs from. It changed a request when the request
+/// appears in the diff against every parent; it deleted one when a diff shows the file deleted
+/// (gone from the merge, there in that parent). A deletion the merge made itself (against every
+/// parent) or a plain commit made is preferred to one a merge only took over from a parent, so
+/// that the message names whoever deleted the file.
+func parseLog(_ data: Data, prefix: String) -> ParsedLog {
+    var log = ParsedLog()
+    var takenOver: [String: ParsedLog.Deletion] = [:]
+    let recordPrefix = Array((prefix + "tickets/").utf8)
+
+    /// What the commit being read did to one request id.
+    struct Touch { var diffs = 0, deletingDiffs = 0, lastDiff = -1; var deleted: (relative: String, repository: String)? }
+    var current: Int32 = -1
+    var parents = 0
+    var diff = 0
+    var touched: [String: Touch] = [:]
+    var order: [String] = []
+
+    func flush() {
+        guard current >= 0 else { return }
+        let hash = log.commits[Int(current)].shortHash
+        for id in order {
+            let t = touched[id]!
+            let own = parents <= 1 || t.diffs == parents
+            if own { log.byRequest[id, default: []].append(current) }
+            guard let deleted = t.deleted else { continue }
+            if own && (parents <= 1 || t.deletingDiffs == parents) {
+                if log.deletions[id] == nil {
+                    log.deletions[id] = .init(commit: current, relativePath: deleted.relative, repositoryPath: deleted.repository, sources: [hash + "^"])
                 }
-                // A status letter, then the path.
-                let status = t.first
-                guard let path = token(), current >= 0 else { break }
-                guard path.starts(with: recordPrefix), path.count > recordPrefix.count + 3,
-                      path[path.count - 3] == UInt8(ascii: "."), path[path.count - 2] == UInt8(ascii: "m"),
-                      path[path.count - 1] == UInt8(ascii: "d") else { continue }
-                let relative = text(UnsafeBufferPointer(rebasing: path[(recordPrefix.count - "tickets/".utf8.count)...]))
-                // Files and folders starting with `_` or `.` are not records.
-                let parts = relative.split(separator: "/")
-                guard !parts.contains(where: { $0.hasPrefix("_") || $0.hasPrefix(".") }), let name = parts.last else { continue }
-                let id = String(name.dropLast(3))
-                if history.byRequest[id]?.last != current { history.byRequest[id, default: []].append(current) }
-                if status == UInt8(ascii: "D"), history.deletions[id] == nil {
-                    history.deletions[id] = .init(commit: current, relativePath: relative, repositoryPath: text(path), sources: [history.commits[Int(current)].shortHash + "^"])
-                }
+            } else if takenOver[id] == nil {
+                takenOver[id] = .init(commit: current, relativePath: deleted.relative, repositoryPath: deleted.repository,
+                                      sources: (1...max(1, parents)).map { "\(hash)^\($0)" })
             }
         }
-        return history
+        touched.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
     }
+
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+        let bytes = raw.bindMemory(to: UInt8.self)
+        var i = 0
+        let n = bytes.count
+        /// The next NUL-terminated token, without leading newlines.
+        func token() -> UnsafeBufferPointer<UInt8>? {
+            while i < n && bytes[i] == 0x0A { i += 1 }
+            guard i < n else { return nil }
+            let start = i
+            while i < n && bytes[i] != 0 { i += 1 }
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            i += 1
+            return slice
+        }
+        func text(_ b: UnsafeBufferPointer<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+        while let t = token() {
+            if t.first == 0x1E {
+                // A commit: short hash, parents, author, email, date, subject.
+                let short = text(UnsafeBufferPointer(rebasing: t[1...]))
+                guard let parentList = token(), let author = token(), let email = token(), let date = token() else { break }
+                let subject = token().map(text) ?? ""
+                if current >= 0 && log.commits[Int(current)].shortHash == short {
+                    // The same merge again: its diff against the next parent.
+                    diff += 1
+                    continue
+                }
+                flush()
+                log.commits.append(HistoryCommit(shortHash: short, author: text(author), email: text(email),
+                                                 date: Day(parsing: text(date)), subject: subject))
+                current = Int32(log.commits.count - 1)
+                parents = parentList.isEmpty ? 0 : parentList.split(separator: UInt8(ascii: " ")).count
+                diff = 0
+                continue
+            }
+            // A status letter, then the path.
+            let status = t.first
+            guard let path = token(), current >= 0 else { break }
+            guard path.starts(with: recordPrefix), path.count > recordPrefix.count + 3,
+                  path[path.count - 3] == UInt8(ascii: "."), path[path.count - 2] == UInt8(ascii: "m"),
+                  path[path.count - 1] == UInt8(ascii: "d") else { continue }
+            let relative = text(UnsafeBufferPointer(rebasing: path[(recordPrefix.count - "tickets/".utf8.count)...]))
+            // Files and folders starting with `_` or `.` are not records.
+            let parts = relative.split(separator: "/")
+            guard !parts.contains(where: { $0.hasPrefix("_") || $0.hasPrefix(".") }), let name = parts.last else { continue }
+            let id = String(name.dropLast(3))
+            if touched[id] == nil { order.append(id) }
+            var touch = touched[id] ?? Touch()
+            if touch.lastDiff != diff { touch.diffs += 1; touch.lastDiff = diff }
+            if status == UInt8(ascii: "D") {
+                touch.deletingDiffs += 1
+                if touch.deleted == nil { touch.deleted = (relative, text(path)) }
+            }
+            touched[id] = touch
+        }
+    }
+    flush()
+    for (id, deletion) in takenOver where log.deletions[id] == nil { log.deletions[id] = deletion }
+    return log
 }
 
 /// `git cat-file --batch` for each spec (`rev:path`); nil where git has no such object.
@@ -292,3 +348,4 @@ func runGit(_ arguments: [String], in folder: String, input: Data? = nil) -> (st
     guard let process = GitProcess(arguments, in: folder, input: input) else { return (-1, Data(), Data()) }
     return process.wait()
 }
+

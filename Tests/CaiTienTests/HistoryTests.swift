@@ -22,10 +22,11 @@ private struct Repository {
         try git("init", "-q", "-b", "main")
     }
 
-    /// Runs git in the repository's top folder; fails the test when git fails.
+    /// Runs git in the repository's top folder; fails the test when git fails, unless `mayFail`
+    /// (a merge that stops on a conflict).
     @discardableResult
     func git(_ arguments: String..., author: String = "Nguyễn Văn A", email: String = "a@phuong.vn",
-             date: String = "2025-06-02T10:00:00+07:00", in folder: String? = nil) throws -> String {
+             date: String = "2025-06-02T10:00:00+07:00", in folder: String? = nil, mayFail: Bool = false) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", folder ?? top] + arguments
@@ -45,7 +46,7 @@ private struct Repository {
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " ")) failed")
+        #expect(mayFail || process.terminationStatus == 0, "git \(arguments.joined(separator: " ")) failed")
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -69,6 +70,15 @@ private struct Repository {
         try git("add", "-A")
         try git("-c", "commit.gpgsign=false", "commit", "-q", "--allow-empty", "-m", message, author: author, email: email, date: date)
         return try git("rev-parse", "--short", "HEAD")
+    }
+
+    /// Writes a single request (or any fixture text of one file) into the content folder.
+    func write(_ text: String) throws { try write(Fixture(text)) }
+
+    /// Merges `branch` into the current branch without committing (`--no-ff`); a conflict is
+    /// left for the test to resolve.
+    func merge(_ branch: String) throws {
+        try git("-c", "commit.gpgsign=false", "merge", "-q", "--no-ff", "--no-commit", branch, mayFail: true)
     }
 
     /// The repository-relative path of a content file, for git commands.
@@ -339,6 +349,145 @@ private extension CheckedSite {
         try repo.commit("Lập phiếu")
         #expect(repo.check().auditTrail != nil)
         #expect(checkSite(content: repo.content, today: Day(parsing: "2025-12-15"), history: false).auditTrail == nil)
+    }
+
+    // MARK: Deletions in merges
+
+    @Test func aRequestDeletedInsideAMergeCommitIsLost() throws {
+        let repo = try Repository()
+        defer { repo.clean() }
+        try repo.write(site(request("tickets/2025/PYC-2025-001.md", opened: "2025-03-04"),
+                            request("tickets/2025/PYC-2025-002.md", opened: "2025-03-05")))
+        try repo.commit("Lập phiếu", date: "2025-03-05T08:00:00+07:00")
+        try repo.git("checkout", "-q", "-b", "van-phong")
+        try repo.write(request("tickets/2025/PYC-2025-002.md", opened: "2025-03-05", closed: "2025-04-01"))
+        let side = try repo.commit("Đóng phiếu PYC-2025-002", date: "2025-04-01T08:00:00+07:00")
+        try repo.git("checkout", "-q", "main")
+        try repo.write(request("tickets/2025/PYC-2025-003.md", opened: "2025-04-02"))
+        try repo.commit("Lập phiếu PYC-2025-003", date: "2025-04-02T08:00:00+07:00")
+        // The merge commit itself drops a request that neither branch touched.
+        try repo.merge("van-phong")
+        try repo.git("rm", "-q", repo.tracked("tickets/2025/PYC-2025-001.md"))
+        let merge = try repo.commit("Hợp nhất nhánh văn phòng", author: "Trần Thị Bình", email: "binh@phuong.vn",
+                                    date: "2025-04-03T08:00:00+07:00")
+
+        let checked = repo.check()
+        let d = try #require(checked.lost.first)
+        #expect(checked.lost.count == 1, "\(checked.diagnostics.map(\.text))")
+        #expect(d.path == repo.content + "/tickets/2025/PYC-2025-001.md")
+        #expect(d.message.hasPrefix("record lost: request PYC-2025-001 was deleted in commit \(merge) by Trần Thị Bình <binh@phuong.vn> on 2025-04-03 while its retention runs until 2028-03-04"))
+        #expect(d.message.hasSuffix("(git checkout \(merge)^ -- \(repo.content)/tickets/2025/PYC-2025-001.md)"))
+        // The branch's change is listed once, under the commit that made it, not again under the merge.
+        let trail = try #require(checked.auditTrail)
+        #expect(trail.entries(forRequest: "PYC-2025-002").map(\.message) == ["Đóng phiếu PYC-2025-002", "Lập phiếu"])
+        #expect(trail.entries(forRequest: "PYC-2025-002").first?.commit == side)
+        // The command of the message restores it.
+        try repo.git("checkout", "\(merge)^", "--", repo.tracked("tickets/2025/PYC-2025-001.md"))
+        #expect(repo.check().lost.isEmpty)
+    }
+
+    @Test func aRequestDroppedWhileResolvingAConflictIsLost() throws {
+        let repo = try Repository()
+        defer { repo.clean() }
+        try repo.write(site(request("tickets/2025/PYC-2025-001.md", opened: "2025-03-04"),
+                            request("tickets/2025/PYC-2025-002.md", opened: "2025-03-05")))
+        let base = try repo.commit("Lập phiếu", date: "2025-03-05T08:00:00+07:00")
+        try repo.git("checkout", "-q", "-b", "van-phong")
+        try repo.write(request("tickets/2025/PYC-2025-001.md", opened: "2025-03-04", closed: "2025-04-01"))
+        let side = try repo.commit("Đóng phiếu (văn phòng)", date: "2025-04-01T08:00:00+07:00")
+        try repo.git("checkout", "-q", "main")
+        try repo.write(request("tickets/2025/PYC-2025-001.md", opened: "2025-03-04", closed: "2025-04-02"))
+        let main = try repo.commit("Đóng phiếu (bộ phận một cửa)", date: "2025-04-02T08:00:00+07:00")
+        // Both closed it on different days: git stops on a conflict, resolved by removing the file.
+        try repo.merge("van-phong")
+        try repo.git("rm", "-q", "-f", repo.tracked("tickets/2025/PYC-2025-001.md"))
+        let merge = try repo.commit("Giải quyết xung đột", date: "2025-04-03T08:00:00+07:00")
+
+        let lost = repo.check().lost
+        #expect(lost.count == 1)
+        let d = try #require(lost.first)
+        #expect(d.message.hasPrefix("record lost: request PYC-2025-001 was deleted in commit \(merge) by Nguyễn Văn A <a@phuong.vn> on 2025-04-03"))
+        // Its last content is the main branch's (closed 02/04/2025).
+        #expect(d.message.contains("while its retention runs until 2028-04-02"))
+        #expect(d.message.hasSuffix("(git checkout \(merge)^ -- \(repo.content)/tickets/2025/PYC-2025-001.md)"))
+
+        // Restored with the message's command and committed: not lost; its trail lists every
+        // commit once, the merge too (it changed the file against both branches).
+        try repo.git("checkout", "\(merge)^", "--", repo.tracked("tickets/2025/PYC-2025-001.md"))
+        let restored = try repo.commit("Khôi phục phiếu", date: "2025-04-04T08:00:00+07:00")
+        let checked = repo.check()
+        #expect(checked.historyRules.isEmpty, "\(checked.diagnostics.map(\.text))")
+        let trail = try #require(checked.auditTrail).entries(forRequest: "PYC-2025-001").map(\.commit)
+        #expect(trail == [restored, merge, main, side, base])
+    }
+
+    @Test func aRequestAddedAndDeletedOnAMergedBranchIsLost() throws {
+        let repo = try Repository()
+        defer { repo.clean() }
+        try repo.write(site(request("tickets/2025/PYC-2025-001.md", opened: "2025-03-04")))
+        try repo.commit("Lập phiếu", date: "2025-03-05T08:00:00+07:00")
+        try repo.git("checkout", "-q", "-b", "nhap")
+        try repo.write(request("tickets/2025/PYC-2025-005.md", opened: "2025-04-01"))
+        try repo.commit("Lập phiếu PYC-2025-005", date: "2025-04-01T08:00:00+07:00")
+        try repo.remove("tickets/2025/PYC-2025-005.md")
+        let deleted = try repo.commit("Xóa phiếu PYC-2025-005", author: "Lê Văn Cường", email: "cuong@phuong.vn",
+                                      date: "2025-04-02T08:00:00+07:00")
+        try repo.git("checkout", "-q", "main")
+        try repo.write(Fixture(standardSite + "\n  - code: dia-chinh\n    name: Bộ phận địa chính"))
+        try repo.commit("Sửa site.yml", date: "2025-04-03T08:00:00+07:00")
+        // The branch changed nothing in `tickets/` in the end: git's default history skips it.
+        try repo.merge("nhap")
+        try repo.commit("Hợp nhất", date: "2025-04-04T08:00:00+07:00")
+
+        let d = try #require(repo.check().lost.first)
+        #expect(d.message.hasPrefix("record lost: request PYC-2025-005 was deleted in commit \(deleted) by Lê Văn Cường"))
+        #expect(d.message.hasSuffix("(git checkout \(deleted)^ -- \(repo.content)/tickets/2025/PYC-2025-005.md)"))
+    }
+
+    @Test func aRequestOfABranchLeftOutOfTheMergeIsLostAndRestoredFromThatBranch() throws {
+        let repo = try Repository()
+        defer { repo.clean() }
+        try repo.write(site(request("tickets/2025/PYC-2025-001.md", opened: "2025-03-04")))
+        try repo.commit("Lập phiếu", date: "2025-03-05T08:00:00+07:00")
+        try repo.git("checkout", "-q", "-b", "van-phong")
+        try repo.write(request("tickets/2025/PYC-2025-006.md", opened: "2025-04-01"))
+        try repo.commit("Lập phiếu PYC-2025-006", date: "2025-04-01T08:00:00+07:00")
+        try repo.git("checkout", "-q", "main")
+        try repo.write(request("tickets/2025/PYC-2025-001.md", opened: "2025-03-04", closed: "2025-04-02"))
+        try repo.commit("Đóng phiếu PYC-2025-001", date: "2025-04-02T08:00:00+07:00")
+        // The merge drops the branch's new request: only the second parent ever had it.
+        try repo.merge("van-phong")
+        try repo.git("rm", "-q", "-f", repo.tracked("tickets/2025/PYC-2025-006.md"))
+        let merge = try repo.commit("Hợp nhất", date: "2025-04-03T08:00:00+07:00")
+
+        let d = try #require(repo.check().lost.first)
+        #expect(d.message.hasPrefix("record lost: request PYC-2025-006 was deleted in commit \(merge) by Nguyễn Văn A"))
+        #expect(d.message.contains("while its retention runs until 2028-04-01"))
+        #expect(d.message.hasSuffix("(git checkout \(merge)^2 -- \(repo.content)/tickets/2025/PYC-2025-006.md)"))
+        try repo.git("checkout", "\(merge)^2", "--", repo.tracked("tickets/2025/PYC-2025-006.md"))
+        #expect(repo.check().lost.isEmpty)
+    }
+
+    @Test func aDeletionMergedFromABranchNamesTheCommitThatMadeIt() throws {
+        let repo = try Repository()
+        defer { repo.clean() }
+        try repo.write(site(request("tickets/2025/PYC-2025-001.md", opened: "2025-03-04"),
+                            request("tickets/2025/PYC-2025-002.md", opened: "2025-03-05")))
+        try repo.commit("Lập phiếu", date: "2025-03-05T08:00:00+07:00")
+        try repo.git("checkout", "-q", "-b", "van-phong")
+        try repo.write(request("tickets/2025/PYC-2025-002.md", opened: "2025-03-05", closed: "2025-04-01"))
+        try repo.commit("Đóng phiếu PYC-2025-002", date: "2025-04-01T08:00:00+07:00")
+        try repo.git("checkout", "-q", "main")
+        try repo.remove("tickets/2025/PYC-2025-001.md")
+        let deleted = try repo.commit("Xóa phiếu trùng", author: "Trần Thị Bình", email: "binh@phuong.vn",
+                                      date: "2025-04-02T08:00:00+07:00")
+        // The merge has the file in its second parent and not in itself: it only carries the deletion over.
+        try repo.merge("van-phong")
+        try repo.commit("Hợp nhất", date: "2025-04-03T08:00:00+07:00")
+
+        let lost = repo.check().lost
+        #expect(lost.count == 1)
+        #expect(lost.first?.message.hasPrefix("record lost: request PYC-2025-001 was deleted in commit \(deleted) by Trần Thị Bình") == true)
     }
 
     // MARK: Audit trail (issue 6)
