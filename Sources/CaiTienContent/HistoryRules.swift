@@ -3,14 +3,22 @@ import Foundation
 
 // The rules that need the git history (read by CaiTienHistory) besides the records.
 
+/// The rules over the git history, and the audit trail they leave for the pages. The last
+/// content of each deleted request is parsed once, for both.
+public func checkHistory(_ parsed: ParsedContent, history: ContentHistory, today: Day) -> (diagnostics: [Diagnostic], auditTrail: AuditTrail) {
+    let deleted = deletedRequests(history, content: parsed)
+    return (lostRecords(deleted, history: history, retentionYears: parsed.content.site.settings.retentionYears, today: today),
+            auditTrail(history, content: parsed, deleted: deleted))
+}
+
 /// `record-lost` (SPEC §2, "Records"): a request file deleted in a commit, whose id no request
 /// of the content has, and whose retention — `closed`, else `opened`, plus `retention_years` —
 /// has not ended by `today`. A deleted file whose last content does not parse is reported, to
 /// be safe.
-public func validateHistory(_ parsed: ParsedContent, history: ContentHistory, today: Day) -> [Diagnostic] {
-    let years = parsed.content.site.settings.retentionYears
+func lostRecords(_ deleted: [(deletion: RequestDeletion, last: Request?)], history: ContentHistory, retentionYears years: Int,
+                 today: Day) -> [Diagnostic] {
     var out: [Diagnostic] = []
-    for (deletion, last) in deletedRequests(history, content: parsed) {
+    for (deletion, last) in deleted {
         let commit = history.commits[deletion.commit]
         var end: Day?
         if let last {
@@ -32,9 +40,9 @@ public func validateHistory(_ parsed: ParsedContent, history: ContentHistory, to
 /// loaded; a request git deleted counts by its last content. A request whose content cannot be
 /// read — a file that does not parse, a deleted file git cannot give — counts as confidential:
 /// nothing says it is not.
-public func auditTrail(_ history: ContentHistory, content parsed: ParsedContent) -> AuditTrail {
+func auditTrail(_ history: ContentHistory, content parsed: ParsedContent, deleted: [(deletion: RequestDeletion, last: Request?)]) -> AuditTrail {
     let shown = Set(parsed.content.requests.lazy.filter { !$0.confidential }.map(\.id))
-        .union(deletedRequests(history, content: parsed).lazy.filter { $0.last?.confidential == false }.map(\.deletion.id))
+        .union(deleted.lazy.filter { $0.last?.confidential == false }.map(\.deletion.id))
     return history.auditTrail(withholdingCommitsOf: history.byRequest.keys.lazy.filter { !shown.contains($0) })
 }
 

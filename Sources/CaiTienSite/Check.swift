@@ -79,8 +79,9 @@ package func checkSite(content root: String, today: Day?, fileSystem: FileSystem
             let (read, warnings) = git.finish(requestIDs: parsed.requestIDs)
             found += warnings
             if let read {
-                found += validateHistory(parsed, history: read, today: day)
-                trail = auditTrail(read, content: parsed)
+                let checked = checkHistory(parsed, history: read, today: day)
+                found += checked.diagnostics
+                trail = checked.auditTrail
             }
         }
     }

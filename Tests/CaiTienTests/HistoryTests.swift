@@ -558,6 +558,74 @@ private extension CheckedSite {
         #expect(!confidential.contains("Lập phiếu &lt;b"))
     }
 
+    @Test func noMessageOfACommitThatTouchedAConfidentialRequestReachesAnyOutput() throws {
+        let repo = try Repository()
+        defer { repo.clean() }
+        // PYC-2022-004 is confidential and closed long ago: deleted past its retention, no error.
+        try repo.write(site(request("tickets/PYC-2025-001.md", opened: "2025-03-04"),
+                            request("tickets/PYC-2025-002.md", opened: "2025-03-05", confidential: true),
+                            request("tickets/PYC-2025-003.md", opened: "2025-03-06"),
+                            request("tickets/PYC-2022-004.md", opened: "2022-01-10", closed: "2022-02-01", confidential: true)))
+        try repo.commit("Nhập phiếu đợt một: ông Đỗ Văn Mật", date: "2025-03-06T08:00:00+07:00")
+        try repo.write(request("tickets/PYC-2025-001.md", opened: "2025-03-04", closed: "2025-04-01"))
+        try repo.write(request("tickets/PYC-2025-002.md", opened: "2025-03-05", closed: "2025-04-01", confidential: true))
+        try repo.commit("Đóng phiếu của bà Hoàng Thị Riêng", date: "2025-04-01T08:00:00+07:00")
+        try repo.write(request("tickets/PYC-2025-003.md", opened: "2025-03-06", closed: "2025-04-02"))
+        let shown3 = try repo.commit("Đóng phiếu <b>PYC-2025-003</b>", date: "2025-04-02T08:00:00+07:00")
+        // A deleted request counts by its last content: confidential, so this message is withheld.
+        try repo.write(request("tickets/PYC-2025-003.md", opened: "2025-03-06", closed: "2025-04-03"))
+        try repo.remove("tickets/PYC-2022-004.md")
+        try repo.commit("Hủy hồ sơ của ông Phạm Văn Kín", date: "2025-04-03T08:00:00+07:00")
+        try repo.write(request("tickets/PYC-2025-001.md", opened: "2025-03-04", closed: "2025-04-05"))
+        let shown1 = try repo.commit("Sửa ngày đóng PYC-2025-001", date: "2025-04-05T08:00:00+07:00")
+
+        let checked = repo.check()
+        #expect(!checked.diagnostics.hasErrors, "\(checked.diagnostics.map(\.text))")
+        let theme = Theme.builtIn
+        var model = SiteModel(content: checked.content, figures: computeFigures(checked.content, today: checked.today),
+                              localizer: try Localizer(theme: theme, locale: "vi"), commit: nil)
+        let trail = try #require(checked.auditTrail)
+        model.auditTrail = { trail.entries(forRequest: $0) }
+        let output = MemoryOutput()
+        try renderSite(model, theme: theme, renderer: try Renderer(theme: theme), into: output, threads: 1)
+
+        for secret in ["Đỗ Văn Mật", "Hoàng Thị Riêng", "Phạm Văn Kín"] {
+            let leaks = output.files.filter { String(decoding: $0.value, as: UTF8.self).contains(secret) }.keys.sorted()
+            #expect(leaks.isEmpty, "\(secret) in \(leaks)")
+        }
+        // Messages of commits that touched only ordinary requests still show, escaped.
+        let one = try #require(output.text("tickets/PYC-2025-001/index.html"))
+        #expect(one.contains("Nguyễn Văn A: Sửa ngày đóng PYC-2025-001 <code>\(shown1)</code>"))
+        #expect(one.components(separatedBy: "Nguyễn Văn A: Nội dung được bảo mật").count - 1 == 2)
+        let three = try #require(output.text("tickets/PYC-2025-003/index.html"))
+        #expect(three.contains("Nguyễn Văn A: Đóng phiếu &lt;b&gt;PYC-2025-003&lt;/b&gt; <code>\(shown3)</code>"))
+        #expect(three.components(separatedBy: "Nguyễn Văn A: Nội dung được bảo mật").count - 1 == 2)
+        // The trail as a value: what the page shows and its key hashes.
+        #expect(trail.entries(forRequest: "PYC-2025-003").map(\.message) == [nil, "Đóng phiếu <b>PYC-2025-003</b>", nil])
+    }
+
+    @Test func aPageKeptFromTheLastBuildLosesAMessageOnceAnotherRequestOfItsCommitBecomesConfidential() throws {
+        let repo = try Repository()
+        defer { repo.clean() }
+        try repo.write(site(request("tickets/PYC-2025-001.md", opened: "2025-03-04"),
+                            request("tickets/PYC-2025-002.md", opened: "2025-03-05")))
+        try repo.commit("Tiếp nhận phản ánh của bà Lý Thị Tư", date: "2025-03-05T08:00:00+07:00")
+        let output = repo.top + "/public"
+        func buildPage() throws -> String {
+            var timings = Timings()
+            _ = try build(BuildOptions(content: repo.content, output: output, today: Day(parsing: "2025-12-15")), timings: &timings)
+            return try String(contentsOfFile: output + "/tickets/PYC-2025-001/index.html", encoding: .utf8)
+        }
+        #expect(try buildPage().contains("Tiếp nhận phản ánh của bà Lý Thị Tư"))
+        // Not committed: neither PYC-2025-001's file nor the content's last commit changes.
+        try repo.write(request("tickets/PYC-2025-002.md", opened: "2025-03-05", confidential: true))
+        for _ in 1...2 {
+            let page = try buildPage()
+            #expect(!page.contains("Lý Thị Tư"))
+            #expect(page.contains("Nguyễn Văn A: Nội dung được bảo mật"))
+        }
+    }
+
     @Test func noHistorySectionOutsideGit() throws {
         let fixture = site(request("tickets/PYC-2025-001.md", opened: "2025-03-04"))
         let checked = fixture.check(today: "2025-12-15")
