@@ -43,7 +43,8 @@ func lostRecords(_ deleted: [(deletion: RequestDeletion, last: Request?)], histo
 func auditTrail(_ history: ContentHistory, content parsed: ParsedContent, deleted: [(deletion: RequestDeletion, last: Request?)]) -> AuditTrail {
     let shown = Set(parsed.content.requests.lazy.filter { !$0.confidential }.map(\.id))
         .union(deleted.lazy.filter { $0.last?.confidential == false }.map(\.deletion.id))
-    return history.auditTrail(withholdingCommitsOf: history.byRequest.keys.lazy.filter { !shown.contains($0) })
+    let touched = Set(history.byRequest.keys).union(history.carriedBy.keys)
+    return history.auditTrail(withholdingCommitsOf: touched.lazy.filter { !shown.contains($0) })
 }
 
 /// The deleted requests whose id the content lacks, each with its last content parsed (nil

@@ -77,7 +77,7 @@ public final class HistoryReader: @unchecked Sendable {
             return (nil, warnings + [Diagnostic(.historyUnavailable, root, line: 1, ["why": .value(why)])])
         }
         let parsed = parseLog(result.output, prefix: prefix)
-        var history = ContentHistory(contentRoot: root, commits: parsed.commits, byRequest: parsed.byRequest)
+        var history = ContentHistory(contentRoot: root, commits: parsed.commits, byRequest: parsed.byRequest, carriedBy: parsed.carriedBy)
         let gone = parsed.deletions.filter { !requestIDs.contains($0.key) }.sorted { $0.key < $1.key }
         // The last content of each deleted file, in one git call: from the deleting commit's
         // first parent, or for a merge that kept the file from another parent, the first parent
@@ -99,6 +99,8 @@ struct ParsedLog {
     var commits: [HistoryCommit] = []
     /// Request id → indices into `commits`, newest first.
     var byRequest: [String: [Int32]] = [:]
+    /// Request id → the merges that carried a change of it over from a parent.
+    var carriedBy: [String: [Int32]] = [:]
     /// The newest deletion of each request id.
     var deletions: [String: Deletion] = [:]
 
@@ -139,7 +141,7 @@ func parseLog(_ data: Data, prefix: String) -> ParsedLog {
         for id in order {
             let t = touched[id]!
             let own = parents <= 1 || t.diffs == parents
-            if own { log.byRequest[id, default: []].append(current) }
+            if own { log.byRequest[id, default: []].append(current) } else { log.carriedBy[id, default: []].append(current) }
             guard let deleted = t.deleted else { continue }
             if own && (parents <= 1 || t.deletingDiffs == parents) {
                 if log.deletions[id] == nil {

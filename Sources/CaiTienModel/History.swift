@@ -47,28 +47,30 @@ public struct ContentHistory: Sendable {
     public var contentRoot: String
     /// Every commit that touched a request file, newest first (children before parents).
     public var commits: [HistoryCommit]
-    /// Request id → indices into `commits`, newest first; each commit once.
+    /// Request id → indices into `commits`, newest first; each commit once. A merge is listed
+    /// where it changed the file against every parent.
     public var byRequest: [String: [Int32]]
+    /// Request id → the merges that only carried a change of its file over from one parent.
+    public var carriedBy: [String: [Int32]]
     /// For each id git deleted and no request of the content has now, its newest deletion; by id.
     public var deletions: [RequestDeletion]
 
     public init(contentRoot: String, commits: [HistoryCommit] = [], byRequest: [String: [Int32]] = [:],
-                deletions: [RequestDeletion] = []) {
+                carriedBy: [String: [Int32]] = [:], deletions: [RequestDeletion] = []) {
         self.contentRoot = contentRoot; self.commits = commits
-        self.byRequest = byRequest; self.deletions = deletions
-    }
-
-    /// The commits that changed request `id`'s file, newest first, with their full messages.
-    public func commits(forRequest id: String) -> [HistoryCommit] {
-        (byRequest[id] ?? []).map { commits[Int($0)] }
+        self.byRequest = byRequest; self.carriedBy = carriedBy; self.deletions = deletions
     }
 
     /// The audit trail for pages. The subject of every commit that touched one of `withheld`
     /// is withheld, on every request's page: a commit that closed a confidential request and
-    /// an ordinary one names the citizen on both.
+    /// an ordinary one names the citizen on both. A merge that carried a change of one over
+    /// from a branch touched it too: its message may sum that change up.
     public func auditTrail(withholdingCommitsOf withheld: some Sequence<String>) -> AuditTrail {
         var hidden = [Bool](repeating: false, count: commits.count)
-        for id in withheld { for c in byRequest[id] ?? [] { hidden[Int(c)] = true } }
+        for id in withheld {
+            for c in byRequest[id] ?? [] { hidden[Int(c)] = true }
+            for c in carriedBy[id] ?? [] { hidden[Int(c)] = true }
+        }
         let entries = commits.indices.map { i in
             AuditEntry(commit: commits[i].shortHash, author: commits[i].author, date: commits[i].date,
                        message: hidden[i] ? nil : commits[i].subject)

@@ -604,6 +604,32 @@ private extension CheckedSite {
         #expect(trail.entries(forRequest: "PYC-2025-003").map(\.message) == [nil, "Đóng phiếu <b>PYC-2025-003</b>", nil])
     }
 
+    @Test func aMergeThatCarriedOverAChangeOfAConfidentialRequestHasItsMessageWithheld() throws {
+        let repo = try Repository()
+        defer { repo.clean() }
+        try repo.write(site(request("tickets/PYC-2025-001.md", opened: "2025-03-04"),
+                            request("tickets/PYC-2025-002.md", opened: "2025-03-05", confidential: true),
+                            request("tickets/PYC-2025-003.md", opened: "2025-03-06")))
+        try repo.commit("Lập phiếu", date: "2025-03-06T08:00:00+07:00")
+        try repo.git("checkout", "-q", "-b", "mat")
+        try repo.write(request("tickets/PYC-2025-002.md", opened: "2025-03-05", closed: "2025-04-01", confidential: true))
+        try repo.commit("Đóng phiếu mật", date: "2025-04-01T08:00:00+07:00")
+        try repo.git("checkout", "-q", "main")
+        try repo.write(request("tickets/PYC-2025-001.md", opened: "2025-03-04", closed: "2025-04-02"))
+        try repo.commit("Đóng phiếu PYC-2025-001", date: "2025-04-02T08:00:00+07:00")
+        // The merge changes PYC-2025-003 itself and sums up the confidential branch in its message.
+        try repo.merge("mat")
+        try repo.write(request("tickets/PYC-2025-003.md", opened: "2025-03-06", closed: "2025-04-03"))
+        let merge = try repo.commit("Hợp nhất: xong hồ sơ bà Hoàng Thị Riêng", date: "2025-04-03T08:00:00+07:00")
+
+        let trail = try #require(repo.check().auditTrail)
+        let three = trail.entries(forRequest: "PYC-2025-003")
+        #expect(three.map(\.commit).first == merge)
+        #expect(three.map(\.message) == [nil, nil])
+        // Listed under the request the merge changed itself only.
+        #expect(trail.entries(forRequest: "PYC-2025-001").map(\.message) == ["Đóng phiếu PYC-2025-001", nil])
+    }
+
     @Test func aPageKeptFromTheLastBuildLosesAMessageOnceAnotherRequestOfItsCommitBecomesConfidential() throws {
         let repo = try Repository()
         defer { repo.clean() }
