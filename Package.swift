@@ -20,8 +20,9 @@ let package = Package(
         .systemLibrary(name: "CXXHash", providers: [.apt(["libxxhash-dev"])]),
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not expose.
         .target(name: "CSupport"),
-        // The only importer of libyaml: front-matter events → YAML nodes with positions.
-        .target(name: "FrontMatter", dependencies: ["CYAML"]),
+        // The only importer of libyaml: front-matter events → YAML nodes with positions; its errors
+        // read back into the mistakes a person made (CaiTienModel.YAMLMistake).
+        .target(name: "FrontMatter", dependencies: ["CYAML", "CaiTienModel"]),
         // The only importer of cmark: Markdown body → the boxes of form BM.CTCL.01 as HTML.
         .target(name: "Markdown", dependencies: ["CCmark"]),
         // Typed records, calendar days, diagnostics: no I/O, no C.
