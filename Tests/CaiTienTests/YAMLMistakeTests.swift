@@ -1,5 +1,6 @@
 import CaiTienContent
 import CaiTienModel
+import Foundation
 import FrontMatter
 import Testing
 import TestSupport
@@ -7,6 +8,7 @@ import TestSupport
 // Mistakes ward clerks make in a request's front-matter, each with the one message they read:
 // in Vietnamese (the default language), at the line (and column) where the mistake is, saying
 // how to write it.
+// docs/huong-dan.md ("Lỗi thường gặp") lists the same mistakes.
 
 /// The front-matter of a valid request, lines 2–8 of its file.
 private let valid = [
@@ -166,6 +168,19 @@ private func diagnostics(_ fixture: Fixture, _ language: Language = .vi) -> [Str
 @Suite struct YAMLMistakeTests {
     @Test(arguments: clerkMistakes) func eachMistakeIsToldInVietnameseAtItsLine(_ mistake: Mistake) {
         #expect(diagnostics(ward("-- \(path) --\n" + mistake.file)) == mistake.expected)
+    }
+
+    @Test func theGuideShowsEveryMessage() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let guide = try String(contentsOf: root.appendingPathComponent("docs/huong-dan.md"), encoding: .utf8)
+        let section = try #require(guide.range(of: "## Lỗi thường gặp").map { String(guide[$0.lowerBound...]) })
+        for mistake in clerkMistakes {
+            for line in mistake.expected {
+                // `line:column: severity: ` … ` [rule]`
+                let message = line.split(separator: ": ", maxSplits: 2).last.map { $0.prefix(upTo: $0.range(of: " [", options: .backwards)!.lowerBound) }
+                #expect(message.map { section.contains($0) } == true, "\(mistake.name): \(line)")
+            }
+        }
     }
 
     @Test func noMessageHoldsLibyamlWords() {
