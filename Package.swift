@@ -20,8 +20,9 @@ let package = Package(
         .systemLibrary(name: "CXXHash", providers: [.apt(["libxxhash-dev"])]),
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not expose.
         .target(name: "CSupport"),
-        // The only importer of libyaml: front-matter events → YAML nodes with positions.
-        .target(name: "FrontMatter", dependencies: ["CYAML"]),
+        // The only importer of libyaml: front-matter events → YAML nodes with positions; its errors
+        // read back into the mistakes a person made (CaiTienModel.YAMLMistake).
+        .target(name: "FrontMatter", dependencies: ["CYAML", "CaiTienModel"]),
         // The only importer of cmark: Markdown body → the boxes of form BM.CTCL.01 as HTML.
         .target(name: "Markdown", dependencies: ["CCmark"]),
         // Typed records, calendar days, diagnostics: no I/O, no C.
@@ -35,12 +36,14 @@ let package = Package(
             "CaiTienModel", "CaiTienAnalysis", "FrontMatter",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The only runner of git: the requests' history (commits, deletions) read into model values.
+        .target(name: "CaiTienHistory", dependencies: ["CaiTienModel", "CSupport"]),
         // Everything kept between builds: digests of inputs, the parse cache, the output's
         // generations with their page keys, the output's marker and lock.
         .target(name: "CaiTienCache", dependencies: ["CaiTienModel", "CaiTienContent", "CXXHash", "CSupport"]),
         // The pipeline: load → parse → validate → analyse → render → write, and its result types.
         .target(name: "CaiTienSite", dependencies: [
-            "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "CaiTienRender", "CaiTienCache", "FrontMatter", "CSupport",
+            "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "CaiTienHistory", "CaiTienRender", "CaiTienCache", "FrontMatter", "CSupport",
         ]),
         // `caitien serve`: a local preview server (FlyingFox), kept out of the core libraries.
         .target(name: "CaiTienServe", dependencies: [
@@ -55,7 +58,7 @@ let package = Package(
         .executableTarget(name: "FuzzRecord", dependencies: ["CaiTienContent", "CaiTienModel", "FrontMatter", "Markdown"]),
         .target(name: "TestSupport", dependencies: ["CaiTienContent", "CaiTienModel", "CaiTienSite", "CaiTienRender", "CaiTienCache"], path: "Tests/TestSupport"),
         .testTarget(name: "CaiTienTests", dependencies: [
-            "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienSite", "FrontMatter", "Markdown",
+            "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienHistory", "CaiTienSite", "FrontMatter", "Markdown",
             "CaiTienServe", "CaiTienRender", "CaiTienCache",
         ]),
     ]

@@ -193,12 +193,6 @@ func requestFigures(_ requests: [Request], site: SiteConfig, today: Day) -> Figu
     return r
 }
 
-/// The day a closed record's retention ends: `closed` plus `years` (29/02 becomes 28/02).
-public func retentionEnd(_ closed: Day, years: Int) -> Day? {
-    let (y, m, d) = closed.components
-    return Day(year: y + years, month: m, day: min(d, Day.daysIn(month: m, year: y + years)))
-}
-
 // MARK: - Recurring nonconformities
 
 /// Groups nonconformities by (unit, category) and measures the run after the last effective

@@ -59,28 +59,62 @@ public func parseRecord(_ file: SourceFile) -> (record: ParsedRecord, diagnostic
     case .failure(.missingOpening):
         return (.invalid, [Diagnostic(text.isEmpty ? .emptyFile : .noFrontMatter, file.path, line: 1)])
     case .failure(.missingClosing):
-        return (.invalid, [Diagnostic(.frontMatterNotClosed, file.path, line: 1)])
+        return (.invalid, [missingClosingLine(text, path: file.path)])
     }
 
-    let node: YAMLNode
-    do {
-        node = try parseYAML(split.frontMatter)
-    } catch {
-        return (.invalid, [Diagnostic(.yaml, file.path, line: error.mark.line + split.frontMatterLine - 1,
-                                      column: error.mark.column, ["problem": .value(error.message)])])
-    }
     let offset = split.frontMatterLine - 1
+    let document: YAMLDocument
+    do {
+        document = try readYAML(split.frontMatter)
+    } catch {
+        return (.invalid, [yamlDiagnostic(error, path: file.path, lineOffset: offset)])
+    }
     let id = recordID(file.relativePath, kind: file.kind)
+    var (record, diagnostics): (ParsedRecord, [Diagnostic])
     switch file.kind {
     case .request:
-        return parseRequest(node, body: split, id: id, path: file.path, lineOffset: offset)
+        (record, diagnostics) = parseRequest(document.root, body: split, id: id, path: file.path, lineOffset: offset)
     case .review:
-        return parseReview(node, body: split, id: id, path: file.path, lineOffset: offset)
+        (record, diagnostics) = parseReview(document.root, body: split, id: id, path: file.path, lineOffset: offset)
     case .objectives:
-        return parsePlan(node, body: split, id: id, path: file.path, lineOffset: offset)
+        (record, diagnostics) = parsePlan(document.root, body: split, id: id, path: file.path, lineOffset: offset)
     case .site:
         return (.invalid, [])
     }
+    diagnostics += document.problems.map { yamlDiagnostic($0, path: file.path, lineOffset: offset) }
+    return (record, diagnostics)
+}
+
+// MARK: - Mistakes in the front-matter
+
+/// A mistake in a front-matter's YAML as a diagnostic, at its place in the file.
+func yamlDiagnostic(_ error: YAMLError, path: String, lineOffset: Int) -> Diagnostic {
+    Diagnostic(error.mistake.rule, path, line: error.mark.line + lineOffset, column: error.mark.column,
+               ["problem": error.mistake.problem(lineOffset: lineOffset)])
+}
+
+/// A record opened with `---` and never closed: the line meant as the closing one but mistyped
+/// (`--`, `----`, `—` from an editor's typographic dashes), or the line to add it after.
+func missingClosingLine(_ text: String, path: String) -> Diagnostic {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    for (i, line) in lines.enumerated().dropFirst() {
+        let t = String(line).trimmingWhitespace
+        if t.count <= 6, t.count >= 2 || t == "—" || t == "–", t.allSatisfy({ "-—–_".contains($0) }) {
+            return Diagnostic(.frontMatterDash, path, line: i + 1, ["written": .value(t)])
+        }
+    }
+    // The front-matter ends before the first line that cannot belong to it: a Markdown heading
+    // (`## …`), or text that is neither `key: value`, a list item, an indented line nor a comment.
+    var last = 1
+    for (i, line) in lines.enumerated().dropFirst() {
+        let t = String(line).trimmingWhitespace
+        if t.isEmpty { continue }
+        let indented = line.first == " " || line.first == "\t"
+        let yamlLike = indented || t.hasPrefix("- ") || t.hasPrefix("#") || t.contains(":")
+        if t.hasPrefix("##") || !yamlLike { break }
+        last = i + 1
+    }
+    return Diagnostic(.frontMatterNotClosed, path, line: last, ["line": .value(last)])
 }
 
 // MARK: - site.yml
@@ -91,11 +125,12 @@ let settingKeys: KnownKeys = ["recurrence_threshold", "due_soon_days", "long_act
                    "review_interval_days", "retention_years"]
 
 func parseSite(_ text: String, path: String) -> (ParsedRecord, [Diagnostic]) {
-    let node: YAMLNode
-    do { node = try parseYAML(text) } catch {
-        return (.invalid, [Diagnostic(.yaml, path, line: error.mark.line, column: error.mark.column, ["problem": .value(error.message)])])
+    let document: YAMLDocument
+    do { document = try readYAML(text) } catch {
+        return (.invalid, [yamlDiagnostic(error, path: path, lineOffset: 0)])
     }
-    var f = Fields(node, path: path, lineOffset: 0, known: siteKeys, what: .theSite)
+    var f = Fields(document.root, path: path, lineOffset: 0, known: siteKeys, what: .theSite)
+    f.diagnostics += document.problems.map { yamlDiagnostic($0, path: path, lineOffset: 0) }
     let organisation = f.text("organisation", required: Hint.organisation)
     var site = SiteConfig(organisation: organisation ?? "")
     if let locale = f.text("locale") {

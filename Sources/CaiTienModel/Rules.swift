@@ -114,19 +114,35 @@ extension Rule {
 
     public static let frontMatterNotClosed = Rule(
         "front-matter-not-closed", .error,
-        vi: "phần khai báo đầu tệp chưa được đóng: thêm một dòng `---` sau khóa cuối cùng",
-        en: "front-matter is not closed: add a line `---` after the last key",
+        vi: "phần khai báo đầu tệp chưa được đóng: thêm một dòng `---` sau dòng {line}",
+        en: "front-matter is not closed: add a line `---` after line {line}",
         explain: Phrase(vi: "Phần khai báo kết thúc bằng một dòng chỉ có `---`; thiếu dòng này thì cả tệp bị coi là khai báo.",
                         en: "The front-matter ends with a line holding only `---`; without it the whole file would be read as front-matter."),
         wrong: "---\ntitle: Hồ sơ trả trễ hạn\n## Nội dung yêu cầu", right: "---\ntitle: Hồ sơ trả trễ hạn\n---\n## Nội dung yêu cầu")
+
+    public static let frontMatterDash = Rule(
+        "front-matter-dash", .error,
+        vi: "dòng `{written}` có vẻ là dòng đóng phần khai báo nhưng phải viết đúng ba dấu gạch ngang `---` (trình soạn thảo có thể đã đổi `---` thành `—`)",
+        en: "the line `{written}` looks like the closing line of the front-matter but must be exactly three hyphens `---` (an editor may have turned `---` into `—`)",
+        explain: Phrase(vi: "Word và một số trình soạn thảo trên điện thoại tự đổi ba dấu gạch ngang thành một dấu gạch dài; dòng đóng phần khai báo phải đúng là `---`.",
+                        en: "Word and some phone editors turn three hyphens into a dash; the line closing the front-matter must be exactly `---`."),
+        wrong: "---\ntitle: Hồ sơ trả trễ hạn\n—", right: "---\ntitle: Hồ sơ trả trễ hạn\n---")
 
     public static let yaml = Rule(
         "yaml", .error,
         vi: "{problem}", en: "{problem}",
         explain: Phrase(
-            vi: "Phần khai báo được viết theo YAML: mỗi dòng `khóa: giá trị`, có một dấu cách sau dấu hai chấm, thụt lề bằng dấu cách (không dùng tab). Giá trị có dấu `:` hay `#` thì đặt trong ngoặc kép.",
-            en: "The front-matter is YAML: one `key: value` a line, a space after the colon, indented with spaces (never tabs). A value holding `:` or `#` goes in double quotes."),
+            vi: "Phần khai báo được viết theo YAML: mỗi dòng `khóa: giá trị`, có một dấu cách sau dấu hai chấm, thụt lề bằng dấu cách (không dùng tab). Giá trị có dấu `:` hay `#` thì đặt trong ngoặc kép. Các lỗi hay gặp và cách sửa: mục \"Lỗi thường gặp\" của hướng dẫn (docs/huong-dan.md).",
+            en: "The front-matter is YAML: one `key: value` a line, a space after the colon, indented with spaces (never tabs). A value holding `:` or `#` goes in double quotes. The usual mistakes and their fixes: \"Lỗi thường gặp\" in the guide (docs/huong-dan.md)."),
         wrong: "title: Hồ sơ: trả trễ hạn\nunit:tthcc", right: "title: \"Hồ sơ: trả trễ hạn\"\nunit: tthcc")
+
+    public static let yamlComment = Rule(
+        "yaml-comment", .warning,
+        vi: "{problem}", en: "{problem}",
+        explain: Phrase(
+            vi: "Trong phần khai báo, `#` sau một dấu cách bắt đầu phần chú thích: chữ phía sau bị bỏ qua. Giá trị có `#` thì đặt trong ngoặc kép. Chú thích sau một mã hay một ngày (như `caitien new ticket` viết) thì không sao.",
+            en: "In the front-matter `#` after a space starts a comment: what follows is left out. A value holding `#` goes in double quotes. A comment after a code or a date (as `caitien new ticket` writes them) is fine."),
+        wrong: "title: Hồ sơ #12 trả trễ hạn", right: "title: \"Hồ sơ #12 trả trễ hạn\"")
 
     public static let markdownImages = Rule(
         "markdown-images", .error,
@@ -595,7 +611,7 @@ extension Rule {
     /// Every rule, in the order `caitien explain` lists them.
     public static let all: [Rule] = [
         noContent, noSite, symlink, tooDeep, notAFile, unreadable, tooLarge, notRead,
-        encoding, nulByte, emptyFile, noFrontMatter, frontMatterNotClosed, yaml,
+        encoding, nulByte, emptyFile, noFrontMatter, frontMatterNotClosed, frontMatterDash, yaml, yamlComment,
         markdownImages, markdownNesting, markdownDense, markdownLongNesting,
         badID, duplicateID, duplicateIDCase, reservedID, reservedCode,
         notAMapping, badKey, duplicateKey, noStatus, unknownKey, missingKey, notText, notTextItem,

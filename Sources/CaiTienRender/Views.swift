@@ -40,20 +40,6 @@ public struct SiteModel: Sendable {
     }
 }
 
-/// One commit of a request's audit trail (its page's "Lịch sử thay đổi").
-public struct AuditEntry: Sendable, Hashable {
-    /// The abbreviated hash.
-    public var commit: String
-    public var author: String
-    public var date: Day?
-    /// The commit message; nil when it may not be shown (it touched a confidential record).
-    public var message: String?
-
-    public init(commit: String, author: String, date: Day?, message: String?) {
-        self.commit = commit; self.author = author; self.date = date; self.message = message
-    }
-}
-
 extension SiteModel {
     /// The audit trail of a request page: date, author, message, short hash.
     func historyView(_ trail: [AuditEntry]) -> [View] {

@@ -1,5 +1,6 @@
 import CaiTienRender
 import CaiTienContent
+import CaiTienHistory
 import CaiTienModel
 import Foundation
 

@@ -440,7 +440,7 @@ import TestSupport
           name: Trung tâm Phục vụ hành chính công
         """)
         #expect(fixture.diagnostics(today: today) == [
-            "site.yml:4:3: error: invalid YAML: did not find expected '-' indicator while parsing a block collection [yaml]",
+            "site.yml:4:3: error: this line is inside a list but not lined up — a key of an item lines up with the item's first key after `- ` (column 5); a new item starts with `- ` under the other dashes (column 3); a key outside the list lines up with the list's name [yaml]",
         ])
     }
 }
