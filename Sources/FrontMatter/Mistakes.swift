@@ -66,7 +66,7 @@ func specialFirstCharacter(_ character: String, key: String?, at mark: Mark, in 
 
 /// A comment after a scalar that ends at `end`, on the same line: its text (from `#`) and mark.
 /// libyaml counts marks in characters: `lineStarts` (the byte offset of each line) finds the byte.
-func commentAfter(_ end: yaml_mark_t, in bytes: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> (text: String, mark: Mark)? {
+func commentAfter(_ end: yaml_mark_t, in bytes: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> (text: String, mark: Mark, gap: Int)? {
     guard Int(end.line) < lineStarts.count else { return nil }
     var i = lineStarts[Int(end.line)]
     for _ in 0..<Int(end.column) where i < bytes.count {
@@ -80,7 +80,7 @@ func commentAfter(_ end: yaml_mark_t, in bytes: UnsafeBufferPointer<UInt8>, line
     guard i < bytes.count, bytes[i] == UInt8(ascii: "#"), i > after else { return nil }
     var j = i
     while j < bytes.count, bytes[j] != 0x0A, bytes[j] != 0x0D { j += 1 }
-    return (String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self), Mark(line: Int(end.line) + 1, column: column))
+    return (String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self), Mark(line: Int(end.line) + 1, column: column), i - after)
 }
 
 /// The byte offset where each line starts.

@@ -161,7 +161,8 @@ public func readYAML(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 16) th
                 let hashtag = comment.text.utf8.dropFirst().first.map { $0 != 0x20 && $0 != 0x09 } ?? false
                 if text.isEmpty && hashtag {
                     problems.append(YAMLError(.valueIsComment(key: key, comment: comment.text), at: comment.mark))
-                } else if !text.isEmpty && (hashtag || text.contains(" ")) {
+                } else if !text.isEmpty && (hashtag || (text.contains(" ") && comment.gap == 1)) {
+                    // Two spaces or more before `#` is a comment written on purpose (as `caitien new` writes them).
                     problems.append(YAMLError(.valueCutByComment(key: key, kept: text, comment: comment.text), at: comment.mark))
                 }
             }
