@@ -29,6 +29,18 @@ public struct Figures: Sendable {
         public var ageBuckets: [Int] = [0, 0, 0, 0]
         /// Closed more than retention_years ago: may be disposed of.
         public var disposable: [String] = []
+        /// The step every open request waits for, by id (SPEC §2 "Who must act").
+        public var nextSteps: [String: NextStep] = [:]
+        /// Every action past its own due day in an open request, by (id, position).
+        public var lateActions: [LateAction] = []
+        /// `missingProgress` with who reports and since when, by id.
+        public var lateProgress: [LateProgress] = []
+        /// The leader's own queue: requests waiting for the decision of 5.2.2 or for verification (5.6).
+        public var leaderQueue: [String] = []
+        /// The longest wait in the leader's queue, in days; nil when it is empty.
+        public var leaderQueueLongestWait: Int?
+        /// Something in the leader's queue has waited more than due_soon_days.
+        public var leaderQueueAlert = false
     }
 
     /// A group of nonconformities with the same unit and category (5.2.2).
@@ -73,6 +85,8 @@ public struct Figures: Sendable {
         public var incomplete: [(String, [String])] = []
         public var decisionsWithoutTicket = 0
         public var decisionsOverdue: [String] = []
+        /// The decisions without a request, by (review, position), with how long they have waited.
+        public var decisionsWaiting: [DecisionWaiting] = []
     }
 
     public var today: Day
@@ -99,6 +113,8 @@ func requestFigures(_ requests: [Request], site: SiteConfig, today: Day) -> Figu
     var r = Figures.Requests()
     var stageCounts: [Stage: Int] = [:], kindCounts: [Kind: Int] = [:], sourceCounts: [Source: Int] = [:]
     var unitCounts: [String: Int] = [:]
+    var heads: [String: String] = [:]
+    for unit in site.units { if let head = unit.head { heads[unit.code] = head } }
     var closedWithDue = 0, closedOnTime = 0, verified = 0, effective = 0
     var daysToClose: [Int] = []
 
@@ -158,8 +174,20 @@ func requestFigures(_ requests: [Request], site: SiteConfig, today: Day) -> Figu
             if due < today { r.overdue.append(request.id) }
             else if due <= today.adding(days: settings.dueSoonDays) { r.dueSoon.append(request.id) }
         }
-        if request.actions.contains(where: { $0.done == nil && ($0.due.map { $0 < today } ?? false) }) {
-            r.actionsOverdue.append(request.id)
+        var late = false
+        for (i, action) in request.actions.enumerated() where action.done == nil {
+            guard let due = action.due, due < today else { continue }
+            late = true
+            r.lateActions.append(LateAction(id: request.id, index: i, owner: action.owner, due: due, confidential: request.confidential))
+        }
+        if late { r.actionsOverdue.append(request.id) }
+        if let step = nextStep(request, stage: stage, unitHead: heads[request.unit]) {
+            r.nextSteps[request.id] = step
+            if step.step == .decide || step.step == .verify {
+                r.leaderQueue.append(request.id)
+                let waited = step.wait.daysWaiting(today)
+                r.leaderQueueLongestWait = max(r.leaderQueueLongestWait ?? waited, waited)
+            }
         }
         if stage == .verifying { r.awaitingVerification.append(request.id) }
         if request.kind != .improvement && request.actionNeeded == nil { r.undecided.append(request.id) }
@@ -167,7 +195,11 @@ func requestFigures(_ requests: [Request], site: SiteConfig, today: Day) -> Figu
             let start = request.assignedOn ?? request.opened
             if due.days(since: start) > settings.longActionDays {
                 let last = request.progress.map(\.date).max() ?? request.approvedOn ?? request.assignedOn ?? request.opened
-                if today.days(since: last) > settings.progressIntervalDays { r.missingProgress.append(request.id) }
+                if today.days(since: last) > settings.progressIntervalDays {
+                    r.missingProgress.append(request.id)
+                    r.lateProgress.append(LateProgress(id: request.id, owner: request.assignedTo, last: last,
+                                                       deadline: last.adding(days: settings.progressIntervalDays), confidential: request.confidential))
+                }
             }
         }
     }
@@ -187,9 +219,12 @@ func requestFigures(_ requests: [Request], site: SiteConfig, today: Day) -> Figu
         // Nearest rank: the ⌈0.9·n⌉-th smallest.
         r.daysToCloseP90 = daysToClose[(9 * n + 9) / 10 - 1]
     }
-    for keyPath in [\Figures.Requests.overdue, \.dueSoon, \.actionsOverdue, \.missingProgress, \.awaitingVerification, \.undecided, \.disposable] {
+    for keyPath in [\Figures.Requests.overdue, \.dueSoon, \.actionsOverdue, \.missingProgress, \.awaitingVerification, \.undecided, \.disposable, \.leaderQueue] {
         r[keyPath: keyPath].sort()
     }
+    r.lateActions.sort { ($0.id, $0.index) < ($1.id, $1.index) }
+    r.lateProgress.sort { $0.id < $1.id }
+    r.leaderQueueAlert = (r.leaderQueueLongestWait ?? 0) > settings.dueSoonDays
     return r
 }
 
@@ -304,9 +339,11 @@ func reviewFigures(_ reviews: [Review], requests: [Request], settings: Settings,
     for review in reviews.sorted(by: { $0.id < $1.id }) {
         let missing = review.missingInputs
         if !missing.isEmpty { r.incomplete.append((review.id, missing)) }
-        for decision in review.decisions {
+        for (i, decision) in review.decisions.enumerated() {
             guard let ticket = decision.ticket, !ticket.isEmpty else {
                 r.decisionsWithoutTicket += 1
+                r.decisionsWaiting.append(DecisionWaiting(review: review.id, index: i, owner: decision.owner,
+                                                          wait: Wait(since: review.date, deadline: decision.due)))
                 continue
             }
             if let i = byID[ticket], requests[i].isOpen, let due = requests[i].due, due < today { overdue.insert(ticket) }

@@ -215,6 +215,12 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   .table-scroll { overflow: visible; }
   .timeline li::before, .stage, .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
+.list .work { display: block; font-size: .88rem; }
+.list .owner { font-weight: 600; }
+.timing.late { color: var(--danger); font-weight: 700; }
+.timing.soon { color: var(--warn); font-weight: 600; }
+.timing.waiting.long { color: var(--danger); }
+.panel.alert { border-left: 5px solid var(--danger); }
 
 """#,
     "i18n/en.yml": #"""
@@ -259,7 +265,6 @@ list_awaiting_verification: Requests awaiting verification
 list_missing_progress: Requests missing monthly progress (5.5)
 list_recurring: Recurring nonconformities (5.2.2)
 list_undecided: Requests without a decision on action (5.2.2)
-list_actions_overdue: Requests with overdue actions
 recurring_required: Corrective action required
 recurring_covered_by: Covered by
 recurring_run: in a row
@@ -468,6 +473,29 @@ preview_errors_title: The content has errors — the site could not be rebuilt
 preview_errors_lead: "Fix the errors below and save the file; this page reloads once they are gone."
 preview_errors_count: errors
 preview_warnings: Warnings
+step_decide: Decide whether action is needed (5.2.2)
+step_assign: Review and assign (5.3)
+step_propose: Propose and approve a solution (5.4)
+step_implement: Carry out the actions (5.5)
+step_verify: Verify the result (5.6)
+step_close: Close the request (5.7)
+step_progress: Monthly progress report (5.5)
+step_open_request: Open a request (5.8.1.2)
+role_unit_head: Unit head
+role_iso_committee: ISO committee
+role_assignee: Assignee
+role_action_owner: Action owner
+role_agency_head: Head of the agency
+timing_late: "{n} days late"
+timing_left: "{n} days left"
+timing_today: due today
+timing_waiting: "waiting {n} days"
+tile_leader_queue: Waiting for the leaders' decision or verification
+list_leader_queue: Waiting for the leaders' decision (5.2.2) and verification (5.6)
+list_actions_late: Overdue actions
+list_decisions_waiting: Management review decisions without a request
+next_step: Next step
+who_acts: Who acts
 
 """#,
     "i18n/vi.yml": #"""
@@ -512,7 +540,6 @@ list_awaiting_verification: Phiếu chờ kiểm tra xác nhận
 list_missing_progress: Phiếu thiếu báo cáo tiến độ hằng tháng (5.5)
 list_recurring: Sự KPH lặp lại (5.2.2)
 list_undecided: Phiếu chưa xác định nhu cầu HĐKP (5.2.2)
-list_actions_overdue: Phiếu có biện pháp quá hạn
 recurring_required: Cần mở HĐKP
 recurring_covered_by: Đã có HĐKP
 recurring_run: lần liên tiếp
@@ -721,6 +748,29 @@ preview_errors_title: Nội dung có lỗi — chưa dựng lại được trang
 preview_errors_lead: "Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại khi hết lỗi."
 preview_errors_count: lỗi
 preview_warnings: Cảnh báo
+step_decide: Quyết định nhu cầu HĐKP (5.2.2)
+step_assign: Xem xét, phân công (5.3)
+step_propose: Đề xuất, phê duyệt giải pháp (5.4)
+step_implement: Thực hiện biện pháp (5.5)
+step_verify: Kiểm tra xác nhận (5.6)
+step_close: Đóng phiếu (5.7)
+step_progress: Báo cáo tiến độ hằng tháng (5.5)
+step_open_request: Mở phiếu yêu cầu (5.8.1.2)
+role_unit_head: Trưởng đơn vị
+role_iso_committee: Ban ISO
+role_assignee: Người được phân công
+role_action_owner: Người thực hiện
+role_agency_head: Lãnh đạo cơ quan
+timing_late: "quá hạn {n} ngày"
+timing_left: "còn {n} ngày"
+timing_today: đến hạn hôm nay
+timing_waiting: "chờ {n} ngày"
+tile_leader_queue: Chờ lãnh đạo quyết định, kiểm tra xác nhận
+list_leader_queue: Chờ lãnh đạo quyết định (5.2.2) và kiểm tra xác nhận (5.6)
+list_actions_late: Biện pháp quá hạn
+list_decisions_waiting: Quyết định xem xét của lãnh đạo chưa mở phiếu
+next_step: Bước tiếp theo
+who_acts: Người thực hiện bước này
 
 """#,
     "templates/base.mustache": #"""
@@ -791,13 +841,14 @@ preview_warnings: Cảnh báo
 
 <div class="columns">
 {{#lists}}
-<section id="{{anchor}}" class="panel list">
+<section id="{{anchor}}" class="panel list{{#alert}} alert{{/alert}}">
   <h2>{{title}} <span class="count">{{count}}</span></h2>
   {{#empty}}<p class="muted">{{t.none}}</p>{{/empty}}
   {{^empty}}
   <ul>
   {{#items}}
     <li><a href="{{href}}">{{id}}</a> <span class="title">{{title}}</span>
+      <span class="work">{{#step}}<span class="step">{{step}}</span> · {{/step}}<span class="owner">{{owner}}</span>{{#timing}} · <span class="timing {{timing_class}}">{{timing}}</span>{{/timing}}{{#waited}} · <span class="timing waiting">{{waited}}</span>{{/waited}}</span>
       <span class="meta">{{unit}} · {{stage}}{{#due}} · {{t.due}} <span class="{{#overdue}}late{{/overdue}}">{{due}}</span>{{/due}}</span></li>
   {{/items}}
   </ul>
@@ -805,6 +856,18 @@ preview_warnings: Cảnh báo
   {{/empty}}
 </section>
 {{/lists}}
+{{#has_decisions_waiting}}
+<section id="decisions-waiting" class="panel list">
+  <h2>{{t.list_decisions_waiting}} <span class="count">{{decisions_waiting_count}}</span></h2>
+  <ul>
+  {{#decisions_waiting}}
+    <li><a href="{{href}}">{{review}}</a> <span class="title">{{text}}</span>
+      <span class="work"><span class="step">{{step}}</span> · <span class="owner">{{owner}}</span> · <span class="timing {{timing_class}}">{{timing}}</span></span>
+      <span class="meta">{{type}}{{#due}} · {{t.due}} {{due}}{{/due}}</span></li>
+  {{/decisions_waiting}}
+  </ul>
+</section>
+{{/has_decisions_waiting}}
 </div>
 
 <section class="panel">

@@ -134,6 +134,8 @@ extension SiteModel {
         }
         var tiles: [View] = [
             tile("tile_open", String(r.open), alert: false, href: "tickets/index.html"),
+            tile("tile_leader_queue", String(r.leaderQueue.count), alert: r.leaderQueueAlert, href: "#leader-queue",
+                 note: r.leaderQueueLongestWait.map { l.timing(.waiting($0)) }),
             tile("tile_overdue", String(r.overdue.count), alert: !r.overdue.isEmpty, href: "#overdue"),
             tile("tile_due_soon", String(r.dueSoon.count), alert: false, href: "#due-soon"),
             tile("tile_awaiting_verification", String(r.awaitingVerification.count), alert: false, href: "#awaiting-verification"),
@@ -148,16 +150,8 @@ extension SiteModel {
                           v.daysSinceLast.map(String.init) ?? l.t("no_review_yet"), alert: v.due,
                           href: "reviews/next/index.html", note: v.last.map { l.date($0) }))
 
-        let lists: [View] = [
-            ("overdue", "list_overdue", r.overdue), ("due-soon", "list_due_soon", r.dueSoon),
-            ("awaiting-verification", "list_awaiting_verification", r.awaitingVerification),
-            ("missing-progress", "list_missing_progress", r.missingProgress),
-            ("actions-overdue", "list_actions_overdue", r.actionsOverdue),
-            ("undecided", "list_undecided", r.undecided),
-        ].map { anchor, key, ids in
-            ["anchor": anchor, "title": l.t(key), "count": ids.count, "items": requestItems(ids.prefix(listLimit), depth: depth),
-             "empty": ids.isEmpty, "more": ids.count > listLimit ? ids.count - listLimit : nil as Int? as Any]
-        }
+        let lists = workLists(depth: depth, limit: listLimit)
+        let decisionsWaiting = decisionsWaitingView(depth: depth)
         let recurring: [View] = f.recurring.map { g in
             [
                 "unit": unitName(g.unit), "unit_href": "units/\(g.unit)/index.html", "category": g.category ?? l.t("confidential_notice"), "run": g.run,
@@ -172,7 +166,9 @@ extension SiteModel {
              "attainment": l.percent(a.attainment)]
         }
         return [
-            "tiles": tiles, "lists": lists, "recurring": recurring, "has_recurring": !recurring.isEmpty,
+            "tiles": tiles, "lists": lists, "recurring": recurring,
+            "decisions_waiting": decisionsWaiting, "has_decisions_waiting": !decisionsWaiting.isEmpty,
+            "decisions_waiting_count": decisionsWaiting.count, "has_recurring": !recurring.isEmpty,
             "charts": dashboardCharts(), "deadlines": deadlines(depth: depth, limit: 12),
             "year": today.year, "objective_rows": objectiveRows, "has_objectives": !objectiveRows.isEmpty,
             "rates": [

@@ -1,0 +1,142 @@
+import CaiTienAnalysis
+import CaiTienModel
+
+extension Localizer {
+    /// "quá hạn 3 ngày", "còn 5 ngày", "đến hạn hôm nay", "chờ 12 ngày".
+    public func timing(_ timing: Timing) -> String {
+        func fill(_ key: String, _ n: Int) -> String {
+            var text = t(key).replacingOccurrences(of: "{n}", with: String(n))
+            if locale == "en" && n == 1 { text = text.replacingOccurrences(of: "1 days", with: "1 day") }
+            return text
+        }
+        switch timing {
+        case .late(let n): return fill("timing_late", n)
+        case .left(0): return t("timing_today")
+        case .left(let n): return fill("timing_left", n)
+        case .waiting(let n): return fill("timing_waiting", n)
+        }
+    }
+
+    /// The CSS class of a timing: red when late, amber when the deadline is near.
+    func timingClass(_ timing: Timing, soon: Int) -> String {
+        switch timing {
+        case .late: return "late"
+        case .left(let n): return n <= soon ? "soon" : "left"
+        case .waiting(let n): return n > soon ? "waiting long" : "waiting"
+        }
+    }
+}
+
+extension SiteModel {
+    /// Who acts, in words: the person the records name and their role, or the role alone. A name
+    /// a confidential request gives is withheld; a unit head's name comes from site.yml.
+    func ownerText(_ s: NextStep) -> String {
+        let role = l.t("role_" + s.role.rawValue)
+        guard let name = s.name, !name.isEmpty, !(s.confidential && s.role.namedByRecord) else {
+            if s.role == .unitHead { return "\(role) \(unitName(s.unit))" }
+            return role
+        }
+        return s.role == .actionOwner ? name : "\(name) (\(role.lowercasedFirst))"
+    }
+
+    /// A person named by a request (an action's owner, the assignee), unless it is confidential.
+    func personText(_ name: String?, role: NextStep.Role, confidential: Bool) -> String {
+        guard let name, !name.isEmpty, !confidential else { return l.t("role_" + role.rawValue) }
+        return name
+    }
+
+    func timingView(_ timing: Timing) -> View {
+        ["timing": l.timing(timing), "timing_class": l.timingClass(timing, soon: content.site.settings.dueSoonDays)]
+    }
+
+    /// A request in a list of work: what every list item shows, plus the step it waits for, who
+    /// owns it and how it stands (`timing`, else the step's own).
+    func workItem(_ id: String, depth: Int, timing: Timing? = nil, waiting: Bool = false) -> View? {
+        guard let i = requestIndex[id] else { return nil }
+        var item = requestItem(content.requests[i], depth: depth)
+        let step = figures.requests.nextSteps[id]
+        item["step"] = step.map { l.t("step_" + $0.step.rawValue) } as Any
+        item["owner"] = step.map(ownerText) as Any
+        let shown = timing ?? step?.wait.timing(today)
+        item["timing"] = shown.map { l.timing($0) } as Any
+        item["timing_class"] = shown.map { l.timingClass($0, soon: content.site.settings.dueSoonDays) } ?? ""
+        // The verifier's or decider's own wait, beside the request's lateness.
+        let waited = waiting ? step.flatMap { s in
+            [.decide, .assign, .verify, .close].contains(s.step) ? l.timing(.waiting(s.wait.daysWaiting(today))) : nil
+        } : nil
+        item["waited"] = waited as Any
+        return item
+    }
+
+    /// The lists of work on the dashboard, each item with its step, owner and timing.
+    func workLists(depth: Int, limit: Int) -> [View] {
+        let r = figures.requests
+        func list(_ anchor: String, _ key: String, _ count: Int, _ items: [View], alert: Bool = false) -> View {
+            ["anchor": anchor, "title": l.t(key), "count": count, "items": items, "empty": count == 0, "alert": alert,
+             "more": count > limit ? count - limit : nil as Int? as Any]
+        }
+        func requests(_ ids: [String], timing: (NextStep) -> Timing?, waiting: Bool = false) -> [View] {
+            ids.prefix(limit).compactMap { id in
+                workItem(id, depth: depth, timing: r.nextSteps[id].flatMap(timing), waiting: waiting)
+            }
+        }
+        let overdue = requests(r.overdue, timing: { $0.request.timing(self.today) }, waiting: true)
+        let dueSoon = requests(r.dueSoon, timing: { $0.request.timing(self.today) })
+        let verification = requests(r.awaitingVerification, timing: { s in
+            s.step == .verify ? s.wait.timing(self.today) : .waiting(s.wait.daysWaiting(self.today))
+        }, waiting: true)
+        let undecided = requests(r.undecided, timing: { .waiting($0.wait.daysWaiting(self.today)) })
+        let queue = requests(r.leaderQueue, timing: { .waiting($0.wait.daysWaiting(self.today)) })
+        let progress: [View] = r.lateProgress.prefix(limit).compactMap { p in
+            guard var item = workItem(p.id, depth: depth, timing: p.timing(today)) else { return nil }
+            item["step"] = l.t("step_progress")
+            item["owner"] = personText(p.owner, role: .assignee, confidential: p.confidential)
+            return item
+        }
+        let actions: [View] = r.lateActions.prefix(limit).compactMap { a in
+            guard let i = requestIndex[a.id] else { return nil }
+            let request = content.requests[i]
+            var item = requestItem(request, depth: depth)
+            let late = a.timing(today)
+            item["title"] = a.confidential ? l.t("confidential_notice") : request.actions[a.index].what
+            item["step"] = "\(l.t("action_what")) \(a.index + 1)"
+            item["owner"] = personText(a.owner, role: .actionOwner, confidential: a.confidential)
+            item["due"] = l.date(a.due)
+            item["overdue"] = true
+            item["waited"] = nil as String? as Any
+            return item.merging(timingView(late)) { $1 }
+        }
+        return [
+            list("leader-queue", "list_leader_queue", r.leaderQueue.count, queue, alert: r.leaderQueueAlert),
+            list("overdue", "list_overdue", r.overdue.count, overdue),
+            list("actions-late", "list_actions_late", r.lateActions.count, actions),
+            list("due-soon", "list_due_soon", r.dueSoon.count, dueSoon),
+            list("awaiting-verification", "list_awaiting_verification", r.awaitingVerification.count, verification),
+            list("missing-progress", "list_missing_progress", r.lateProgress.count, progress),
+            list("undecided", "list_undecided", r.undecided.count, undecided),
+        ]
+    }
+
+    /// Review decisions for which no request was opened: the review, the decision, its owner and wait.
+    func decisionsWaitingView(depth: Int) -> [View] {
+        let reviews = Dictionary(content.reviews.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return figures.reviews.decisionsWaiting.compactMap { d -> View? in
+            guard let review = reviews[d.review], d.index < review.decisions.count else { return nil }
+            let decision = review.decisions[d.index]
+            return [
+                "review": l.date(review.date), "href": rootPrefix(depth) + "reviews/\(review.id)/index.html",
+                "text": decision.text, "type": l.t("decision_" + decision.type.rawValue),
+                "step": l.t("step_open_request"), "owner": d.owner ?? l.t("role_iso_committee"),
+                "due": l.date(decision.due),
+            ].merging(timingView(d.wait.timing(today))) { $1 }
+        }
+    }
+}
+
+extension String {
+    /// "Người được phân công" → "người được phân công", for a role after a name.
+    var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}
