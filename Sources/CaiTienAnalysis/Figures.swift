@@ -174,13 +174,11 @@ func requestFigures(_ requests: [Request], site: SiteConfig, today: Day) -> Figu
             if due < today { r.overdue.append(request.id) }
             else if due <= today.adding(days: settings.dueSoonDays) { r.dueSoon.append(request.id) }
         }
-        var late = false
-        for (i, action) in request.actions.enumerated() where action.done == nil {
-            guard let due = action.due, due < today else { continue }
-            late = true
-            r.lateActions.append(LateAction(id: request.id, index: i, owner: action.owner, due: due, confidential: request.confidential))
+        let late = lateActions(of: request, today: today)
+        if !late.isEmpty {
+            r.actionsOverdue.append(request.id)
+            r.lateActions += late
         }
-        if late { r.actionsOverdue.append(request.id) }
         if let step = nextStep(request, stage: stage, unitHead: heads[request.unit]) {
             r.nextSteps[request.id] = step
             if step.step == .decide || step.step == .verify {
@@ -191,16 +189,9 @@ func requestFigures(_ requests: [Request], site: SiteConfig, today: Day) -> Figu
         }
         if stage == .verifying { r.awaitingVerification.append(request.id) }
         if request.kind != .improvement && request.actionNeeded == nil { r.undecided.append(request.id) }
-        if stage == .assigned || stage == .inProgress, let due = request.due {
-            let start = request.assignedOn ?? request.opened
-            if due.days(since: start) > settings.longActionDays {
-                let last = request.progress.map(\.date).max() ?? request.approvedOn ?? request.assignedOn ?? request.opened
-                if today.days(since: last) > settings.progressIntervalDays {
-                    r.missingProgress.append(request.id)
-                    r.lateProgress.append(LateProgress(id: request.id, owner: request.assignedTo, last: last,
-                                                       deadline: last.adding(days: settings.progressIntervalDays), confidential: request.confidential))
-                }
-            }
+        if let progress = lateProgress(of: request, settings: settings, today: today) {
+            r.missingProgress.append(request.id)
+            r.lateProgress.append(progress)
         }
     }
 

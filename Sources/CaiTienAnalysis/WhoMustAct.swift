@@ -129,7 +129,39 @@ public struct DecisionWaiting: Sendable, Equatable {
     public var wait: Wait
 }
 
-/// The step an open request waits for; nil for closed and cancelled ones.
+/// The step an open request waits for; nil for closed and cancelled ones. `unitHead` is the
+/// head of the request's unit in site.yml.
+public func nextStep(_ r: Request, unitHead: String?) -> NextStep? { nextStep(r, stage: r.stage, unitHead: unitHead) }
+
+/// The actions of an open request past their own due day, in their order.
+public func lateActions(of r: Request, today: Day) -> [LateAction] {
+    guard r.isOpen else { return [] }
+    var late: [LateAction] = []
+    for (i, action) in r.actions.enumerated() where action.done == nil {
+        guard let due = action.due, due < today else { continue }
+        late.append(LateAction(id: r.id, index: i, owner: action.owner, due: due, confidential: r.confidential))
+    }
+    return late
+}
+
+/// The monthly progress report a request lacks (SPEC §2 "missing monthly progress"), if it lacks one.
+public func lateProgress(of r: Request, settings: Settings, today: Day) -> LateProgress? {
+    let stage = r.stage
+    guard stage == .assigned || stage == .inProgress, let due = r.due else { return nil }
+    guard due.days(since: r.assignedOn ?? r.opened) > settings.longActionDays else { return nil }
+    let last = r.progress.map(\.date).max() ?? r.approvedOn ?? r.assignedOn ?? r.opened
+    guard today.days(since: last) > settings.progressIntervalDays else { return nil }
+    return LateProgress(id: r.id, owner: r.assignedTo, last: last, deadline: last.adding(days: settings.progressIntervalDays),
+                        confidential: r.confidential)
+}
+
+/// How many days after its `due` a closed request was closed: 0 when on time, nil without a `due`
+/// or when not closed.
+public func daysClosedLate(_ r: Request) -> Int? {
+    guard r.stage == .closed, let closed = r.closed, let due = r.due else { return nil }
+    return max(0, closed.days(since: due))
+}
+
 func nextStep(_ r: Request, stage: Stage, unitHead: String?) -> NextStep? {
     func make(_ step: NextStep.Step, _ role: NextStep.Role, _ name: String?, since: Day, deadline: Day? = nil, action: Int? = nil) -> NextStep {
         NextStep(id: r.id, unit: r.unit, step: step, role: role, name: name, wait: Wait(since: since, deadline: deadline),

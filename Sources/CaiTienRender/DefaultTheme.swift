@@ -221,6 +221,15 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 .timing.soon { color: var(--warn); font-weight: 600; }
 .timing.waiting.long { color: var(--danger); }
 .panel.alert { border-left: 5px solid var(--danger); }
+.standing { border: 1px solid var(--line); border-left: 6px solid var(--ok); background: #f6faf7; padding: 10px 14px; margin: 0 0 12px; border-radius: 4px; }
+.standing p { margin: 2px 0; }
+.standing ul { margin: 4px 0; padding-left: 20px; }
+.standing-late { border-left-color: var(--danger); background: #fff5f4; }
+.standing-late .standing-headline { color: var(--danger); }
+.standing-soon { border-left-color: var(--warn); background: #fffaeb; }
+.standing-warn { border-left-color: var(--warn); background: #fffaeb; }
+.standing-neutral { border-left-color: var(--muted); background: var(--bg); }
+.panel > h3:first-child { margin-top: 0; }
 
 """#,
     "i18n/en.yml": #"""
@@ -496,6 +505,14 @@ list_actions_late: Overdue actions
 list_decisions_waiting: Management review decisions without a request
 next_step: Next step
 who_acts: Who acts
+closed_days_late: "{n} days after the deadline"
+no_due_yet: No deadline yet (set when the solution is approved, 5.4)
+late_actions: Overdue actions
+progress_late: Monthly progress report missing (5.5)
+last_report: last report
+due_short: due
+unit_late_work: "The unit's late and waiting work"
+unit_no_late_work: The unit has no late work.
 
 """#,
     "i18n/vi.yml": #"""
@@ -771,6 +788,14 @@ list_actions_late: Biện pháp quá hạn
 list_decisions_waiting: Quyết định xem xét của lãnh đạo chưa mở phiếu
 next_step: Bước tiếp theo
 who_acts: Người thực hiện bước này
+closed_days_late: "trễ {n} ngày so với thời hạn"
+no_due_yet: Chưa có thời hạn xử lý (đặt khi phê duyệt giải pháp, 5.4)
+late_actions: Biện pháp quá hạn
+progress_late: Thiếu báo cáo tiến độ hằng tháng (5.5)
+last_report: báo cáo gần nhất
+due_short: hạn
+unit_late_work: Việc trễ hạn và việc đang chờ của đơn vị
+unit_no_late_work: Đơn vị không có việc trễ hạn.
 
 """#,
     "templates/base.mustache": #"""
@@ -849,7 +874,7 @@ who_acts: Người thực hiện bước này
   {{#items}}
     <li><a href="{{href}}">{{id}}</a> <span class="title">{{title}}</span>
       <span class="work">{{#step}}<span class="step">{{step}}</span> · {{/step}}<span class="owner">{{owner}}</span>{{#timing}} · <span class="timing {{timing_class}}">{{timing}}</span>{{/timing}}{{#waited}} · <span class="timing waiting">{{waited}}</span>{{/waited}}</span>
-      <span class="meta">{{unit}} · {{stage}}{{#due}} · {{t.due}} <span class="{{#overdue}}late{{/overdue}}">{{due}}</span>{{/due}}</span></li>
+      <span class="meta">{{unit}} · {{stage}}{{#due}} · {{t.due_short}} <span class="{{#overdue}}late{{/overdue}}">{{due}}</span>{{/due}}</span></li>
   {{/items}}
   </ul>
   {{#more}}<p class="muted">+ {{more}} {{t.rows_shown}} — <a href="tickets/index.html">{{t.tickets_page_title}}</a></p>{{/more}}
@@ -863,7 +888,7 @@ who_acts: Người thực hiện bước này
   {{#decisions_waiting}}
     <li><a href="{{href}}">{{review}}</a> <span class="title">{{text}}</span>
       <span class="work"><span class="step">{{step}}</span> · <span class="owner">{{owner}}</span> · <span class="timing {{timing_class}}">{{timing}}</span></span>
-      <span class="meta">{{type}}{{#due}} · {{t.due}} {{due}}{{/due}}</span></li>
+      <span class="meta">{{type}}{{#due}} · {{t.due_short}} {{due}}{{/due}}</span></li>
   {{/decisions_waiting}}
   </ul>
 </section>
@@ -1074,6 +1099,15 @@ who_acts: Người thực hiện bước này
 
 """#,
     "templates/ticket.mustache": #"""
+{{#standing}}
+<section class="standing standing-{{level}}" aria-label="{{t.next_step}}">
+  <p class="standing-headline"><strong>{{headline}}</strong></p>
+  {{#step}}<p class="standing-step">{{t.next_step}}: <strong>{{step}}</strong> — <strong class="owner">{{owner}}</strong> · <span class="timing {{timing_class}}">{{timing}}</span>{{#waited}} ({{waited}}){{/waited}}</p>{{/step}}
+  {{#has_actions}}<p>{{t.late_actions}}:</p>
+  <ul>{{#actions}}<li>{{t.action_what}} {{number}}{{#what}}: {{what}}{{/what}} — <strong>{{owner}}</strong> · {{t.due_short}} {{due}} · <span class="timing late">{{timing}}</span></li>{{/actions}}</ul>{{/has_actions}}
+  {{#progress}}<p>{{t.progress_late}} — <strong>{{owner}}</strong> · <span class="timing late">{{timing}}</span> ({{t.last_report}} {{last}})</p>{{/progress}}
+</section>
+{{/standing}}
 <article class="form">
   <header class="form-header">
     <div class="form-org">{{organisation}}</div>
@@ -1164,6 +1198,25 @@ who_acts: Người thực hiện bước này
     "templates/unit.mustache": #"""
 <h1>{{name}}</h1>
 {{#head}}<p>{{t.unit_head}}: {{head}}</p>{{/head}}
+{{#has_work}}
+<h2 class="late-work-title">{{t.unit_late_work}}</h2>
+<div class="columns">
+{{#work}}
+<section id="{{anchor}}" class="panel list">
+  <h3>{{title}} <span class="count">{{count}}</span></h3>
+  <ul>
+  {{#items}}
+    <li><a href="{{href}}">{{id}}</a> <span class="title">{{title}}</span>
+      <span class="work">{{#step}}<span class="step">{{step}}</span> · {{/step}}<span class="owner">{{owner}}</span>{{#timing}} · <span class="timing {{timing_class}}">{{timing}}</span>{{/timing}}{{#waited}} · <span class="timing waiting">{{waited}}</span>{{/waited}}</span>
+      <span class="meta">{{stage}}{{#due}} · {{t.due_short}} <span class="{{#overdue}}late{{/overdue}}">{{due}}</span>{{/due}}</span></li>
+  {{/items}}
+  </ul>
+  {{#more}}<p class="muted">+ {{more}} {{t.rows_shown}}</p>{{/more}}
+</section>
+{{/work}}
+</div>
+{{/has_work}}
+{{^has_work}}<p class="standing standing-ok">{{t.unit_no_late_work}}</p>{{/has_work}}
 <dl class="rates">{{#stages}}<div><dt>{{label}}</dt><dd>{{count}}</dd></div>{{/stages}}</dl>
 {{#has_recurring}}
 <section class="panel" id="recurring">
@@ -1175,7 +1228,9 @@ who_acts: Người thực hiện bước này
 <section class="panel list">
   <h2>{{t.open}}</h2>
   {{^has_open}}<p class="muted">{{t.none}}</p>{{/has_open}}
-  <ul>{{#open}}<li><a href="{{href}}">{{id}}</a> <span class="title">{{title}}</span> <span class="meta">{{stage}}{{#due}} · {{t.due}} <span class="{{#overdue}}late{{/overdue}}">{{due}}</span>{{/due}}</span></li>{{/open}}</ul>
+  <ul>{{#open}}<li><a href="{{href}}">{{id}}</a> <span class="title">{{title}}</span>
+    <span class="work">{{#step}}<span class="step">{{step}}</span> · {{/step}}<span class="owner">{{owner}}</span>{{#timing}} · <span class="timing {{timing_class}}">{{timing}}</span>{{/timing}}</span>
+    <span class="meta">{{stage}}{{#due}} · {{t.due_short}} <span class="{{#overdue}}late{{/overdue}}">{{due}}</span>{{/due}}</span></li>{{/open}}</ul>
 </section>
 {{#has_plans}}
 <section class="panel">

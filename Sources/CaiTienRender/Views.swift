@@ -17,6 +17,7 @@ public struct SiteModel: Sendable {
     /// Requests that name each request in `follow_up`.
     var followedBy: [String: [String]]
     var unitNames: [String: String]
+    var unitHeads: [String: String]
     /// The UI strings for templates (`{{t.key}}`).
     var strings: StringTable
 
@@ -31,6 +32,7 @@ public struct SiteModel: Sendable {
         for r in content.requests { if let f = r.followUp { followed[f, default: []].append(r.id) } }
         followedBy = followed.mapValues { $0.sorted() }
         unitNames = Dictionary(content.site.units.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        unitHeads = Dictionary(content.site.units.compactMap { u in u.head.map { (u.code, $0) } }, uniquingKeysWith: { a, _ in a })
         strings = StringTable(table: localizer.strings)
     }
 
@@ -331,6 +333,7 @@ extension SiteModel {
             "review": r.review.map { ["id": $0, "href": rootPrefix(depth) + "reviews/\($0)/index.html"] as View } as Any,
             "unit_href": rootPrefix(depth) + "units/\(r.unit)/index.html",
             "history": history, "has_history": !history.isEmpty,
+            "standing": standingView(r),
         ]
     }
 }
@@ -365,10 +368,12 @@ extension SiteModel {
                     "objectives": p.objectives.count, "attainment": l.percent(rate(a.1, a.0))]
         }
         let limit = 500
+        let work = workLists(depth: depth, limit: listLimit, unit: unit.code)
         return [
             "code": unit.code, "name": unit.name, "head": unit.head ?? "",
+            "work": work, "has_work": !work.isEmpty,
             "stages": Stage.allCases.map { ["label": l.stage($0), "count": stageCounts[$0] ?? 0] as View },
-            "open": open.prefix(2000).map { requestItem($0, depth: depth) }, "has_open": !open.isEmpty,
+            "open": open.prefix(2000).compactMap { workItem($0.id, depth: depth) }, "has_open": !open.isEmpty,
             "closed": closed.prefix(limit).map { requestItem($0, depth: depth) }, "has_closed": !closed.isEmpty,
             "closed_truncated": closed.count > limit, "closed_total": closed.count,
             "recurring": recurring, "has_recurring": !recurring.isEmpty,

@@ -68,9 +68,19 @@ extension SiteModel {
         return item
     }
 
-    /// The lists of work on the dashboard, each item with its step, owner and timing.
-    func workLists(depth: Int, limit: Int) -> [View] {
-        let r = figures.requests
+    /// The lists of work on the dashboard (or of one unit), each item with its step, owner and timing.
+    func workLists(depth: Int, limit: Int, unit: String? = nil) -> [View] {
+        var r = figures.requests
+        if let unit {
+            func mine(_ id: String) -> Bool { requestIndex[id].map { content.requests[$0].unit == unit } ?? false }
+            r.overdue = r.overdue.filter(mine)
+            r.dueSoon = r.dueSoon.filter(mine)
+            r.awaitingVerification = r.awaitingVerification.filter(mine)
+            r.undecided = r.undecided.filter(mine)
+            r.leaderQueue = r.leaderQueue.filter(mine)
+            r.lateProgress = r.lateProgress.filter { mine($0.id) }
+            r.lateActions = r.lateActions.filter { mine($0.id) }
+        }
         func list(_ anchor: String, _ key: String, _ count: Int, _ items: [View], alert: Bool = false) -> View {
             ["anchor": anchor, "title": l.t(key), "count": count, "items": items, "empty": count == 0, "alert": alert,
              "more": count > limit ? count - limit : nil as Int? as Any]
@@ -106,6 +116,17 @@ extension SiteModel {
             item["waited"] = nil as String? as Any
             return item.merging(timingView(late)) { $1 }
         }
+        if unit != nil {
+            // A unit's page leads with its late work; the leader's queue is the dashboard's.
+            return [
+                list("overdue", "list_overdue", r.overdue.count, overdue),
+                list("actions-late", "list_actions_late", r.lateActions.count, actions),
+                list("missing-progress", "list_missing_progress", r.lateProgress.count, progress),
+                list("undecided", "list_undecided", r.undecided.count, undecided),
+                list("awaiting-verification", "list_awaiting_verification", r.awaitingVerification.count, verification),
+                list("due-soon", "list_due_soon", r.dueSoon.count, dueSoon),
+            ].filter { ($0["count"] as? Int ?? 0) > 0 }
+        }
         return [
             list("leader-queue", "list_leader_queue", r.leaderQueue.count, queue, alert: r.leaderQueueAlert),
             list("overdue", "list_overdue", r.overdue.count, overdue),
@@ -138,5 +159,81 @@ extension String {
     var lowercasedFirst: String {
         guard let first else { return self }
         return first.lowercased() + dropFirst()
+    }
+}
+
+extension SiteModel {
+    /// The top of a request's page: what is late and by how many days, and who must act next.
+    /// Reads only the request itself, site.yml and the day (the page's key holds no other record).
+    func standingView(_ r: Request) -> View {
+        let soon = content.site.settings.dueSoonDays
+        var level = "ok"
+        var headline: String
+        switch r.stage {
+        case .cancelled:
+            headline = "\(l.t("stage_cancelled")) \(l.date(r.cancelled))"
+            level = "neutral"
+        case .closed:
+            headline = "\(l.t("stage_closed")) \(l.date(r.closed))"
+            if let late = daysClosedLate(r) {
+                headline += " · " + (late > 0 ? l.t("closed_days_late").replacingOccurrences(of: "{n}", with: String(late)) : l.t("on_time").lowercasedFirst)
+                if late > 0 { level = "warn" }
+            }
+        default:
+            let request = Wait(since: r.opened, deadline: r.due).timing(today)
+            if let due = r.due {
+                headline = "\(l.timing(request).capitalizedFirst) · \(l.t("due_short")) \(l.date(due))"
+                switch request {
+                case .late: level = "late"
+                case .left(let n) where n <= soon: level = "soon"
+                default: break
+                }
+            } else {
+                headline = l.t("no_due_yet")
+            }
+        }
+        var view: View = ["headline": headline, "level": level]
+        if let step = nextStep(r, unitHead: unitHeads[r.unit]) {
+            let timing = step.wait.timing(today)
+            view["step"] = l.t("step_" + step.step.rawValue)
+            view["owner"] = ownerText(step)
+            view["timing"] = l.timing(timing)
+            view["timing_class"] = l.timingClass(timing, soon: soon)
+            view["waited"] = [.decide, .assign, .verify, .close].contains(step.step) && step.wait.deadline != nil
+                ? l.timing(.waiting(step.wait.daysWaiting(today))) : nil as String? as Any
+            if case .late = timing { level = "late" }
+            if case .waiting(let n) = timing, n > soon, level == "ok" { level = "soon" }
+        } else {
+            view["step"] = nil as String? as Any
+        }
+        let actions: [View] = lateActions(of: r, today: today).map { a in
+            [
+                "number": a.index + 1, "what": r.confidential ? nil : r.actions[a.index].what as String? as Any,
+                "owner": personText(a.owner, role: .actionOwner, confidential: r.confidential), "due": l.date(a.due),
+                "timing": l.timing(a.timing(today)),
+            ]
+        }
+        if !actions.isEmpty { level = "late" }
+        view["actions"] = actions
+        view["has_actions"] = !actions.isEmpty
+        if let p = lateProgress(of: r, settings: content.site.settings, today: today) {
+            view["progress"] = [
+                "owner": personText(p.owner, role: .assignee, confidential: r.confidential), "last": l.date(p.last),
+                "timing": l.timing(p.timing(today)),
+            ] as View
+            level = "late"
+        } else {
+            view["progress"] = nil as View? as Any
+        }
+        view["level"] = level
+        return view
+    }
+}
+
+extension String {
+    /// "quá hạn 3 ngày" → "Quá hạn 3 ngày", at the start of a sentence.
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
     }
 }

@@ -100,4 +100,52 @@ func items(_ html: String?) -> [String] {
         #expect(decisions[0].contains("Mua máy quét") && decisions[0].contains("Ngô Thanh Hùng · quá hạn 10 ngày"), "\(decisions)")
         #expect(decisions[1].contains("Ban ISO · chờ 35 ngày"), "\(decisions)")
     }
+
+    /// A request page opens with what is late, by how much, and who acts next — before the form.
+    /// W-07 at 20/10: due 30/11 (41 days left), but A3 (10/10, 10 days late, no owner → the
+    /// assignee) and A2 (15/10, Phan Văn Đức, 5 days late) are late, and its monthly report is 14 days late.
+    @Test func requestPageSaysWhatIsLateAndWhoActs() throws {
+        let out = try renderFixture(Self.fixture, today: "2025-10-20")
+        let page = try #require(out.text("tickets/W-07/index.html"))
+        let standing = try #require(page.range(of: "<section class=\"standing standing-late\""))
+        let form = try #require(page.range(of: "<article class=\"form\""))
+        #expect(standing.lowerBound < form.lowerBound)
+        let text = visibleText(String(page[standing.lowerBound...].prefix(3000)))
+        #expect(text.contains("Còn 41 ngày · hạn 30/11/2025"), "\(text)")
+        #expect(text.contains("Bước tiếp theo: Thực hiện biện pháp (5.5) — Trần Văn Bình (người được phân công) · quá hạn 10 ngày"), "\(text)")
+        #expect(text.contains("Biện pháp 2: Tập huấn công chức — Phan Văn Đức · hạn 15/10/2025 · quá hạn 5 ngày"), "\(text)")
+        #expect(text.contains("Thiếu báo cáo tiến độ hằng tháng (5.5) — Trần Văn Bình · quá hạn 14 ngày (báo cáo gần nhất 05/09/2025)"), "\(text)")
+        // An overdue request waiting for verification: the head of the agency, late since the due day.
+        let w09 = visibleText(try #require(out.text("tickets/W-09/index.html")))
+        #expect(w09.contains("Quá hạn 20 ngày · hạn 30/09/2025 Bước tiếp theo: Kiểm tra xác nhận (5.6) — Lãnh đạo cơ quan · quá hạn 20 ngày (chờ 30 ngày)"), "\(w09)")
+        // Closed: when, and whether on time.
+        let w12 = visibleText(try #require(out.text("tickets/W-12/index.html")))
+        #expect(w12.contains("Đã đóng 13/09/2025"))
+    }
+
+    /// A confidential request's page names the step and the role, never the person its record names.
+    @Test func confidentialRequestPageNamesRolesOnly() throws {
+        let out = try renderFixture(Self.fixture, today: "2025-10-20")
+        let page = visibleText(try #require(out.text("tickets/W-08/index.html")))
+        #expect(page.contains("Bước tiếp theo: Thực hiện biện pháp (5.5) — Người thực hiện · quá hạn 15 ngày"), "\(page)")
+        #expect(page.contains("Biện pháp 1 — Người thực hiện · hạn 05/10/2025 · quá hạn 15 ngày"), "\(page)")
+        #expect(!page.contains("Lê Thị Hoa") && !page.contains("Phan Văn Đức") && !page.contains("Niêm phong"))
+    }
+
+    /// A unit's page leads with its late work: tthcc at 20/10 has W-09 and W-10 overdue and
+    /// W-07's two late actions; van-phong has W-08's late action and W-02 undecided.
+    @Test func unitPageLeadsWithItsLateWork() throws {
+        let out = try renderFixture(Self.fixture, today: "2025-10-20")
+        let page = try #require(out.text("units/tthcc/index.html"))
+        let late = try #require(page.range(of: "Việc trễ hạn và việc đang chờ của đơn vị"))
+        let rates = try #require(page.range(of: "class=\"rates\""))
+        #expect(late.lowerBound < rates.lowerBound)
+        #expect(items(section(page, id: "overdue")).map { String($0.prefix(4)) } == ["W-09", "W-10"])
+        #expect(items(section(page, id: "actions-late")).map { String($0.prefix(4)) } == ["W-07", "W-07"])
+        #expect(items(section(page, id: "undecided")).map { String($0.prefix(4)) } == ["W-01"])
+        let office = try #require(out.text("units/van-phong/index.html"))
+        #expect(items(section(office, id: "actions-late")).map { String($0.prefix(4)) } == ["W-08"])
+        #expect(items(section(office, id: "undecided")).map { String($0.prefix(4)) } == ["W-02"])
+        #expect(section(office, id: "overdue") == nil)
+    }
 }
