@@ -73,6 +73,11 @@ public struct Figures: Sendable {
         public var missingEvaluations: [String] = []
         /// Units (or `_ward`) with a plan the year before and none this year, after 30/01.
         public var missingPlans: [String] = []
+        /// How many objectives stand where (`standing(of:year:today:)`), in the order of `ObjectiveStanding.Status`.
+        public var standings: [(ObjectiveStanding.Status, Int)] = []
+        /// Objectives at risk and not met, named `PLAN-ID#CODE` (`2026/tthcc#MT2`), sorted.
+        public var atRisk: [String] = []
+        public var notMet: [String] = []
     }
 
     public struct Reviews: Sendable {
@@ -266,9 +271,14 @@ func objectiveFigures(_ plans: [ObjectivePlan], today: Day) -> [Figures.Objectiv
         var figures = Figures.ObjectiveYear(year: year)
         let ofYear = plans.filter { $0.year == year }.sorted { $0.id < $1.id }
         var byUnit: [String: Figures.Attainment] = [:]
+        var standingCounts: [ObjectiveStanding.Status: Int] = [:]
         for plan in ofYear {
             var a = Figures.Attainment()
             for objective in plan.objectives {
+                let s = standing(of: objective, year: year, today: today)
+                standingCounts[s.status, default: 0] += 1
+                if s.status == .atRisk { figures.atRisk.append("\(plan.id)#\(objective.code)") }
+                if s.status == .notMet { figures.notMet.append("\(plan.id)#\(objective.code)") }
                 a.objectives += 1
                 if let met = objective.met {
                     a.evaluated += 1
@@ -295,6 +305,9 @@ func objectiveFigures(_ plans: [ObjectivePlan], today: Day) -> [Figures.Objectiv
             }
         }
         figures.byUnit = byUnit.keys.sorted().map { ($0, byUnit[$0]!) }
+        figures.standings = ObjectiveStanding.Status.allCases.map { ($0, standingCounts[$0] ?? 0) }
+        figures.atRisk.sort()
+        figures.notMet.sort()
         if let deadline = Day(year: year, month: 1, day: 30), today > deadline {
             let before = Set(plans.filter { $0.year == year - 1 }.map { $0.unit ?? wardKey })
             let now = Set(ofYear.map { $0.unit ?? wardKey })

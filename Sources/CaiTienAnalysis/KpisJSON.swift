@@ -76,6 +76,9 @@ extension Figures {
                 ("late_evaluations", .strings(year.lateEvaluations)),
                 ("missing_evaluations", .strings(year.missingEvaluations)),
                 ("missing_plans", .strings(year.missingPlans)),
+                ("standing", .object(year.standings.map { ($0.0.rawValue, .int($0.1)) })),
+                ("at_risk", .strings(year.atRisk)),
+                ("not_met", .strings(year.notMet)),
             ]))
         })
         let v = reviews

@@ -69,22 +69,26 @@ func groupedBarChart(title: String, id: String, groups: [(String, [Double])], se
     return s + "</svg>"
 }
 
-/// Horizontal bars with their labels and values, for categories with long names.
-func horizontalBarChart(title: String, id: String, bars: [(String, Double)], maximum: Double? = nil, suffix: String = "") -> String {
+/// Horizontal bars with their labels and values, for categories with long names. A nil value
+/// (nothing to measure) draws no bar and "—", never a bar of 0.
+func horizontalBarChart(title: String, id: String, bars: [(String, Double?)], maximum: Double? = nil, suffix: String = "") -> String {
     let rowH = 26.0, labelW = 250.0, width = 640.0, valueW = 56.0
     let height = max(rowH, Double(bars.count) * rowH) + 8
-    let maxValue = maximum ?? niceMaximum(bars.map(\.1).max() ?? 0)
+    let maxValue = maximum ?? niceMaximum(bars.compactMap(\.1).max() ?? 0)
     let plotW = width - labelW - valueW
     var s = "<svg class=\"chart\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" role=\"img\" aria-labelledby=\"\(id)-title\" xmlns=\"http://www.w3.org/2000/svg\">"
     s += "<title id=\"\(id)-title\">\(escapeHTML(title))</title>"
     for (i, (label, value)) in bars.enumerated() {
         let y = 4 + Double(i) * rowH
-        let w = maxValue > 0 ? plotW * min(value, maxValue) / maxValue : 0
         let shown = label.count > 34 ? String(label.prefix(33)) + "…" : label
+        let text = value.map { fmt($0) + suffix } ?? "—"
         s += "<text class=\"axis\" x=\"\(fmt(labelW - 8))\" y=\"\(fmt(y + 17))\" text-anchor=\"end\">\(escapeHTML(shown))</text>"
-        s += "<rect class=\"track\" x=\"\(fmt(labelW))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(plotW))\" height=\"\(fmt(rowH - 10))\"/>"
-        s += "<rect class=\"bar s0\" x=\"\(fmt(labelW))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"\(fmt(rowH - 10))\"><title>\(escapeHTML(label)): \(fmt(value))\(suffix)</title></rect>"
-        s += "<text class=\"value\" x=\"\(fmt(labelW + plotW + 6))\" y=\"\(fmt(y + 17))\">\(fmt(value))\(suffix)</text>"
+        s += "<rect class=\"track\" x=\"\(fmt(labelW))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(plotW))\" height=\"\(fmt(rowH - 10))\"><title>\(escapeHTML(label)): \(text)</title></rect>"
+        if let value {
+            let w = maxValue > 0 ? plotW * min(value, maxValue) / maxValue : 0
+            s += "<rect class=\"bar s0\" x=\"\(fmt(labelW))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"\(fmt(rowH - 10))\"><title>\(escapeHTML(label)): \(text)</title></rect>"
+        }
+        s += "<text class=\"value\" x=\"\(fmt(labelW + plotW + 6))\" y=\"\(fmt(y + 17))\">\(text)</text>"
     }
     return s + "</svg>"
 }

@@ -513,6 +513,15 @@ last_report: last report
 due_short: due
 unit_late_work: "The unit's late and waiting work"
 unit_no_late_work: The unit has no late work.
+standing_met: Met
+standing_not_met: Not met
+standing_at_risk: At risk
+standing_unmeasured: No measurement yet
+not_evaluated_lower: not evaluated at year end
+list_objectives_at_risk: Objectives at risk or not met
+tile_objectives_at_risk: Objectives at risk or not met
+latest_value: latest value
+by_latest_value: By the latest measurement
 
 """#,
     "i18n/vi.yml": #"""
@@ -796,6 +805,15 @@ last_report: báo cáo gần nhất
 due_short: hạn
 unit_late_work: Việc trễ hạn và việc đang chờ của đơn vị
 unit_no_late_work: Đơn vị không có việc trễ hạn.
+standing_met: Đạt
+standing_not_met: Chưa đạt
+standing_at_risk: Có nguy cơ
+standing_unmeasured: Chưa có số liệu
+not_evaluated_lower: chưa đánh giá cuối năm
+list_objectives_at_risk: Mục tiêu có nguy cơ hoặc chưa đạt
+tile_objectives_at_risk: Mục tiêu có nguy cơ hoặc chưa đạt
+latest_value: kết quả gần nhất
+by_latest_value: Theo kết quả đo lường gần nhất
 
 """#,
     "templates/base.mustache": #"""
@@ -1024,6 +1042,13 @@ unit_no_late_work: Đơn vị không có việc trễ hạn.
   <div><dt>{{t.met}}</dt><dd>{{met}}/{{evaluated}}</dd></div>
   <div><dt>{{t.attainment}}</dt><dd>{{attainment}}</dd></div>
 </dl>
+<h2 class="standings-title">{{t.by_latest_value}}</h2>
+<dl class="rates standings">{{#standings}}<div><dt>{{label}}</dt><dd>{{count}}</dd></div>{{/standings}}</dl>
+<section class="panel list" id="at-risk">
+  <h2>{{t.list_objectives_at_risk}} <span class="count">{{at_risk_count}}</span></h2>
+  {{^at_risk}}<p class="muted">{{t.none}}</p>{{/at_risk}}
+  <ul>{{#at_risk}}<li><a href="#{{anchor}}">{{unit}}</a> — {{code}}: {{text}} <span class="work">{{target}} · {{t.latest_value}} <strong>{{value}}</strong>{{#measured_on}} ({{measured_on}}){{/measured_on}} <span class="badge {{standing_class}}">{{standing}}</span></span></li>{{/at_risk}}</ul>
+</section>
 {{#has_missing_plans}}<p class="notice">{{t.not_approved}}: {{#missing_plans}}{{unit}} {{/missing_plans}}</p>{{/has_missing_plans}}
 {{#plans}}
 <section class="panel plan" id="{{anchor}}">
@@ -1042,7 +1067,7 @@ unit_no_late_work: Đơn vị không có việc trễ hạn.
       <tr><td>{{code}}</td><td>{{text}}
         {{#has_actions}}<ul class="plan-actions">{{#actions}}<li>{{what}} — {{owner}}, {{t.due}} <span class="{{#late}}late{{/late}}">{{due}}</span>{{#done}}, {{t.action_done}} {{done}}{{/done}}</li>{{/actions}}</ul>{{/has_actions}}</td>
         <td>{{target}}</td>
-        <td>{{actual}} {{#met}}<span class="badge ok">{{t.met}}</span>{{/met}}{{#not_met}}<span class="badge danger">{{t.not_met}}</span>{{/not_met}}{{^evaluated}}<span class="muted">{{t.not_evaluated}}</span>{{/evaluated}}</td>
+        <td>{{actual}} <span class="badge {{standing_class}}">{{standing}}</span>{{^evaluated}} <span class="muted">({{t.not_evaluated_lower}})</span>{{/evaluated}}</td>
         <td>{{last_measurement}}</td></tr>
     {{/objectives}}
     </tbody>

@@ -147,6 +147,11 @@ extension SiteModel {
                  href: "objectives/\(shown?.year ?? today.year)/index.html",
                  note: shown.map { "\($0.year): \($0.total.met)/\($0.total.evaluated)" }),
         ]
+        if let year, !year.atRisk.isEmpty || !year.notMet.isEmpty {
+            let count = year.atRisk.count + year.notMet.count
+            tiles.append(tile("tile_objectives_at_risk", String(count), alert: true,
+                              href: "objectives/\(year.year)/index.html#at-risk", note: String(year.year)))
+        }
         let v = f.reviews
         tiles.append(tile(v.due ? "tile_review_due" : "tile_days_since_review",
                           v.daysSinceLast.map(String.init) ?? l.t("no_review_yet"), alert: v.due,
@@ -196,20 +201,20 @@ extension SiteModel {
                                                      series: [l.t("chart_opened"), l.t("chart_closed")]),
                                 header: ["", l.t("chart_opened"), l.t("chart_closed")],
                                 rows: months.map { [$0.0, String(Int($0.1[0])), String(Int($0.1[1]))] }))
-        let sources = r.bySource.filter { $0.1 > 0 }.map { (l.source($0.0), Double($0.1)) }
+        let sources = r.bySource.filter { $0.1 > 0 }.map { (l.source($0.0), Double($0.1) as Double?) }
         charts.append(chartView(id: "by-source", title: l.t("chart_by_source"),
                                 svg: horizontalBarChart(title: l.t("chart_by_source"), id: "by-source", bars: sources),
-                                header: [l.t("source"), l.t("total")], rows: sources.map { [$0.0, String(Int($0.1))] }))
-        let units = r.byUnit.map { (unitName($0.0), Double($0.1)) }
+                                header: [l.t("source"), l.t("total")], rows: sources.map { [$0.0, String(Int($0.1 ?? 0))] }))
+        let units = r.byUnit.map { (unitName($0.0), Double($0.1) as Double?) }
         charts.append(chartView(id: "by-unit", title: l.t("chart_by_unit"),
                                 svg: horizontalBarChart(title: l.t("chart_by_unit"), id: "by-unit", bars: units),
-                                header: [l.t("unit"), l.t("total")], rows: units.map { [$0.0, String(Int($0.1))] }))
+                                header: [l.t("unit"), l.t("total")], rows: units.map { [$0.0, String(Int($0.1 ?? 0))] }))
         let ages = zip(["0–30", "31–90", "91–180", "> 180"], r.ageBuckets).map { ("\($0) \(l.t("days"))", [Double($1)]) }
         charts.append(chartView(id: "age", title: l.t("chart_age"),
                                 svg: groupedBarChart(title: l.t("chart_age"), id: "age", groups: ages, series: [l.t("open")]),
                                 header: [l.t("chart_age"), l.t("open")], rows: ages.map { [$0.0, String(Int($0.1[0]))] }))
         if let year = figures.objectives.first(where: { $0.year == today.year }) ?? figures.objectives.last(where: { $0.total.evaluated > 0 }) {
-            let bars = year.byUnit.map { (unitName($0.0 == "_ward" ? nil : $0.0), ($0.1.attainment ?? 0) * 100) }
+            let bars = year.byUnit.map { (unitName($0.0 == "_ward" ? nil : $0.0), $0.1.attainment.map { $0 * 100 }) }
             let title = "\(l.t("chart_attainment")) \(year.year)"
             charts.append(chartView(id: "attainment", title: title,
                                     svg: horizontalBarChart(title: title, id: "attainment", bars: bars, maximum: 100, suffix: "%"),
@@ -399,6 +404,9 @@ extension SiteModel {
             "attainment": l.percent(f?.total.attainment),
             "missing_plans": (f?.missingPlans ?? []).map { ["unit": unitName($0 == "_ward" ? nil : $0)] as View },
             "has_missing_plans": !(f?.missingPlans ?? []).isEmpty,
+            "at_risk": objectiveList(((f?.atRisk ?? []) + (f?.notMet ?? [])).sorted(), plans: plans),
+            "at_risk_count": (f?.atRisk.count ?? 0) + (f?.notMet.count ?? 0),
+            "standings": (f?.standings ?? []).map { ["label": l.t("standing_" + $0.0.rawValue), "count": $0.1] as View },
             "plans": plans.map { p -> View in
                 let approvedLate = p.approvedOn.map { $0 > p.approvalDeadline } ?? false
                 let evaluatedLate = p.evaluatedOn.map { $0 > p.evaluationDeadline } ?? false
@@ -417,7 +425,9 @@ extension SiteModel {
                         "code": o.code, "text": o.text, "measure": o.measure ?? "",
                         "target": "\(l.t(o.direction == .atLeast ? "at_least" : "at_most")) \(l.number(o.target))\(o.measure.map { " " + $0 } ?? "")",
                         "actual": o.actual.map { l.number($0) } ?? "", "met": o.met == true, "not_met": o.met == false,
-                        "evaluated": o.met != nil,
+                        "evaluated": o.met != nil, "id": "\(p.id)#\(o.code)",
+                        "standing": l.t("standing_" + standing(of: o, year: p.year, today: today).status.rawValue),
+                        "standing_class": standingClass(standing(of: o, year: p.year, today: today).status),
                         "last_measurement": last.map { "\(l.number($0.value)) (\(l.date($0.date)))" } ?? "",
                         "actions": actions, "has_actions": !actions.isEmpty,
                     ]

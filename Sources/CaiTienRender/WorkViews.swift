@@ -237,3 +237,31 @@ extension String {
         return first.uppercased() + dropFirst()
     }
 }
+
+extension SiteModel {
+    func standingClass(_ status: ObjectiveStanding.Status) -> String {
+        switch status {
+        case .met: "ok"
+        case .notMet: "danger"
+        case .atRisk: "warn"
+        case .unmeasured: "muted"
+        }
+    }
+
+    /// Objectives named `PLAN-ID#CODE`, with their unit, target and the value that decides.
+    func objectiveList(_ ids: [String], plans: [ObjectivePlan]) -> [View] {
+        let byID = Dictionary(plans.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return ids.compactMap { id -> View? in
+            let parts = id.split(separator: "#", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let plan = byID[parts[0]], let o = plan.objectives.first(where: { $0.code == parts[1] }) else { return nil }
+            let s = standing(of: o, year: plan.year, today: today)
+            let value = s.value.map { l.number($0) + (o.measure.map { $0 == "%" ? "%" : " " + $0 } ?? "") } ?? "—"
+            return [
+                "unit": unitName(plan.unit), "anchor": plan.unit ?? "_ward", "code": o.code, "text": o.text,
+                "target": "\(l.t(o.direction == .atLeast ? "at_least" : "at_most")) \(l.number(o.target))\(o.measure.map { $0 == "%" ? "%" : " " + $0 } ?? "")",
+                "value": value, "measured_on": s.measuredOn.map { l.date($0) } as Any,
+                "standing": l.t("standing_" + s.status.rawValue), "standing_class": standingClass(s.status),
+            ]
+        }
+    }
+}
