@@ -184,6 +184,41 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 .prose p:first-child { margin-top: 0; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; padding: 12px 0 24px; }
 .site-footer p { margin: 4px 0; }
+.doc-header { display: grid; grid-template-columns: 2fr 3fr; gap: 4px 16px; text-align: center; margin-bottom: 8px; }
+.doc-header p { margin: 0; }
+.doc-agency p { font-weight: 700; text-transform: uppercase; }
+.doc-agency::after, .doc-motto-line::after { content: ""; display: block; width: 40%; margin: 3px auto 0; border-top: 1px solid var(--ink); }
+.doc-motto-line::after { width: 70%; }
+.doc-nation { font-weight: 700; font-size: .92rem; }
+.doc-motto-line { font-weight: 700; }
+.doc-code { grid-column: 1; font-size: .85rem; color: var(--muted); }
+.doc-place-date { grid-column: 2; font-style: italic; }
+.doc-title { text-align: center; text-transform: uppercase; font-size: 1.2rem; margin: 14px 0 2px; }
+.doc-subtitle { text-align: center; margin: 0 0 12px; font-weight: 600; }
+.signatures { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 16px 12px; text-align: center; margin: 20px 0 8px; break-inside: avoid; page-break-inside: avoid; }
+.signature p { margin: 0; }
+.sig-role { font-weight: 700; text-transform: uppercase; font-size: .92rem; }
+.sig-detail { font-size: .82rem; }
+.sig-hint { font-style: italic; font-size: .85rem; }
+.sig-space { height: 4.5em; }
+.sig-name { font-weight: 700; border-top: 1px dotted var(--muted); display: inline-block; min-width: 12em; padding-top: 2px; }
+.sig-date { font-size: .85rem; color: var(--muted); }
+.doc-part + .doc-part { margin-top: 24px; }
+.list .work { display: block; font-size: .88rem; }
+.list .owner { font-weight: 600; }
+.timing.late { color: var(--danger); font-weight: 700; }
+.timing.soon { color: var(--warn); font-weight: 600; }
+.timing.waiting.long { color: var(--danger); }
+.panel.alert { border-left: 5px solid var(--danger); }
+.standing { border: 1px solid var(--line); border-left: 6px solid var(--ok); background: #f6faf7; padding: 10px 14px; margin: 0 0 12px; border-radius: 4px; }
+.standing p { margin: 2px 0; }
+.standing ul { margin: 4px 0; padding-left: 20px; }
+.standing-late { border-left-color: var(--danger); background: #fff5f4; }
+.standing-late .standing-headline { color: var(--danger); }
+.standing-soon { border-left-color: var(--warn); background: #fffaeb; }
+.standing-warn { border-left-color: var(--warn); background: #fffaeb; }
+.standing-neutral { border-left-color: var(--muted); background: var(--bg); }
+.panel > h3:first-child { margin-top: 0; }
 @media (max-width: 600px) {
   main { padding: 12px 10px 24px; }
   .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px; }
@@ -201,35 +236,39 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   table.tickets td:nth-child(2) { min-width: 13em; }
   table.tickets td:nth-child(5) { min-width: 10em; }
 }
-@page { size: A4; margin: 15mm 12mm; }
+@page { size: A4; margin: 12mm 12mm 12mm 18mm; }
 @media print {
   :root { background: #fff; }
-  body { font-size: 11pt; }
-  .site-header nav, .skip, .print-button, .filters, .pagination, details { display: none !important; }
-  .site-header { background: #fff; color: #000; border-bottom: 1px solid #000; padding: 0; }
-  .site-header a { color: #000; }
-  .panel, .form { border: 0; padding: 0; }
-  .box { break-inside: avoid-page; }
-  a { color: #000; text-decoration: none; }
-  .wrap { max-width: none; padding: 0; }
+  body { font-size: 10.5pt; line-height: 1.35; }
+  .site-header, .site-footer, .skip, .print-button, .filters, .pagination, details, .no-print, .status, .history { display: none !important; }
+  main, .wrap { max-width: none; padding: 0; margin: 0; }
+  .panel, .form { border: 0; padding: 0; background: none; }
+  a { color: inherit; text-decoration: none; }
+  h1 { font-size: 13pt; } h2 { font-size: 11pt; margin-bottom: 4px; } h3 { font-size: 10.5pt; margin: 6px 0 2px; }
+  .doc-title { font-size: 13pt; margin-top: 10px; }
+  .box { border: 1px solid #000; padding: 4px 8px; margin: 6px 0; break-inside: auto; }
+  .box h2, .box h3 { break-after: avoid; page-break-after: avoid; }
+  .box h2 { border-bottom: 1px solid #000; padding-bottom: 2px; }
+  .prose p { margin: 2px 0 4px; }
+  .fields { grid-template-columns: repeat(3, 1fr); gap: 0 10px; margin-bottom: 4px; }
+  .fields div { padding: 1px 0; }
+  .fields dt { font-size: 8.5pt; }
+  table { font-size: 9.5pt; }
+  th, td { padding: 2px 4px; }
   .table-scroll { overflow: visible; }
-  .timeline li::before, .stage, .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .timeline-box h2 { font-size: 10.5pt; }
+  .timeline { border: 0; display: flex; flex-wrap: wrap; gap: 0 14px; }
+  .timeline li { padding: 0; }
+  .timeline li::before { display: none; }
+  .timeline time { min-width: 0; }
+  .attendees { columns: 2; margin: 2px 0; padding-left: 16px; }
+  .prose ul, .prose ol { margin: 2px 0; padding-left: 18px; }
+  .doc-header { margin-bottom: 2px; }
+  .doc-part.notice { break-before: page; page-break-before: always; }
+  .signatures { margin-top: 10px; grid-template-columns: repeat(2, 1fr); gap: 6px 12px; }
+  .sig-space { height: 2.8em; }
+  .stage, .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-.list .work { display: block; font-size: .88rem; }
-.list .owner { font-weight: 600; }
-.timing.late { color: var(--danger); font-weight: 700; }
-.timing.soon { color: var(--warn); font-weight: 600; }
-.timing.waiting.long { color: var(--danger); }
-.panel.alert { border-left: 5px solid var(--danger); }
-.standing { border: 1px solid var(--line); border-left: 6px solid var(--ok); background: #f6faf7; padding: 10px 14px; margin: 0 0 12px; border-radius: 4px; }
-.standing p { margin: 2px 0; }
-.standing ul { margin: 4px 0; padding-left: 20px; }
-.standing-late { border-left-color: var(--danger); background: #fff5f4; }
-.standing-late .standing-headline { color: var(--danger); }
-.standing-soon { border-left-color: var(--warn); background: #fffaeb; }
-.standing-warn { border-left-color: var(--warn); background: #fffaeb; }
-.standing-neutral { border-left-color: var(--muted); background: var(--bg); }
-.panel > h3:first-child { margin-top: 0; }
 
 """#,
     "i18n/en.yml": #"""
@@ -341,7 +380,7 @@ result_effective: Effective
 result_ineffective: Ineffective
 form_ticket: Corrective action / improvement request
 form_review: Management review minutes
-form_report: "Report on the QMS and notice of the review's results"
+form_report: Report on the operation of the QMS
 form_code: Form
 box1: "1. Request"
 box2: "2. Cause and actions"
@@ -435,7 +474,7 @@ input_improvement_opportunities: Opportunities for improvement
 missing_input: Not filled in
 reviews_list: Management reviews
 next_review: Report for the next management review
-next_review_intro: Report on the operation of the QMS (5.8.2.1), pre-filled from the records for the period
+next_review_intro: Pre-filled from the records (5.8.2.1) for the period
 period_from: from
 period_to: to
 to_fill: To be written by the ISO secretary
@@ -451,8 +490,6 @@ audit_raised: Requests raised by internal audits
 feedback_raised: Requests raised by feedback and complaints
 risk_raised: Actions on risks
 improvements: Improvement proposals
-signature_secretary: ISO secretary
-signature_approver: Head of the ISO committee
 print: Print
 tickets_page_title: All requests
 downloads: Downloads
@@ -522,6 +559,27 @@ list_objectives_at_risk: Objectives at risk or not met
 tile_objectives_at_risk: Objectives at risk or not met
 latest_value: latest value
 by_latest_value: By the latest measurement
+nation: SOCIALIST REPUBLIC OF VIETNAM
+motto: Independence - Freedom - Happiness
+sign_hint: (Signature and full name)
+sign_reporter: Reported by
+sign_unit_head: Unit head
+sign_unit_head_for: Decision on corrective action (5.2.2)
+sign_iso_committee: ISO committee
+sign_iso_committee_for: Assignment, approval of the solution (5.3, 5.4)
+sign_verifier: Verified by
+sign_chair: Chair
+sign_secretary: Secretary
+sign_report_writer: ISO secretary
+sign_report_writer_for: Prepared the report
+sign_report_approver: ISO committee leader
+sign_report_approver_for: Approves the report (5.8.2)
+sign_notice_approver: Head of the agency
+sign_notice_approver_for: Approves the notice (5.8.2)
+form_notice: Notice of the management review's results
+meeting_date: Meeting date
+inputs_report: Contents of the report (inputs of 5.8.1.1)
+decisions_notice: Results of the review (outputs of 5.8.1.2)
 
 """#,
     "i18n/vi.yml": #"""
@@ -633,7 +691,7 @@ result_effective: Có hiệu lực
 result_ineffective: Không có hiệu lực
 form_ticket: Phiếu yêu cầu hành động khắc phục/cải tiến
 form_review: Biên bản họp xem xét của lãnh đạo
-form_report: Báo cáo kết quả hoạt động vận hành HTQLCL và Thông báo kết quả XXLĐ
+form_report: Báo cáo kết quả hoạt động vận hành HTQLCL
 form_code: Mã hiệu
 box1: "1. Nội dung yêu cầu"
 box2: "2. Nguyên nhân và biện pháp"
@@ -727,7 +785,7 @@ input_improvement_opportunities: Các cơ hội cải tiến
 missing_input: Chưa có nội dung
 reviews_list: Các lần xem xét của lãnh đạo
 next_review: Báo cáo chuẩn bị xem xét của lãnh đạo
-next_review_intro: Báo cáo kết quả hoạt động vận hành HTQLCL (5.8.2.1), lập sẵn từ dữ liệu cho giai đoạn
+next_review_intro: Lập sẵn từ dữ liệu (5.8.2.1) cho giai đoạn
 period_from: từ
 period_to: đến
 to_fill: Phần do Thư ký ISO bổ sung
@@ -743,8 +801,6 @@ audit_raised: Phiếu phát sinh từ đánh giá nội bộ
 feedback_raised: Phiếu phát sinh từ phản hồi, khiếu nại
 risk_raised: Hành động giải quyết rủi ro
 improvements: Đề xuất cải tiến
-signature_secretary: Thư ký ISO
-signature_approver: Lãnh đạo Ban ISO
 print: In
 tickets_page_title: Danh sách phiếu yêu cầu
 downloads: Tải dữ liệu
@@ -814,6 +870,27 @@ list_objectives_at_risk: Mục tiêu có nguy cơ hoặc chưa đạt
 tile_objectives_at_risk: Mục tiêu có nguy cơ hoặc chưa đạt
 latest_value: kết quả gần nhất
 by_latest_value: Theo kết quả đo lường gần nhất
+nation: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+motto: Độc lập - Tự do - Hạnh phúc
+sign_hint: (Ký, ghi rõ họ tên)
+sign_reporter: Người lập phiếu
+sign_unit_head: Lãnh đạo đơn vị
+sign_unit_head_for: Quyết định nhu cầu HĐKP (5.2.2)
+sign_iso_committee: Ban ISO
+sign_iso_committee_for: Phân công, phê duyệt giải pháp (5.3, 5.4)
+sign_verifier: Người kiểm tra xác nhận
+sign_chair: Chủ trì
+sign_secretary: Thư ký
+sign_report_writer: Thư ký ISO
+sign_report_writer_for: Người lập báo cáo
+sign_report_approver: Trưởng Ban ISO
+sign_report_approver_for: Phê duyệt báo cáo (5.8.2)
+sign_notice_approver: Lãnh đạo cơ quan
+sign_notice_approver_for: Phê duyệt thông báo (5.8.2)
+form_notice: Thông báo kết quả xem xét của lãnh đạo
+meeting_date: Thời gian họp
+inputs_report: Nội dung báo cáo (đầu vào 5.8.1.1)
+decisions_notice: Kết quả xem xét (đầu ra 5.8.1.2)
 
 """#,
     "templates/base.mustache": #"""
@@ -959,13 +1036,21 @@ by_latest_value: Theo kết quả đo lường gần nhất
 {{/has_objectives}}
 
 """#,
+    "templates/doc-header.mustache": #"""
+<header class="doc-header">
+  <div class="doc-agency"><p>{{organisation}}</p></div>
+  <div class="doc-motto"><p class="doc-nation">{{t.nation}}</p><p class="doc-motto-line">{{t.motto}}</p></div>
+  <p class="doc-code">{{t.form_code}}: {{code}}</p>
+  {{#place_date}}<p class="doc-place-date">{{place_date}}</p>{{/place_date}}
+</header>
+<h1 class="doc-title">{{title}}</h1>
+{{#subtitle}}<p class="doc-subtitle">{{subtitle}}</p>{{/subtitle}}
+
+"""#,
     "templates/next-review.mustache": #"""
 <article class="form">
-  <header class="form-header">
-    <div class="form-org">{{organisation}}</div>
-    <div class="form-title"><h1>{{t.next_review}}</h1><p class="form-id">{{t.next_review_intro}} {{t.period_from}} {{from}} {{t.period_to}} {{to}}</p></div>
-    <div class="form-code">QT.CTCL 5.8.2.1</div>
-  </header>
+{{#doc}}{{> doc-header}}{{/doc}}
+  <p class="status no-print"><button type="button" class="print-button" hidden>{{t.print}}</button></p>
   <section class="box">
     <h2>1. {{t.input_previous_actions}}</h2>
     {{#has_last}}<p><a href="{{last_href}}">{{t.form_review}} {{last_date}}</a></p>{{/has_last}}
@@ -1023,7 +1108,7 @@ by_latest_value: Theo kết quả đo lường gần nhất
     <h2>5. {{t.to_fill}}</h2>
     {{#blanks}}<h3>{{label}}</h3><div class="blank"></div>{{/blanks}}
   </section>
-  <div class="signatures"><div>{{t.signature_secretary}}</div><div>{{t.signature_approver}}</div></div>
+{{> signatures}}
 </article>
 
 """#,
@@ -1078,40 +1163,49 @@ by_latest_value: Theo kết quả đo lường gần nhất
 {{/plans}}
 
 """#,
+    "templates/review-decisions.mustache": #"""
+<section class="box">
+  <h2>{{decisions_title}}</h2>
+  {{^has_decisions}}<p class="muted">{{t.none}}</p>{{/has_decisions}}
+  {{#has_decisions}}
+  <div class="table-scroll" role="region" aria-label="{{decisions_title}}" tabindex="0"><table class="stack">
+    <thead><tr><th scope="col">{{t.decision_type}}</th><th scope="col">{{t.note}}</th><th scope="col">{{t.decision_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.decision_ticket}}</th></tr></thead>
+    <tbody>{{#decisions}}<tr><td data-label="{{t.decision_type}}">{{type}}</td><td data-label="{{t.note}}">{{text}}</td><td data-label="{{t.decision_owner}}">{{owner}}</td><td data-label="{{t.due}}">{{due}}</td><td data-label="{{t.decision_ticket}}">{{#ticket}}<a href="{{ticket_href}}">{{ticket}}</a> <span class="{{#ticket_overdue}}late{{/ticket_overdue}}">{{ticket_stage}}</span>{{/ticket}}{{^ticket}}<span class="muted">{{t.no_ticket}}</span>{{/ticket}}</td></tr>{{/decisions}}</tbody>
+  </table></div>
+  {{/has_decisions}}
+</section>
+
+"""#,
     "templates/review.mustache": #"""
-<article class="form">
-  <header class="form-header">
-    <div class="form-org">{{organisation}}</div>
-    <div class="form-title"><h1>{{form_title}}</h1><p class="form-id">{{t.review_date}}: <strong>{{date}}</strong></p></div>
-    <div class="form-code">{{t.form_code}}: BM.CTCL.02</div>
-  </header>
+<article class="form doc-part">
+{{#doc}}{{> doc-header}}{{/doc}}
+  <p class="status no-print"><span class="stage">{{format}}</span> <button type="button" class="print-button" hidden>{{t.print}}</button></p>
+  {{#meeting}}
   <dl class="fields">
-    <div><dt>{{t.review_format}}</dt><dd>{{format}}</dd></div>
-    {{#meeting}}
+    <div><dt>{{t.meeting_date}}</dt><dd>{{date}}</dd></div>
     <div><dt>{{t.chair}}</dt><dd>{{chair}}</dd></div>
     <div><dt>{{t.secretary}}</dt><dd>{{secretary}}</dd></div>
-    {{/meeting}}
-    {{^meeting}}
-    <div><dt>{{t.approved_by}}</dt><dd>{{approved_by}} {{approved_on}}</dd></div>
-    {{/meeting}}
   </dl>
   {{#has_attendees}}<h2>{{t.attendees}}</h2><ul class="attendees">{{#attendees}}<li>{{name}}</li>{{/attendees}}</ul>{{/has_attendees}}
+  {{/meeting}}
   <section class="box">
-    <h2>{{t.inputs}}</h2>
+    <h2>{{inputs_title}}</h2>
     {{#inputs}}<h3>{{label}}</h3>{{#missing}}<p class="badge warn">{{t.missing_input}}</p>{{/missing}}<div class="prose">{{{html}}}</div>{{/inputs}}
   </section>
-  <section class="box">
-    <h2>{{t.decisions}}</h2>
-    {{^has_decisions}}<p class="muted">{{t.none}}</p>{{/has_decisions}}
-    {{#has_decisions}}
-    <div class="table-scroll" role="region" aria-label="{{t.decisions}}" tabindex="0"><table>
-      <thead><tr><th scope="col">{{t.decision_type}}</th><th scope="col">{{t.note}}</th><th scope="col">{{t.decision_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.decision_ticket}}</th></tr></thead>
-      <tbody>{{#decisions}}<tr><td>{{type}}</td><td>{{text}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{#ticket}}<a href="{{ticket_href}}">{{ticket}}</a> <span class="{{#ticket_overdue}}late{{/ticket_overdue}}">{{ticket_stage}}</span>{{/ticket}}{{^ticket}}<span class="muted">{{t.no_ticket}}</span>{{/ticket}}</td></tr>{{/decisions}}</tbody>
-    </table></div>
-    {{/has_decisions}}
-  </section>
+  {{#meeting}}
+{{> review-decisions}}
   <div class="prose">{{{body}}}</div>
+  {{/meeting}}
+{{> signatures}}
 </article>
+{{#notice}}
+<article class="form doc-part notice">
+{{#doc}}{{> doc-header}}{{/doc}}
+{{> review-decisions}}
+  <div class="prose">{{{body}}}</div>
+{{> signatures}}
+</article>
+{{/notice}}
 
 """#,
     "templates/reviews.mustache": #"""
@@ -1123,9 +1217,24 @@ by_latest_value: Theo kết quả đo lường gần nhất
 </table>
 
 """#,
+    "templates/signatures.mustache": #"""
+<div class="signatures">
+{{#signatures}}
+  <div class="signature">
+    <p class="sig-role">{{role}}</p>
+    {{#detail}}<p class="sig-detail">{{detail}}</p>{{/detail}}
+    <p class="sig-hint">{{t.sign_hint}}</p>
+    <div class="sig-space"></div>
+    <p class="sig-name">{{#name}}{{name}}{{/name}}{{^name}}&nbsp;{{/name}}</p>
+    {{#date}}<p class="sig-date">{{t.date}}: {{date}}</p>{{/date}}
+  </div>
+{{/signatures}}
+</div>
+
+"""#,
     "templates/ticket.mustache": #"""
 {{#standing}}
-<section class="standing standing-{{level}}" aria-label="{{t.next_step}}">
+<section class="standing standing-{{level}} no-print" aria-label="{{t.next_step}}">
   <p class="standing-headline"><strong>{{headline}}</strong></p>
   {{#step}}<p class="standing-step">{{t.next_step}}: <strong>{{step}}</strong> — <strong class="owner">{{owner}}</strong> · <span class="timing {{timing_class}}">{{timing}}</span>{{#waited}} ({{waited}}){{/waited}}</p>{{/step}}
   {{#has_actions}}<p>{{t.late_actions}}:</p>
@@ -1134,11 +1243,7 @@ by_latest_value: Theo kết quả đo lường gần nhất
 </section>
 {{/standing}}
 <article class="form">
-  <header class="form-header">
-    <div class="form-org">{{organisation}}</div>
-    <div class="form-title"><h1>{{t.form_ticket}}</h1><p class="form-id">{{t.id}}: <strong>{{id}}</strong></p></div>
-    <div class="form-code">{{t.form_code}}: BM.CTCL.01</div>
-  </header>
+{{#doc}}{{> doc-header}}{{/doc}}
   <p class="status"><span class="stage {{stage_key}}">{{stage}}</span> <button type="button" class="print-button" hidden>{{t.print}}</button></p>
   {{#confidential}}
   <p class="notice"><strong>{{t.confidential_notice}}</strong>. {{t.confidential_explain}}</p>
@@ -1147,7 +1252,7 @@ by_latest_value: Theo kết quả đo lường gần nhất
   <dl class="fields">
     {{#fields}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/fields}}
   </dl>
-  <p class="links">
+  <p class="links no-print">
     <a href="{{unit_href}}">{{t.unit_page}}</a>
     {{#follow_up}} · {{t.follow_up}}: <a href="{{href}}">{{id}}</a>{{/follow_up}}
     {{#has_follows}} · {{t.follows}}: {{#follows}}<a href="{{href}}">{{id}}</a> {{/follows}}{{/has_follows}}
@@ -1180,6 +1285,7 @@ by_latest_value: Theo kết quả đo lường gần nhất
       {{#timeline}}<li class="{{#due}}due{{/due}}{{#late}} late{{/late}}"><time datetime="{{date_iso}}">{{date}}</time> <span>{{label}}</span></li>{{/timeline}}
     </ol>
   </section>
+{{> signatures}}
   {{#has_history}}
   <section class="history">
     <h2>{{t.history}}</h2>

@@ -65,6 +65,8 @@ func reviewJSON(_ r: Review) -> JSON {
     if let v = r.chair { pairs.append(("chair", .string(v))) }
     if let v = r.secretary { pairs.append(("secretary", .string(v))) }
     if !r.attendees.isEmpty { pairs.append(("attendees", .strings(r.attendees))) }
+    if let v = r.reportApprovedBy { pairs.append(("report_approved_by", .string(v))) }
+    if let v = r.reportApprovedOn { pairs.append(("report_approved_on", .day(v))) }
     if let v = r.approvedBy { pairs.append(("approved_by", .string(v))) }
     if let v = r.approvedOn { pairs.append(("approved_on", .day(v))) }
     pairs.append(("inputs", .object(Review.inputKeys.compactMap { k in r.inputs[k].map { (k, .string($0)) } })))

@@ -93,7 +93,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
     jobs.append {
         try page(OutputLayout.reviewsIndex, template: "reviews", title: l.t("reviews_list"), section: .reviews, view: m.reviewsIndexView())
         for review in m.content.reviews {
-            try page(OutputLayout.review(review.id), template: "review", title: "\(l.t("form_review")) \(l.date(review.date))",
+            try page(OutputLayout.review(review.id), template: "review", title: "\(l.t(review.format == .meeting ? "form_review" : "form_report")) \(l.date(review.date))",
                      section: .reviews, view: m.reviewView(review))
         }
         try page(OutputLayout.nextReview, template: "next-review", title: l.t("next_review"), section: .reviews, view: m.nextReviewView())

@@ -339,6 +339,8 @@ extension SiteModel {
             "unit_href": rootPrefix(depth) + "units/\(r.unit)/index.html",
             "history": history, "has_history": !history.isEmpty,
             "standing": standingView(r),
+            "doc": documentHeader(title: l.t("form_ticket"), subtitle: "\(l.t("id")): \(r.id)", code: "BM.CTCL.01", day: r.opened),
+            "signatures": requestSignatures(r),
         ]
     }
 }
@@ -467,20 +469,41 @@ extension SiteModel {
 
     func reviewView(_ r: Review) -> View {
         let depth = 2
-        return [
-            "id": r.id, "date": l.date(r.date), "meeting": r.format == .meeting,
-            "form_title": l.t(r.format == .meeting ? "form_review" : "form_report"),
-            "format": l.t(r.format == .meeting ? "format_meeting" : "format_report"),
+        let meeting = r.format == .meeting
+        let decisions = r.decisions.map { decisionView($0, depth: depth) }
+        var view: View = [
+            "id": r.id, "date": l.date(r.date), "meeting": meeting,
+            "format": l.t(meeting ? "format_meeting" : "format_report"),
             "chair": r.chair ?? "", "secretary": r.secretary ?? "",
             "attendees": r.attendees.map { ["name": $0] as View }, "has_attendees": !r.attendees.isEmpty,
-            "approved_by": r.approvedBy ?? "", "approved_on": l.date(r.approvedOn),
+            "inputs_title": l.t(meeting ? "inputs" : "inputs_report"),
             "inputs": Review.inputKeys.map { key -> View in
                 let html = r.inputsHTML[key] ?? ""
                 return ["label": l.t("input_" + key), "html": html, "missing": html.isEmpty]
             },
-            "decisions": r.decisions.map { decisionView($0, depth: depth) }, "has_decisions": !r.decisions.isEmpty,
+            "decisions_title": l.t(meeting ? "decisions" : "decisions_notice"),
+            "decisions": decisions, "has_decisions": !decisions.isEmpty,
             "body": r.bodyHTML,
         ]
+        if meeting {
+            // Nghị định 30/2020: in minutes the secretary signs on the left, the chair on the right.
+            view["doc"] = documentHeader(title: l.t("form_review"), subtitle: nil, code: "BM.CTCL.02", day: r.date)
+            view["signatures"] = [signature(l.t("sign_secretary"), name: r.secretary, on: nil),
+                                  signature(l.t("sign_chair"), name: r.chair, on: nil)]
+            view["notice"] = nil as View? as Any
+        } else {
+            view["doc"] = documentHeader(title: l.t("form_report"), subtitle: nil, code: "BM.CTCL.02", day: r.reportApprovedOn ?? r.date)
+            view["signatures"] = [signature(l.t("sign_report_writer"), for: l.t("sign_report_writer_for"), name: nil, on: nil),
+                                  signature(l.t("sign_report_approver"), for: l.t("sign_report_approver_for"),
+                                            name: r.reportApprovedBy, on: r.reportApprovedOn)]
+            view["notice"] = [
+                "doc": documentHeader(title: l.t("form_notice"), subtitle: nil, code: "BM.CTCL.02", day: r.approvedOn ?? r.date),
+                "signatures": [signature(l.t("sign_report_writer"), name: nil, on: nil),
+                               signature(l.t("sign_notice_approver"), for: l.t("sign_notice_approver_for"),
+                                         name: r.approvedBy, on: r.approvedOn)],
+            ] as View
+        }
+        return view
     }
 }
 

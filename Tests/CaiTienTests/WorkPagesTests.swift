@@ -24,7 +24,7 @@ func renderFixture(_ fixture: Fixture, today: String, sourceLocation: SourceLoca
 /// A page's text without tags, entities decoded, spaces collapsed: what a reader sees.
 func visibleText(_ html: String) -> String {
     var text = html.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
-    for (entity, char) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")] {
+    for (entity, char) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " ")] {
         text = text.replacingOccurrences(of: entity, with: char)
     }
     return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -107,7 +107,7 @@ func items(_ html: String?) -> [String] {
     @Test func requestPageSaysWhatIsLateAndWhoActs() throws {
         let out = try renderFixture(Self.fixture, today: "2025-10-20")
         let page = try #require(out.text("tickets/W-07/index.html"))
-        let standing = try #require(page.range(of: "<section class=\"standing standing-late\""))
+        let standing = try #require(page.range(of: "<section class=\"standing standing-late no-print\""))
         let form = try #require(page.range(of: "<article class=\"form\""))
         #expect(standing.lowerBound < form.lowerBound)
         let text = visibleText(String(page[standing.lowerBound...].prefix(3000)))
