@@ -306,6 +306,51 @@ def test_request_page_prints_on_a4(desktop, data):
                 f"{ticket}: a page is {size[0]:.1f}×{size[1]:.1f} pt, not A4 595×842"
 
 
+def _pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def _closed_request(data: dict) -> str:
+    """The closed, non-confidential request with the most to print: a typical full record."""
+    closed = [t for t in data["tickets"] if t["stage"] == "closed" and not t.get("confidential")]
+    closed.sort(key=lambda t: (-len(t.get("actions") or []) - len(t.get("progress") or []), t["id"]))
+    return closed[0]["id"]
+
+
+def test_forms_print_as_the_paper_record(desktop, data):
+    meeting = [r["id"] for r in data["reviews"] if r["format"] == "meeting"]
+    assert meeting, "the sample has no meeting review"
+    forms = {f"tickets/{_closed_request(data)}/index.html": 4, f"reviews/{meeting[0]}/index.html": 2}
+    for path, signers in forms.items():
+        _open(desktop, path)
+        assert desktop.locator(".print-button").first.is_visible(), f"{path}: no print button"
+        desktop.emulate_media(media="print")
+        hidden = desktop.evaluate("""() => ['.site-header', 'nav', '.site-footer', '.links', '.history', '.print-button',
+            '.standing'].flatMap(s => Array.from(document.querySelectorAll(s))).filter(e => e.getClientRects().length > 0)
+            .map(e => e.className || e.tagName)""")
+        assert hidden == [], f"{path}: printed although it is not part of the record: {hidden}"
+        blocks = desktop.eval_on_selector_all(".signature", "els => els.filter(e => e.getClientRects().length > 0)"
+                                              ".map(e => e.innerText.replace(/\\s+/g, ' ').trim())")
+        assert len(blocks) == signers, f"{path}: signature blocks {blocks}"
+        assert all("(Ký, ghi rõ họ tên)" in b for b in blocks), blocks
+        assert desktop.locator(".doc-header").count() == 1, f"{path}: the agency header is printed more than once"
+        pages = _pdf_pages(desktop.pdf(prefer_css_page_size=True))
+        assert 1 <= pages <= 2, f"{path}: prints on {pages} A4 pages"
+        desktop.emulate_media(media="screen")
+
+
+def test_report_review_prints_report_and_notice(desktop, data):
+    reports = [r["id"] for r in data["reviews"] if r["format"] == "report"]
+    if not reports:
+        pytest.skip("the sample has no report-format review")
+    _open(desktop, f"reviews/{reports[0]}/index.html")
+    titles = desktop.eval_on_selector_all(".doc-title", "els => els.map(e => e.textContent.trim())")
+    assert titles == ["Báo cáo kết quả hoạt động vận hành HTQLCL", "Thông báo kết quả xem xét của lãnh đạo"], titles
+    review = next(r for r in data["reviews"] if r["id"] == reports[0])
+    names = desktop.eval_on_selector_all(".sig-name", "els => els.map(e => e.textContent.trim())")
+    assert review["report_approved_by"] in names and review["approved_by"] in names, names
+
+
 # ---------------------------------------------------------------- accessibility and validity
 
 def test_axe_finds_no_serious_violation(page, key_page):
