@@ -135,14 +135,14 @@ extension SiteModel {
             ["label": l.t(key), "value": value, "alert": alert, "href": href as Any, "note": note as Any, "key": key]
         }
         var tiles: [View] = [
-            tile("tile_open", String(r.open), alert: false, href: "tickets/index.html"),
-            tile("tile_leader_queue", String(r.leaderQueue.count), alert: r.leaderQueueAlert, href: "#leader-queue",
+            tile("tile_open", String(r.open), alert: false, href: "tickets/index.html?status=open"),
+            tile("tile_leader_queue", String(r.leaderQueue.count), alert: r.leaderQueueAlert, href: "tickets/index.html?status=leader",
                  note: r.leaderQueueLongestWait.map { l.timing(.waiting($0)) }),
-            tile("tile_overdue", String(r.overdue.count), alert: !r.overdue.isEmpty, href: "#overdue"),
-            tile("tile_due_soon", String(r.dueSoon.count), alert: false, href: "#due-soon"),
-            tile("tile_awaiting_verification", String(r.awaitingVerification.count), alert: false, href: "#awaiting-verification"),
-            tile("tile_missing_progress", String(r.missingProgress.count), alert: !r.missingProgress.isEmpty, href: "#missing-progress"),
-            tile("tile_recurring", String(required.count), alert: !required.isEmpty, href: "#recurring"),
+            tile("tile_overdue", String(r.overdue.count), alert: !r.overdue.isEmpty, href: "tickets/index.html?status=overdue"),
+            tile("tile_due_soon", String(r.dueSoon.count), alert: false, href: "tickets/index.html?status=due_soon"),
+            tile("tile_awaiting_verification", String(r.awaitingVerification.count), alert: false, href: "tickets/index.html?stage=verifying"),
+            tile("tile_missing_progress", String(r.missingProgress.count), alert: !r.missingProgress.isEmpty, href: "tickets/index.html?status=missing_progress"),
+            tile("tile_recurring", String(required.count), alert: !required.isEmpty, href: "#recurring-required"),
             tile("tile_attainment", l.percent(shown?.total.attainment), alert: false,
                  href: "objectives/\(shown?.year ?? today.year)/index.html",
                  note: shown.map { "\($0.year): \($0.total.met)/\($0.total.evaluated)" }),
@@ -173,7 +173,9 @@ extension SiteModel {
              "attainment": l.percent(a.attainment)]
         }
         return [
-            "tiles": tiles, "lists": lists, "recurring": recurring,
+            "tiles": tiles, "lists": lists,
+            "recurring_required": recurring.filter { $0["required"] as? Bool == true },
+            "recurring_covered": recurring.filter { $0["required"] as? Bool != true },
             "decisions_waiting": decisionsWaiting, "has_decisions_waiting": !decisionsWaiting.isEmpty,
             "decisions_waiting_count": decisionsWaiting.count, "has_recurring": !recurring.isEmpty,
             "charts": dashboardCharts(), "deadlines": deadlines(depth: depth, limit: 12),
@@ -264,6 +266,8 @@ extension SiteModel {
             "unit": unitName(r.unit), "unit_key": r.unit, "opened": l.date(r.opened), "opened_iso": r.opened.iso,
             "due": l.date(r.due), "due_iso": r.due?.iso ?? "", "assignee": r.confidential ? "" : (r.assignedTo ?? ""),
             "overdue": r.isOpen && (r.due.map { $0 < today } ?? false),
+            "owner": ownerCell(r.id).owner, "timing": ownerCell(r.id).timing, "timing_late": ownerCell(r.id).late,
+            "source_key": r.source.rawValue, "year": r.opened.year,
         ]
     }
 
@@ -279,6 +283,10 @@ extension SiteModel {
             "count": rows.count, "total": content.requests.count,
             "stages": Stage.allCases.map { ["key": $0.rawValue, "label": l.stage($0)] as View },
             "units": content.site.units.map { ["key": $0.code, "label": $0.name] as View },
+            "kinds": Kind.allCases.map { ["key": $0.rawValue, "label": l.kind($0)] as View },
+            "sources": Source.allCases.map { ["key": $0.rawValue, "label": l.source($0)] as View },
+            "years": Set(content.requests.map(\.opened.year)).sorted(by: >).map { ["key": String($0)] as View },
+            "statuses": ListFlag.allCases.map { ["key": $0.key, "label": l.t("status_" + $0.key)] as View },
             "page": page, "pages": pages, "paginated": pages > 1,
             "previous": page > 1 ? pageHref(page - 1) : nil as String? as Any,
             "next": page < pages ? pageHref(page + 1) : nil as String? as Any,

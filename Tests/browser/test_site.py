@@ -198,6 +198,7 @@ def test_tiles_equal_data_json(desktop, data):
         "tile_missing_progress": len(t["missing_progress"]),
         "tile_recurring": sum(1 for r in k["recurring"] if r.get("covered_by") is None),
         "tile_days_since_review": k["reviews"]["days_since_last"],
+        "tile_leader_queue": len(t["leader_queue"]["ids"]),
     }
     required = set(expected) - {"tile_days_since_review"}
     missing = required - set(shown)
@@ -217,14 +218,21 @@ def test_tiles_equal_data_json(desktop, data):
         else:
             assert value is not None and abs(value - rate * 100) < 0.051, \
                 f"attainment tile {tile['value']!r} ≠ data.json {rate} ({year.group(1)})"
-    unknown = set(shown) - set(expected) - {"tile_attainment"}
+    if "tile_objectives_at_risk" in shown:
+        tile = shown["tile_objectives_at_risk"]
+        year = re.search(r"objectives/(\d{4})/", tile["href"] or "").group(1)
+        figures = k["objectives"][year]
+        assert _number(tile["value"]) == len(figures["at_risk"]) + len(figures["not_met"]), tile
+    leader = desktop.get_attribute("[data-key=tile_leader_queue]", "class")
+    assert ("alert" in leader.split()) == t["leader_queue"]["alert"], f"leader queue tile {leader!r}"
+    unknown = set(shown) - set(expected) - {"tile_attainment", "tile_objectives_at_risk"}
     assert not unknown, f"tiles this test does not check yet: {sorted(unknown)}"
 
 
 # ---------------------------------------------------------------- tickets table
 
 ROWS_JS = """() => Array.from(document.querySelectorAll('#tickets tbody tr')).map(r => ({
-  id: r.cells[0].textContent.trim(), stage: r.dataset.stage, text: r.textContent,
+  id: r.cells[0].textContent.trim(), stage: r.dataset.stage, unit: r.dataset.unit, text: r.textContent,
   visible: r.getClientRects().length > 0 && getComputedStyle(r).visibility !== 'hidden'}))"""
 
 
@@ -232,50 +240,123 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
 
+def _untoned(text: str) -> str:
+    """Case and tones folded away, đ as d: what the list's search compares."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D").lower()
+
+
 def _visible(rows) -> set[str]:
     return {r["id"] for r in rows if r["visible"]}
 
 
-def test_filter_text_matches_nfd_input(desktop, data):
+def _search(page, text: str) -> set[str]:
+    page.fill("#filter-q", text)
+    return _visible(page.evaluate(ROWS_JS))
+
+
+def test_list_covers_every_request(desktop, data):
     _open(desktop, "tickets/index.html")
     assert desktop.is_visible("#filters"), "the filter form stays hidden with JavaScript on"
     rows = desktop.evaluate(ROWS_JS)
-    assert _visible(rows) == {r["id"] for r in rows}, "rows hidden before any filter"
+    assert _visible(rows) == {t["id"] for t in data["tickets"]}, "the list does not hold every request"
+    count = desktop.text_content("#filter-count").strip()
+    assert count == f"{len(data['tickets'])} / {len(data['tickets'])}", count
+
+
+def test_search_ignores_tones_and_case(desktop, data):
+    _open(desktop, "tickets/index.html")
+    toned = _search(desktop, "trễ hạn")
+    titles = {t["id"] for t in data["tickets"]
+              if not t.get("confidential") and "tre han" in _untoned(t.get("title") or "")}
+    assert titles and titles <= toned, f"requests titled 'trễ hạn' {sorted(titles)} not all found: {sorted(toned)}"
+    assert _search(desktop, "tre han") == toned, "'tre han' finds other rows than 'trễ hạn'"
+    assert _search(desktop, "TRE HAN") == toned
+    # Typed on a Mac (NFD) as on Windows (NFC).
     word = "Hộ Tịch"
-    typed = unicodedata.normalize("NFD", word)  # as a Mac keyboard writes it
-    assert typed != unicodedata.normalize("NFC", word)
-    desktop.fill("#filter-text", typed)
-    assert desktop.input_value("#filter-text") == typed
-    rows = desktop.evaluate(ROWS_JS)
-    expected = {r["id"] for r in rows if _fold(word) in _fold(r["text"])}
-    by_title = {t["id"] for t in data["tickets"]
-                if not t.get("confidential") and _fold(word) in _fold(t.get("title") or "")}
-    assert by_title and by_title <= expected, "the sample should have requests about 'hộ tịch'"
-    assert 0 < len(expected) < len(rows)
-    assert _visible(rows) == expected, f"rows shown for {word!r} typed in NFD"
-    assert desktop.text_content("#filter-count").strip().startswith(f"{len(expected)} ")
-    desktop.fill("#filter-text", "")
-    assert _visible(desktop.evaluate(ROWS_JS)) == {r["id"] for r in rows}
+    nfd = unicodedata.normalize("NFD", word)
+    assert nfd != unicodedata.normalize("NFC", word)
+    assert _search(desktop, nfd) == _search(desktop, word) != set()
+    # "dang" finds "Đăng" (đ folds to d).
+    found = _search(desktop, "dang")
+    capital = {t["id"] for t in data["tickets"] if not t.get("confidential") and "Đăng" in (t.get("title") or "")}
+    lower = {t["id"] for t in data["tickets"] if not t.get("confidential") and "đăng" in (t.get("title") or "").lower()}
+    assert lower and lower <= found, f"'dang' misses {sorted(lower - found)}"
+    assert capital <= found
+    assert "q=dang" in desktop.evaluate("location.search"), "the search is not kept in the URL"
+
+
+def test_search_finds_unit_codes_names_ids_and_people(desktop, data):
+    _open(desktop, "tickets/index.html")
+    tthcc = {t["id"] for t in data["tickets"] if t["unit"] == "tthcc"}
+    assert tthcc and _search(desktop, "tthcc") == tthcc, "'tthcc' does not find exactly that unit's requests"
+    assert _search(desktop, "trung tam phuc vu") >= tthcc
+    some = sorted(data["tickets"], key=lambda t: t["id"])[-1]["id"]
+    assert some in _search(desktop, some.lower())
+    people = [t for t in data["tickets"] if not t.get("confidential") and t.get("assigned_to")]
+    assert people, "the sample has no assigned request"
+    assert people[0]["id"] in _search(desktop, _untoned(people[0]["assigned_to"]))
+    confidential = [t for t in data["tickets"] if t.get("confidential")]
+    if confidential:
+        # Nothing of a confidential request is searchable: its id, unit and kind only.
+        assert confidential[0]["id"] in _search(desktop, confidential[0]["id"])
+
+
+def test_filters_and_state_in_the_url(desktop, data):
+    k = data["kpis"]["tickets"]
+    _open(desktop, "tickets/index.html?stage=overdue")
+    assert _visible(desktop.evaluate(ROWS_JS)) == set(k["overdue"])
+    _open(desktop, "tickets/index.html?status=open&unit=tthcc&kind=nonconformity")
+    expected = {t["id"] for t in data["tickets"] if t["stage"] not in ("closed", "cancelled")
+                and t["unit"] == "tthcc" and t["kind"] == "nonconformity"}
+    assert _visible(desktop.evaluate(ROWS_JS)) == expected
+    assert desktop.input_value("#filter-unit") == "tthcc"
+    desktop.select_option("#filter-unit", "")
+    desktop.select_option("#filter-year", "2025")
+    rows = _visible(desktop.evaluate(ROWS_JS))
+    assert rows == {t["id"] for t in data["tickets"] if t["stage"] not in ("closed", "cancelled")
+                    and t["kind"] == "nonconformity" and t["opened"].startswith("2025")}
+    search = desktop.evaluate("location.search")
+    assert "year=2025" in search and "unit=" not in search and "status=open" in search, search
+    desktop.select_option("#filter-source", "feedback")
+    assert all(t["source"] == "feedback" for t in data["tickets"] if t["id"] in _visible(desktop.evaluate(ROWS_JS)))
 
 
 def test_filter_by_stage(desktop, data):
     _open(desktop, "tickets/index.html")
-    all_rows = desktop.evaluate(ROWS_JS)
-    paginated = len(all_rows) < len(data["tickets"])
     stages = desktop.eval_on_selector_all("#filter-stage option", "os => os.map(o => o.value)")
     assert stages[0] == "" and set(stages[1:]) >= {"open", "closed"}, stages
     tried = 0
     for stage in stages[1:]:
         desktop.select_option("#filter-stage", stage)
-        rows = desktop.evaluate(ROWS_JS)
-        visible = _visible(rows)
-        assert visible == {r["id"] for r in rows if r["stage"] == stage}, f"stage {stage}"
-        if not paginated:
-            assert len(visible) == data["kpis"]["tickets"]["by_stage"].get(stage, 0), f"stage {stage}"
+        visible = _visible(desktop.evaluate(ROWS_JS))
+        assert len(visible) == data["kpis"]["tickets"]["by_stage"].get(stage, 0), f"stage {stage}"
+        assert visible == {t["id"] for t in data["tickets"] if t["stage"] == stage}
         tried += bool(visible)
     assert tried >= 2, "too few stages with rows to test the filter"
-    desktop.select_option("#filter-stage", "")
-    assert _visible(desktop.evaluate(ROWS_JS)) == {r["id"] for r in all_rows}
+
+
+def test_each_tile_opens_exactly_what_it_counts(desktop, data):
+    _open(desktop, "index.html")
+    tiles = desktop.eval_on_selector_all(
+        ".tiles [data-key]", "els => els.map(e => ({key: e.dataset.key, value: e.querySelector('.tile-value').textContent,"
+        " href: e.href}))")
+    checked = 0
+    for tile in tiles:
+        if tile["key"] in ("tile_attainment", "tile_days_since_review", "tile_review_due"):
+            continue  # a rate and a number of days, not a list
+        count = _number(tile["value"])
+        desktop.goto(tile["href"])
+        desktop.wait_for_load_state("load")
+        if "/tickets/index.html" in tile["href"]:
+            shown = len(_visible(desktop.evaluate(ROWS_JS)))
+        else:
+            anchor = tile["href"].split("#", 1)[1]
+            shown = desktop.locator(f"#{anchor} > li, #{anchor} ul > li").count()
+        assert shown == count, f"{tile['key']} counts {count} but {tile['href']} lists {shown}"
+        checked += 1
+        _open(desktop, "index.html")
+    assert checked >= 6
 
 
 def test_pages_work_without_javascript(no_js, data):
