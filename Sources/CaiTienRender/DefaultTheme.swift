@@ -273,8 +273,10 @@ figure.chart-box { margin: 0 0 16px; }
 figcaption { font-weight: 600; margin-bottom: 8px; }
 svg.chart { width: 100%; height: auto; display: block; }
 svg .grid { stroke: var(--line); stroke-width: 1; }
-svg .axis, svg .legend { font-size: 12px; fill: var(--muted); }
-svg .value { font-size: 11px; fill: var(--ink); }
+svg .axis, svg .legend { font-size: 14px; fill: var(--muted); }
+svg .value { font-size: 14px; fill: var(--ink); }
+.chart-narrow { display: none; }
+.chart-narrow svg .axis, .chart-narrow svg .legend, .chart-narrow svg .value { font-size: 12.5px; }
 svg .bar.s0 { fill: var(--s0); }
 svg .bar.s1 { fill: var(--s1); }
 svg .track { fill: var(--bg); }
@@ -371,13 +373,26 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   .form-header { grid-template-columns: 1fr; text-align: left; }
   .form-title, .form-code { text-align: left; }
   .columns, .charts { grid-template-columns: minmax(0, 1fr); }
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
   .rates { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-  table.tickets td:nth-child(4), table.tickets th:nth-child(4), table.tickets td:nth-child(6), table.tickets th:nth-child(6),
-  table.tickets td:nth-child(8), table.tickets th:nth-child(8) { display: none; }
   .filters label { flex: 1 1 100%; }
   .filters input, .filters select { min-width: 0; width: 100%; }
-  table.tickets td:nth-child(2) { min-width: 13em; }
-  table.tickets td:nth-child(5) { min-width: 10em; }
+  /* Tables become cards: every column stays on screen, each value with its label. */
+  table.cards, table.stack, table.cards tbody, table.stack tbody { display: block; }
+  table.cards thead, table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  table.cards tr, table.stack tr { display: block; border: 1px solid var(--line); border-radius: 6px; padding: 6px 10px; margin: 0 0 8px; background: var(--card); }
+  table.cards td, table.stack td { display: block; border: 0; padding: 1px 0; overflow-wrap: anywhere; }
+  table.cards td[data-label]::before, table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .82rem; }
+  table.stack td[data-label=""]::before { content: none; }
+  table.cards td:empty, table.stack td:empty { display: none; }
+  table.cards tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 8px; }
+  table.cards td { flex: 1 1 100%; order: 5; }
+  table.cards td:nth-child(1) { flex: 0 0 auto; order: 1; font-weight: 700; white-space: normal; }
+  table.cards td:nth-child(3) { flex: 0 0 auto; order: 2; }
+  table.cards td:nth-child(2) { order: 3; font-weight: 600; }
+  table.cards td:nth-child(1)::before, table.cards td:nth-child(2)::before, table.cards td:nth-child(3)::before { content: none; }
+  .table-scroll { overflow-x: visible; }
 }
 @page { size: A4; margin: 12mm 12mm 12mm 18mm; }
 @media print {
@@ -1189,9 +1204,9 @@ show_more: Hiện thêm
   {{{svg}}}
   <details>
     <summary>{{table_label}}</summary>
-    <table>
+    <table class="{{#wide}}stack{{/wide}}">
       <thead><tr>{{#header}}<th scope="col">{{text}}</th>{{/header}}</tr></thead>
-      <tbody>{{#rows}}<tr>{{#cells}}<td>{{text}}</td>{{/cells}}</tr>{{/rows}}</tbody>
+      <tbody>{{#rows}}<tr>{{#cells}}<td data-label="{{label}}">{{text}}</td>{{/cells}}</tr>{{/rows}}</tbody>
     </table>
   </details>
 </figure>
@@ -1201,9 +1216,9 @@ show_more: Hiện thêm
 {{#has_objectives}}
 <section class="panel">
   <h2><a href="objectives/{{year}}/index.html">{{t.objectives_year}} {{year}}</a></h2>
-  <table>
+  <table class="stack">
     <thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.objectives}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
-    <tbody>{{#objective_rows}}<tr><td>{{unit}}</td><td>{{objectives}}</td><td>{{met}}/{{evaluated}}</td><td>{{attainment}}</td></tr>{{/objective_rows}}</tbody>
+    <tbody>{{#objective_rows}}<tr><td data-label="{{t.unit}}">{{unit}}</td><td data-label="{{t.objectives}}">{{objectives}}</td><td data-label="{{t.met}}">{{met}}/{{evaluated}}</td><td data-label="{{t.attainment}}">{{attainment}}</td></tr>{{/objective_rows}}</tbody>
   </table>
 </section>
 {{/has_objectives}}
@@ -1229,8 +1244,8 @@ show_more: Hiện thêm
     {{#has_last}}<p><a href="{{last_href}}">{{t.form_review}} {{last_date}}</a></p>{{/has_last}}
     {{^has_last_decisions}}<p class="muted">{{t.none}}</p>{{/has_last_decisions}}
     {{#has_last_decisions}}
-    <table><thead><tr><th scope="col">{{t.note}}</th><th scope="col">{{t.decision_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.decision_ticket}}</th></tr></thead>
-    <tbody>{{#last_decisions}}<tr><td>{{text}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{#ticket}}<a href="{{ticket_href}}">{{ticket}}</a> <span class="{{#ticket_overdue}}late{{/ticket_overdue}}">{{ticket_stage}}</span>{{/ticket}}{{^ticket}}<span class="muted">{{t.no_ticket}}</span>{{/ticket}}</td></tr>{{/last_decisions}}</tbody></table>
+    <table class="stack"><thead><tr><th scope="col">{{t.note}}</th><th scope="col">{{t.decision_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.decision_ticket}}</th></tr></thead>
+    <tbody>{{#last_decisions}}<tr><td data-label="{{t.note}}">{{text}}</td><td data-label="{{t.decision_owner}}">{{owner}}</td><td data-label="{{t.due}}">{{due}}</td><td data-label="{{t.decision_ticket}}">{{#ticket}}<a href="{{ticket_href}}">{{ticket}}</a> <span class="{{#ticket_overdue}}late{{/ticket_overdue}}">{{ticket_stage}}</span>{{/ticket}}{{^ticket}}<span class="muted">{{t.no_ticket}}</span>{{/ticket}}</td></tr>{{/last_decisions}}</tbody></table>
     {{/has_last_decisions}}
   </section>
   <section class="box">
@@ -1242,11 +1257,11 @@ show_more: Hiện thêm
       <div><dt>{{t.effectiveness_rate}}</dt><dd>{{effectiveness}} ({{effective}}/{{verified}})</dd></div>
     </dl>
     <h3>{{t.by_unit}}</h3>
-    <table><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.opened_in_period}}</th><th scope="col">{{t.previous_period}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.closed_in_period}}</th></tr></thead>
-    <tbody>{{#by_unit}}<tr><td>{{label}}</td><td>{{opened}}</td><td>{{previous}}</td><td>{{trend}}</td><td>{{closed}}</td></tr>{{/by_unit}}</tbody></table>
+    <table class="stack"><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.opened_in_period}}</th><th scope="col">{{t.previous_period}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.closed_in_period}}</th></tr></thead>
+    <tbody>{{#by_unit}}<tr><td data-label="{{t.unit}}">{{label}}</td><td data-label="{{t.opened_in_period}}">{{opened}}</td><td data-label="{{t.previous_period}}">{{previous}}</td><td data-label="{{t.trend}}">{{trend}}</td><td data-label="{{t.closed_in_period}}">{{closed}}</td></tr>{{/by_unit}}</tbody></table>
     <h3>{{t.by_source}}</h3>
-    <table><thead><tr><th scope="col">{{t.source}}</th><th scope="col">{{t.opened_in_period}}</th><th scope="col">{{t.previous_period}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.closed_in_period}}</th></tr></thead>
-    <tbody>{{#by_source}}<tr><td>{{label}}</td><td>{{opened}}</td><td>{{previous}}</td><td>{{trend}}</td><td>{{closed}}</td></tr>{{/by_source}}</tbody></table>
+    <table class="stack"><thead><tr><th scope="col">{{t.source}}</th><th scope="col">{{t.opened_in_period}}</th><th scope="col">{{t.previous_period}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.closed_in_period}}</th></tr></thead>
+    <tbody>{{#by_source}}<tr><td data-label="{{t.source}}">{{label}}</td><td data-label="{{t.opened_in_period}}">{{opened}}</td><td data-label="{{t.previous_period}}">{{previous}}</td><td data-label="{{t.trend}}">{{trend}}</td><td data-label="{{t.closed_in_period}}">{{closed}}</td></tr>{{/by_source}}</tbody></table>
     {{#has_recurring}}
     <h3>{{t.list_recurring}}</h3>
     <ul>{{#recurring}}<li>{{unit}} — {{category}}: {{run}} {{t.recurring_run}}{{#required}} <span class="badge danger">{{t.recurring_required}}</span>{{/required}}{{#covered_by}} ({{t.recurring_covered_by}} {{covered_by}}){{/covered_by}}</li>{{/recurring}}</ul>
@@ -1262,8 +1277,8 @@ show_more: Hiện thêm
     {{^has_objectives}}<p class="muted">{{t.none}}</p>{{/has_objectives}}
     {{#objective_years}}
     <h3>{{t.objectives_year}} {{year}}: {{attainment}} ({{met}}/{{evaluated}})</h3>
-    <table><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
-    <tbody>{{#units}}<tr><td>{{unit}}</td><td>{{met}}/{{evaluated}}</td><td>{{attainment}}</td></tr>{{/units}}</tbody></table>
+    <table class="stack"><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
+    <tbody>{{#units}}<tr><td data-label="{{t.unit}}">{{unit}}</td><td data-label="{{t.met}}">{{met}}/{{evaluated}}</td><td data-label="{{t.attainment}}">{{attainment}}</td></tr>{{/units}}</tbody></table>
     {{/objective_years}}
   </section>
   <section class="box">
@@ -1287,9 +1302,9 @@ show_more: Hiện thêm
 """#,
     "templates/objectives-index.mustache": #"""
 <h1>{{t.nav_objectives}}</h1>
-<table>
+<table class="stack">
   <thead><tr><th scope="col">{{t.objectives_year}}</th><th scope="col">{{t.objectives}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
-  <tbody>{{#years}}<tr><td><a href="{{href}}">{{year}}</a></td><td>{{objectives}}</td><td>{{met}}/{{evaluated}}</td><td>{{attainment}}</td></tr>{{/years}}</tbody>
+  <tbody>{{#years}}<tr><td data-label="{{t.objectives_year}}"><a href="{{href}}">{{year}}</a></td><td data-label="{{t.objectives}}">{{objectives}}</td><td data-label="{{t.met}}">{{met}}/{{evaluated}}</td><td data-label="{{t.attainment}}">{{attainment}}</td></tr>{{/years}}</tbody>
 </table>
 
 """#,
@@ -1318,15 +1333,15 @@ show_more: Hiện thêm
     <div><dt>{{t.deadline_compliance}}</dt><dd>{{actions_done}}/{{actions_total}} {{t.action_done}}{{#actions_late}}, {{actions_late}} {{t.late}}{{/actions_late}}</dd></div>
   </dl>
   <div class="table-scroll" role="region" aria-label="{{t.objectives}} — {{unit}}" tabindex="0">
-  <table>
+  <table class="stack">
     <thead><tr><th scope="col">{{t.objective_code}}</th><th scope="col">{{t.objective_text}}</th><th scope="col">{{t.target}}</th><th scope="col">{{t.actual}}</th><th scope="col">{{t.measurements}}</th></tr></thead>
     <tbody>
     {{#objectives}}
-      <tr><td>{{code}}</td><td>{{text}}
+      <tr><td data-label="{{t.objective_code}}">{{code}}</td><td data-label="{{t.objective_text}}">{{text}}
         {{#has_actions}}<ul class="plan-actions">{{#actions}}<li>{{what}} — {{owner}}, {{t.due}} <span class="{{#late}}late{{/late}}">{{due}}</span>{{#done}}, {{t.action_done}} {{done}}{{/done}}</li>{{/actions}}</ul>{{/has_actions}}</td>
-        <td>{{target}}</td>
-        <td>{{actual}} <span class="badge {{standing_class}}">{{standing}}</span>{{^evaluated}} <span class="muted">({{t.not_evaluated_lower}})</span>{{/evaluated}}</td>
-        <td>{{last_measurement}}</td></tr>
+        <td data-label="{{t.target}}">{{target}}</td>
+        <td data-label="{{t.actual}}">{{actual}} <span class="badge {{standing_class}}">{{standing}}</span>{{^evaluated}} <span class="muted">({{t.not_evaluated_lower}})</span>{{/evaluated}}</td>
+        <td data-label="{{t.measurements}}">{{last_measurement}}</td></tr>
     {{/objectives}}
     </tbody>
   </table>
@@ -1384,9 +1399,9 @@ show_more: Hiện thêm
     "templates/reviews.mustache": #"""
 <h1>{{t.reviews_list}}</h1>
 <p>{{#due}}<span class="badge danger">{{t.tile_review_due}}</span>{{/due}}{{^due}}{{t.deadline_review}}: {{next_due}}{{/due}} · <a href="next/index.html">{{t.next_review}}</a></p>
-<table>
+<table class="stack">
   <thead><tr><th scope="col">{{t.review_date}}</th><th scope="col">{{t.review_format}}</th><th scope="col">{{t.decisions}}</th></tr></thead>
-  <tbody>{{#reviews}}<tr><td><a href="{{href}}">{{date}}</a></td><td>{{format}}</td><td>{{decisions}}{{#missing}} <span class="badge warn">{{missing}} {{t.missing_input}}</span>{{/missing}}</td></tr>{{/reviews}}</tbody>
+  <tbody>{{#reviews}}<tr><td data-label="{{t.review_date}}"><a href="{{href}}">{{date}}</a></td><td data-label="{{t.review_format}}">{{format}}</td><td data-label="{{t.decisions}}">{{decisions}}{{#missing}} <span class="badge warn">{{missing}} {{t.missing_input}}</span>{{/missing}}</td></tr>{{/reviews}}</tbody>
 </table>
 
 """#,
@@ -1436,8 +1451,8 @@ show_more: Hiện thêm
   <section class="box"><h2>{{t.box2}}</h2><div class="prose">{{{box2}}}</div>
     {{#has_actions}}
     <h3>{{t.actions}}</h3>
-    <div class="table-scroll" role="region" aria-label="{{t.actions}}" tabindex="0"><table><thead><tr><th scope="col">{{t.action_what}}</th><th scope="col">{{t.action_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.action_done}}</th></tr></thead>
-    <tbody>{{#actions}}<tr><td>{{what}}</td><td>{{owner}}</td><td class="{{#late}}late{{/late}}">{{due}}</td><td>{{done}}</td></tr>{{/actions}}</tbody></table></div>
+    <div class="table-scroll" role="region" aria-label="{{t.actions}}" tabindex="0"><table class="stack"><thead><tr><th scope="col">{{t.action_what}}</th><th scope="col">{{t.action_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.action_done}}</th></tr></thead>
+    <tbody>{{#actions}}<tr><td data-label="{{t.action_what}}">{{what}}</td><td data-label="{{t.action_owner}}">{{owner}}</td><td class="{{#late}}late{{/late}}" data-label="{{t.due}}">{{due}}</td><td data-label="{{t.action_done}}">{{done}}</td></tr>{{/actions}}</tbody></table></div>
     {{/has_actions}}
     {{#has_progress}}
     <h3>{{t.progress}}</h3>
@@ -1556,9 +1571,9 @@ show_more: Hiện thêm
 """#,
     "templates/units.mustache": #"""
 <h1>{{t.nav_units}}</h1>
-<table>
+<table class="stack">
   <thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.unit_head}}</th><th scope="col">{{t.open}}</th><th scope="col">{{t.total}}</th></tr></thead>
-  <tbody>{{#units}}<tr><td><a href="{{href}}">{{name}}</a></td><td>{{head}}</td><td>{{open}}</td><td>{{total}}</td></tr>{{/units}}</tbody>
+  <tbody>{{#units}}<tr><td data-label="{{t.unit}}"><a href="{{href}}">{{name}}</a></td><td data-label="{{t.unit_head}}">{{head}}</td><td data-label="{{t.open}}">{{open}}</td><td data-label="{{t.total}}">{{total}}</td></tr>{{/units}}</tbody>
 </table>
 
 """#,

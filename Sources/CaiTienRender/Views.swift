@@ -200,26 +200,29 @@ extension SiteModel {
         }
         charts.append(chartView(id: "per-month", title: l.t("chart_per_month"),
                                 svg: groupedBarChart(title: l.t("chart_per_month"), id: "per-month", groups: months,
-                                                     series: [l.t("chart_opened"), l.t("chart_closed")]),
+                                                     series: [l.t("chart_opened"), l.t("chart_closed")], locale: l.locale),
                                 header: ["", l.t("chart_opened"), l.t("chart_closed")],
-                                rows: months.map { [$0.0, String(Int($0.1[0])), String(Int($0.1[1]))] }))
+                                rows: months.map { [$0.0, chartNumber($0.1[0], locale: l.locale), chartNumber($0.1[1], locale: l.locale)] }))
         let sources = r.bySource.filter { $0.1 > 0 }.map { (l.source($0.0), Double($0.1) as Double?) }
         charts.append(chartView(id: "by-source", title: l.t("chart_by_source"),
-                                svg: horizontalBarChart(title: l.t("chart_by_source"), id: "by-source", bars: sources),
-                                header: [l.t("source"), l.t("total")], rows: sources.map { [$0.0, String(Int($0.1 ?? 0))] }))
+                                svg: horizontalBarChart(title: l.t("chart_by_source"), id: "by-source", bars: sources, locale: l.locale),
+                                header: [l.t("source"), l.t("total")], rows: sources.map { [$0.0, chartNumber($0.1 ?? 0, locale: l.locale)] }))
         let units = r.byUnit.map { (unitName($0.0), Double($0.1) as Double?) }
         charts.append(chartView(id: "by-unit", title: l.t("chart_by_unit"),
-                                svg: horizontalBarChart(title: l.t("chart_by_unit"), id: "by-unit", bars: units),
-                                header: [l.t("unit"), l.t("total")], rows: units.map { [$0.0, String(Int($0.1 ?? 0))] }))
+                                svg: horizontalBarChart(title: l.t("chart_by_unit"), id: "by-unit", bars: units, locale: l.locale),
+                                header: [l.t("unit"), l.t("total")], rows: units.map { [$0.0, chartNumber($0.1 ?? 0, locale: l.locale)] }))
         let ages = zip(["0–30", "31–90", "91–180", "> 180"], r.ageBuckets).map { ("\($0) \(l.t("days"))", [Double($1)]) }
         charts.append(chartView(id: "age", title: l.t("chart_age"),
-                                svg: groupedBarChart(title: l.t("chart_age"), id: "age", groups: ages, series: [l.t("open")]),
-                                header: [l.t("chart_age"), l.t("open")], rows: ages.map { [$0.0, String(Int($0.1[0]))] }))
-        if let year = figures.objectives.first(where: { $0.year == today.year }) ?? figures.objectives.last(where: { $0.total.evaluated > 0 }) {
+                                svg: groupedBarChart(title: l.t("chart_age"), id: "age", groups: ages, series: [l.t("open")], locale: l.locale),
+                                header: [l.t("chart_age"), l.t("open")], rows: ages.map { [$0.0, chartNumber($0.1[0], locale: l.locale)] }))
+        // The year the attainment tile shows: this year once something is evaluated, else the last evaluated year.
+        let thisYear = figures.objectives.first { $0.year == today.year }
+        let evaluated = (thisYear?.total.evaluated ?? 0) > 0 ? thisYear : figures.objectives.last { $0.total.evaluated > 0 && $0.year < today.year }
+        if let year = evaluated ?? thisYear {
             let bars = year.byUnit.map { (unitName($0.0 == "_ward" ? nil : $0.0), $0.1.attainment.map { $0 * 100 }) }
             let title = "\(l.t("chart_attainment")) \(year.year)"
             charts.append(chartView(id: "attainment", title: title,
-                                    svg: horizontalBarChart(title: title, id: "attainment", bars: bars, maximum: 100, suffix: "%"),
+                                    svg: horizontalBarChart(title: title, id: "attainment", bars: bars, maximum: 100, suffix: "%", locale: l.locale),
                                     header: [l.t("unit"), l.t("attainment")],
                                     rows: year.byUnit.map { [unitName($0.0 == "_ward" ? nil : $0.0), l.percent($0.1.attainment)] }))
         }
@@ -227,8 +230,9 @@ extension SiteModel {
     }
 
     func chartView(id: String, title: String, svg: String, header: [String], rows: [[String]]) -> View {
-        ["id": id, "title": title, "svg": svg, "header": header.map { ["text": $0] as View },
-         "rows": rows.map { ["cells": $0.map { ["text": $0] as View }] as View }, "table_label": l.t("chart_table")]
+        ["id": id, "title": title, "svg": svg, "header": header.map { ["text": $0] as View }, "wide": header.count > 2,
+         "rows": rows.map { ["cells": zip($0, header + Array(repeating: "", count: max(0, $0.count - header.count))).map { ["text": $0.0, "label": $0.1] as View }] as View },
+         "table_label": l.t("chart_table")]
     }
 
     /// Next deadlines: requests due, 30/01 and 31/12, the management review.

@@ -172,6 +172,63 @@ def test_no_horizontal_scroll(page, key_page):
     assert page.js_errors == [], f"{key_page}: script errors {page.js_errors}"
 
 
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim()) continue;
+    const el = node.parentElement;
+    if (!el || el.closest('svg, .skip, thead')) continue;
+    if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) {
+      if (r.width > 0 && r.right > width + 0.5) { out.push(node.textContent.trim().slice(0, 40) + ' @' + Math.round(r.right)); break; }
+    }
+  }
+  return out;
+}"""
+
+CHART_TEXT_JS = """() => Array.from(document.querySelectorAll('svg.chart text')).filter(t => t.getClientRects().length > 0)
+  .map(t => ({text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a}))"""
+
+
+@pytest.fixture
+def phone(browser, base_url):
+    p = _new_page(browser, base_url, "phone")
+    yield p
+    p.context.close()
+
+
+def test_phone_shows_every_column(phone, key_page):
+    """At 390×844 no text lies past the right edge: tables turn into cards instead of scrolling."""
+    _open(phone, key_page)
+    past = phone.evaluate(OVERFLOW_JS)
+    assert past == [], f"{key_page} at 390 px: text past the right edge {past[:10]}"
+
+
+def test_phone_chart_text_is_readable(phone, data):
+    _open(phone, "index.html")
+    texts = phone.evaluate(CHART_TEXT_JS)
+    assert len(texts) > 20, "no chart text drawn for phones"
+    small = [t for t in texts if t["px"] < 11]
+    assert not small, f"chart text below 11 px at 390 px: {small[:5]}"
+    # Numbers in Vietnamese: a decimal comma, never "2.5".
+    assert not [t for t in texts if re.fullmatch(r"\d+\.\d+%?", t["text"])], "a chart number with a decimal point"
+
+
+def test_tickets_are_cards_on_a_phone(phone, data):
+    _open(phone, "tickets/index.html?status=overdue")
+    row = phone.locator("#tickets tbody tr").first
+    assert phone.evaluate("getComputedStyle(document.querySelector('#tickets tbody tr')).display") == "flex"
+    cells = row.evaluate("""tr => Array.from(tr.cells).filter(td => td.getClientRects().length > 0).map(td => ({
+        text: td.innerText.trim(), label: getComputedStyle(td, '::before').content}))""")
+    shown = " ".join(f"{c['label']} {c['text']}" for c in cells)
+    ticket = next(t for t in data["tickets"] if t["id"] == cells[0]["text"])
+    for needed in (ticket["id"], ticket["title"], '"Thời hạn: "', '"Người thực hiện bước này: "', "quá hạn"):
+        assert needed in shown, f"the card lacks {needed}: {shown!r}"
+
+
 # ---------------------------------------------------------------- dashboard figures
 
 def _number(text: str) -> float | None:
