@@ -33,7 +33,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
     var jobs: [Job] = [
         { try unlessKept("data.json") { try sink.stream("data.json", inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try dataJSON(m.content, figures: m.figures, emit: emit) } } },
         { try unlessKept("tickets.csv") { try sink.stream("tickets.csv", inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try ticketsCSV(m.content, l: l, emit: emit) } } },
-        { try unlessKept("tickets/index.js") { try sink.stream("tickets/index.js", inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try ticketIndexJS(m, emit: emit) } } },
+        { try unlessKept(OutputLayout.requestIndex) { try sink.stream(OutputLayout.requestIndex, inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try ticketIndexJS(m, emit: emit) } } },
         { try unlessKept("deadlines.ics") { try sink.write("deadlines.ics", deadlinesICS(m.content, figures: m.figures, l: l), inputs: .site) } },
         {
             try page(OutputLayout.dashboard, template: "dashboard", title: "\(l.t("dashboard")) — \(org)", section: .dashboard, view: m.dashboardView())

@@ -36,7 +36,7 @@ import TestSupport
             "reviews/2026-07-15.md:5:21: error: `report_approved_on` 20/07/2026 is after `approved_on` 15/07/2026: the report is approved before the notice of results (5.8.2) [report-after-notice]",
         ])
         #expect(Self.report(reportApproved: "20/07/2026").diagnostics(today: "2026-07-16").contains {
-            $0.contains("`report_approved_on` 20/07/2026 is after today [future-date]")
+            $0.contains("`report_approved_on` 20/07/2026 is after today (16/07/2026)") && $0.hasSuffix("[future-date]")
         })
     }
 }
