@@ -99,6 +99,7 @@ public struct Figures: Sendable {
     public var recurring: [RecurringGroup] = []
     public var objectives: [ObjectiveYear] = []
     public var reviews = Reviews()
+    public var trends = Trends(since: Day(ordinal: 0))
 }
 
 /// Computes every figure from the records and the reference day. No I/O, no clock.
@@ -108,6 +109,7 @@ public func computeFigures(_ content: Content, today: Day) -> Figures {
     figures.recurring = recurringGroups(content.requests, settings: content.site.settings)
     figures.objectives = objectiveFigures(content.plans, today: today)
     figures.reviews = reviewFigures(content.reviews, requests: content.requests, settings: content.site.settings, today: today)
+    figures.trends = trendFigures(content.requests, site: content.site, today: today)
     return figures
 }
 

@@ -93,8 +93,18 @@ extension Figures {
                 .object([("review", .string(d.review)), ("decision", .int(d.index + 1)), ("owner", .text(d.owner))] + waitJSON(d.wait))
             })),
         ])
+        let trendsJSON: JSON = .object([
+            ("since", .day(trends.since)),
+            ("nc_pareto", .array(trends.categories.map { .object([("category", .text($0.category)), ("count", .int($0.count))]) })),
+            ("days_to_stage", .object(trends.stageTimes.map {
+                ($0.milestone, .object([("median", $0.median.map(JSON.double) ?? .null), ("count", .int($0.count))]))
+            })),
+            ("open_by_unit_age", .object(trends.openByUnitAge.map {
+                ($0.unit, .object(zip(["0-30", "31-90", "91-180", "181+"], $0.buckets).map { ($0, .int($1)) }))
+            })),
+        ])
         return .object([
-            ("tickets", tickets), ("recurring", recurringJSON), ("objectives", objectivesJSON), ("reviews", reviewsJSON),
+            ("tickets", tickets), ("recurring", recurringJSON), ("trends", trendsJSON), ("objectives", objectivesJSON), ("reviews", reviewsJSON),
         ])
     }
 }

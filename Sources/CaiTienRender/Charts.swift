@@ -101,7 +101,7 @@ func groupedBarChart(title: String, id: String, groups: [(String, [Double])], se
     // Narrow: a row per group.
     let nW = 360.0, labelW = 96.0, valueW = 40.0, rowH = 10.0 + 12.0 * Double(max(series.count, 1))
     let nPlot = nW - labelW - valueW
-    let nH = Double(groups.count) * rowH + (series.count > 1 ? 26 : 6)
+    let nH = Double(groups.count) * rowH + 10 + legendHeight(series, x: 8, width: nW)
     var n = svgOpen(id: id + "-n", width: nW, height: nH, title: title)
     for (g, (label, values)) in groups.enumerated() {
         let y = 4 + Double(g) * rowH
@@ -113,20 +113,38 @@ func groupedBarChart(title: String, id: String, groups: [(String, [Double])], se
             n += "<text class=\"value\" x=\"\(fmt(labelW + w + 4))\" y=\"\(fmt(by + 9))\">\(chartNumber(value, locale: locale))</text>"
         }
     }
-    n += legend(series, x: 8, y: nH - 16)
+    n += legend(series, x: 8, y: Double(groups.count) * rowH + 8, width: nW)
     n += "</svg>"
     return both(s, n)
 }
 
-private func legend(_ series: [String], x start: Double, y: Double) -> String {
+/// The legend of a chart with several series, from (`x`, `y`), wrapped to the next line before
+/// `width`. `legendHeight` says how tall it will be.
+private func legend(_ series: [String], x start: Double, y: Double, width: Double = 640) -> String {
     guard series.count > 1 else { return "" }
-    var s = "", x = start
+    var s = "", x = start, y = y
     for (k, name) in series.enumerated() {
+        let w = legendWidth(name)
+        if x > start && x + w > width { x = start; y += 18 }
         s += "<rect class=\"bar s\(k)\" x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"12\" height=\"12\"/>"
         s += "<text class=\"legend\" x=\"\(fmt(x + 16))\" y=\"\(fmt(y + 10))\">\(escapeHTML(name))</text>"
-        x += 28 + Double(name.count) * 8
+        x += w
     }
     return s
+}
+
+/// Room for one legend entry: the swatch and about 8 units a character at the chart's text size.
+private func legendWidth(_ name: String) -> Double { 30 + Double(name.count) * 8 }
+
+private func legendHeight(_ series: [String], x start: Double, width: Double) -> Double {
+    guard series.count > 1 else { return 0 }
+    var lines = 1.0, x = start
+    for name in series {
+        let w = legendWidth(name)
+        if x > start && x + w > width { lines += 1; x = start }
+        x += w
+    }
+    return lines * 18
 }
 
 /// Horizontal bars with their labels and values, for categories with long names. A nil value
@@ -168,4 +186,77 @@ func horizontalBarChart(title: String, id: String, bars: [(String, Double?)], ma
     }
     n += "</svg>"
     return both(s, n)
+}
+
+/// A Pareto chart: categories most frequent first as horizontal bars, and the cumulative share
+/// of all occurrences as a line with its percentage at each row.
+func paretoChart(title: String, id: String, bars: [(String, Double)], locale: String) -> String {
+    let total = bars.reduce(0) { $0 + $1.1 }
+    let axis = countAxis(bars.map(\.1).max() ?? 0)
+    var cumulative: [Double] = []
+    var running = 0.0
+    for bar in bars { running += bar.1; cumulative.append(total > 0 ? running / total * 100 : 0) }
+    func draw(width: Double, labelW: Double, rowH: Double, labelAbove: Bool, id: String, limit: Int) -> String {
+        let valueW = 88.0
+        let plotX = labelAbove ? 2 : labelW, plotW = width - plotX - valueW
+        let barTop = labelAbove ? 19.0 : 5.0, barH = labelAbove ? 12.0 : rowH - 10
+        var s = svgOpen(id: id, width: width, height: Double(max(bars.count, 1)) * rowH + 22, title: title)
+        var points: [String] = []
+        for (i, (label, value)) in bars.enumerated() {
+            let y = 4 + Double(i) * rowH
+            let w = plotW * value / axis.maximum
+            let share = "\(chartNumber(value, locale: locale)) · \(chartNumber(cumulative[i], locale: locale))%"
+            if labelAbove {
+                s += "<text class=\"axis\" x=\"2\" y=\"\(fmt(y + 13))\">\(escapeHTML(cut(label, limit)))</text>"
+            } else {
+                s += "<text class=\"axis\" x=\"\(fmt(labelW - 8))\" y=\"\(fmt(y + rowH / 2 + 5))\" text-anchor=\"end\">\(escapeHTML(cut(label, limit)))</text>"
+            }
+            s += "<rect class=\"bar s0\" x=\"\(fmt(plotX))\" y=\"\(fmt(y + barTop))\" width=\"\(fmt(w))\" height=\"\(fmt(barH))\"><title>\(escapeHTML(label)): \(share)</title></rect>"
+            s += "<text class=\"value\" x=\"\(fmt(plotX + plotW + 6))\" y=\"\(fmt(y + barTop + barH - 1))\">\(share)</text>"
+            points.append("\(fmt(plotX + plotW * cumulative[i] / 100)),\(fmt(y + barTop + barH / 2))")
+        }
+        // On a phone the line would cross the labels above the bars: the percentages say it.
+        if points.count > 1 && !labelAbove { s += "<polyline class=\"cumulative\" points=\"\(points.joined(separator: " "))\"/>" }
+        for p in points where !labelAbove {
+            let xy = p.split(separator: ",")
+            s += "<circle class=\"cumulative\" cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\"/>"
+        }
+        let legendY = Double(max(bars.count, 1)) * rowH + 16
+        s += "<text class=\"legend\" x=\"\(fmt(plotX))\" y=\"\(fmt(legendY))\">0</text>"
+        s += "<text class=\"legend\" x=\"\(fmt(plotX + plotW))\" y=\"\(fmt(legendY))\" text-anchor=\"end\">100%</text>"
+        return s + "</svg>"
+    }
+    return both(draw(width: 640, labelW: 250, rowH: 26, labelAbove: false, id: id, limit: 34),
+                draw(width: 360, labelW: 0, rowH: 38, labelAbove: true, id: id + "-n", limit: 40))
+}
+
+/// Horizontal bars cut into segments, one per series (a legend names them), with the row's total.
+func stackedBarChart(title: String, id: String, rows: [(String, [Double])], series: [String], locale: String) -> String {
+    let maxTotal = countAxis(rows.map { $0.1.reduce(0, +) }.max() ?? 0).maximum
+    func draw(width: Double, labelW: Double, rowH: Double, labelAbove: Bool, id: String, limit: Int) -> String {
+        let valueW = 40.0
+        let plotX = labelAbove ? 2 : labelW, plotW = width - plotX - valueW
+        let barTop = labelAbove ? 19.0 : 5.0, barH = labelAbove ? 12.0 : rowH - 10
+        let height = Double(max(rows.count, 1)) * rowH + 10 + legendHeight(series, x: 8, width: width)
+        var s = svgOpen(id: id, width: width, height: height, title: title)
+        for (i, (label, values)) in rows.enumerated() {
+            let y = 4 + Double(i) * rowH
+            if labelAbove {
+                s += "<text class=\"axis\" x=\"2\" y=\"\(fmt(y + 13))\">\(escapeHTML(cut(label, limit)))</text>"
+            } else {
+                s += "<text class=\"axis\" x=\"\(fmt(labelW - 8))\" y=\"\(fmt(y + rowH / 2 + 5))\" text-anchor=\"end\">\(escapeHTML(cut(label, limit)))</text>"
+            }
+            var x = plotX
+            for (k, value) in values.enumerated() where value > 0 {
+                let w = plotW * value / maxTotal
+                s += "<rect class=\"bar s\(k)\" x=\"\(fmt(x))\" y=\"\(fmt(y + barTop))\" width=\"\(fmt(w))\" height=\"\(fmt(barH))\"><title>\(escapeHTML(label)) — \(escapeHTML(series.indices.contains(k) ? series[k] : "")): \(chartNumber(value, locale: locale))</title></rect>"
+                x += w
+            }
+            s += "<text class=\"value\" x=\"\(fmt(x + 6))\" y=\"\(fmt(y + barTop + barH - 1))\">\(chartNumber(values.reduce(0, +), locale: locale))</text>"
+        }
+        s += legend(series, x: 8, y: Double(max(rows.count, 1)) * rowH + 8, width: width)
+        return s + "</svg>"
+    }
+    return both(draw(width: 640, labelW: 250, rowH: 26, labelAbove: false, id: id, limit: 34),
+                draw(width: 360, labelW: 0, rowH: 38, labelAbove: true, id: id + "-n", limit: 40))
 }

@@ -279,6 +279,10 @@ svg .value { font-size: 14px; fill: var(--ink); }
 .chart-narrow svg .axis, .chart-narrow svg .legend, .chart-narrow svg .value { font-size: 12.5px; }
 svg .bar.s0 { fill: var(--s0); }
 svg .bar.s1 { fill: var(--s1); }
+svg .bar.s2 { fill: #e0a030; }
+svg .bar.s3 { fill: var(--danger); }
+svg polyline.cumulative { fill: none; stroke: var(--danger); stroke-width: 2; }
+svg circle.cumulative { fill: var(--danger); }
 svg .track { fill: var(--bg); }
 details { margin-top: 8px; font-size: .9rem; }
 table { border-collapse: collapse; width: 100%; font-size: .93rem; }
@@ -749,6 +753,18 @@ status_actions_late: With overdue actions
 year: Year
 filter_reset: Clear filters
 show_more: Show more
+chart_pareto: Pareto of nonconformity categories
+chart_other_categories: Other categories
+chart_cumulative: Cumulative
+chart_stage_time: Days from opening to each step (median)
+chart_milestone: Step
+chart_requests: Requests
+days_median: Days (median)
+chart_unit_age: Open requests by unit and age
+to_decided: Decision on action (5.2.2)
+to_approved: Solution approved (5.4)
+to_completed: Completion reported (5.5)
+to_verified: Verified (5.6)
 
 """#,
     "i18n/vi.yml": #"""
@@ -1071,6 +1087,18 @@ status_actions_late: Có biện pháp quá hạn
 year: Năm
 filter_reset: Bỏ lọc
 show_more: Hiện thêm
+chart_pareto: Biểu đồ Pareto các nội dung KPH
+chart_other_categories: Các nội dung khác
+chart_cumulative: Lũy kế
+chart_stage_time: Thời gian từ khi mở phiếu đến từng bước (trung vị)
+chart_milestone: Bước
+chart_requests: Số phiếu
+days_median: Số ngày (trung vị)
+chart_unit_age: Phiếu đang mở theo đơn vị và thời gian mở
+to_decided: Quyết định nhu cầu HĐKP (5.2.2)
+to_approved: Phê duyệt giải pháp (5.4)
+to_completed: Báo cáo hoàn thành (5.5)
+to_verified: Kiểm tra xác nhận (5.6)
 
 """#,
     "templates/base.mustache": #"""

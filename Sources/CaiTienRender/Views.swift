@@ -215,6 +215,35 @@ extension SiteModel {
         charts.append(chartView(id: "age", title: l.t("chart_age"),
                                 svg: groupedBarChart(title: l.t("chart_age"), id: "age", groups: ages, series: [l.t("open")], locale: l.locale),
                                 header: [l.t("chart_age"), l.t("open")], rows: ages.map { [$0.0, chartNumber($0.1[0], locale: l.locale)] }))
+        let trends = figures.trends
+        // The ten most frequent categories, the rest summed (SPEC §3: a confidential-only category is withheld).
+        var pareto = trends.categories.prefix(10).map { ($0.category ?? l.t("confidential_notice"), Double($0.count)) }
+        let rest = trends.categories.dropFirst(10).reduce(0) { $0 + $1.count }
+        if rest > 0 { pareto.append((l.t("chart_other_categories"), Double(rest))) }
+        let paretoTitle = "\(l.t("chart_pareto")) (\(l.date(trends.since)) – \(l.date(today)))"
+        if !pareto.isEmpty {
+            charts.append(chartView(id: "pareto", title: paretoTitle,
+                                    svg: paretoChart(title: paretoTitle, id: "pareto", bars: pareto, locale: l.locale),
+                                    header: [l.t("category"), l.t("total"), l.t("chart_cumulative")],
+                                    rows: pareto.enumerated().map { i, bar in
+                                        let share = pareto.prefix(i + 1).reduce(0) { $0 + $1.1 } / pareto.reduce(0) { $0 + $1.1 } * 100
+                                        return [bar.0, chartNumber(bar.1, locale: l.locale), chartNumber(share, locale: l.locale) + "%"]
+                                    }))
+        }
+        let stageTitle = "\(l.t("chart_stage_time")) (\(l.date(trends.since)) – \(l.date(today)))"
+        let stages = trends.stageTimes.map { (l.t("to_" + $0.milestone), $0.median) }
+        charts.append(chartView(id: "stage-time", title: stageTitle,
+                                svg: horizontalBarChart(title: stageTitle, id: "stage-time", bars: stages, suffix: " " + l.t("days"), locale: l.locale),
+                                header: [l.t("chart_milestone"), l.t("days_median"), l.t("chart_requests")],
+                                rows: trends.stageTimes.map { [l.t("to_" + $0.milestone), l.number($0.median), String($0.count)] }))
+        let ageSeries = ["0–30", "31–90", "91–180", "> 180"].map { "\($0) \(l.t("days"))" }
+        let unitAges = trends.openByUnitAge.map { (unitName($0.unit), $0.buckets.map(Double.init)) }
+        charts.append(chartView(id: "unit-age", title: l.t("chart_unit_age"),
+                                svg: stackedBarChart(title: l.t("chart_unit_age"), id: "unit-age", rows: unitAges, series: ageSeries, locale: l.locale),
+                                header: [l.t("unit")] + ageSeries + [l.t("total")],
+                                rows: trends.openByUnitAge.map { row in
+                                    [unitName(row.unit)] + row.buckets.map(String.init) + [String(row.buckets.reduce(0, +))]
+                                }))
         // The year the attainment tile shows: this year once something is evaluated, else the last evaluated year.
         let thisYear = figures.objectives.first { $0.year == today.year }
         let evaluated = (thisYear?.total.evaluated ?? 0) > 0 ? thisYear : figures.objectives.last { $0.total.evaluated > 0 && $0.year < today.year }
