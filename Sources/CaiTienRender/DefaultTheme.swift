@@ -765,6 +765,8 @@ to_decided: Decision on action (5.2.2)
 to_approved: Solution approved (5.4)
 to_completed: Completion reported (5.5)
 to_verified: Verified (5.6)
+alarm_tomorrow: Due tomorrow
+unit_calendar: "The unit's deadlines (iCalendar, subscribe in a phone calendar)"
 
 """#,
     "i18n/vi.yml": #"""
@@ -1099,6 +1101,8 @@ to_decided: Quyết định nhu cầu HĐKP (5.2.2)
 to_approved: Phê duyệt giải pháp (5.4)
 to_completed: Báo cáo hoàn thành (5.5)
 to_verified: Kiểm tra xác nhận (5.6)
+alarm_tomorrow: Ngày mai đến hạn
+unit_calendar: Lịch thời hạn của đơn vị (iCalendar, thêm vào lịch điện thoại)
 
 """#,
     "templates/base.mustache": #"""
@@ -1550,6 +1554,7 @@ to_verified: Kiểm tra xác nhận (5.6)
     "templates/unit.mustache": #"""
 <h1>{{name}}</h1>
 {{#head}}<p>{{t.unit_head}}: {{head}}</p>{{/head}}
+<p class="no-print"><a href="deadlines.ics">{{t.unit_calendar}}</a></p>
 {{#has_work}}
 <h2 class="late-work-title">{{t.unit_late_work}}</h2>
 <div class="columns">

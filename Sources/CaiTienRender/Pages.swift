@@ -34,7 +34,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
         { try unlessKept("data.json") { try sink.stream("data.json", inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try dataJSON(m.content, figures: m.figures, emit: emit) } } },
         { try unlessKept("tickets.csv") { try sink.stream("tickets.csv", inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try ticketsCSV(m.content, l: l, emit: emit) } } },
         { try unlessKept(OutputLayout.requestIndex) { try sink.stream(OutputLayout.requestIndex, inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try ticketIndexJS(m, emit: emit) } } },
-        { try unlessKept("deadlines.ics") { try sink.write("deadlines.ics", deadlinesICS(m.content, figures: m.figures, l: l), inputs: .site) } },
+        { try unlessKept(OutputLayout.calendarFile) { try sink.write(OutputLayout.calendarFile, deadlinesICS(m), inputs: .site) } },
         {
             try page(OutputLayout.dashboard, template: "dashboard", title: "\(l.t("dashboard")) — \(org)", section: .dashboard, view: m.dashboardView())
         },
@@ -79,6 +79,8 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
         for (i, r) in m.content.requests.enumerated() { byUnit[r.unit, default: []].append(i) }
         try page(OutputLayout.unitsIndex, template: "units", title: l.t("nav_units"), section: .units, view: m.unitsIndexView())
         for unit in m.content.site.units {
+            let calendar = OutputLayout.unitCalendar(unit.code)
+            if !sink.isCurrent(calendar, inputs: .site) { try sink.write(calendar, unitDeadlinesICS(m, unit: unit), inputs: .site) }
             try page(OutputLayout.unit(unit.code), template: "unit", title: unit.name, section: .units,
                      view: m.unitView(unit, requests: (byUnit[unit.code] ?? []).map { m.content.requests[$0] }))
         }

@@ -489,6 +489,48 @@ def test_report_review_prints_report_and_notice(desktop, data):
     assert review["report_approved_by"] in names and review["approved_by"] in names, names
 
 
+# ---------------------------------------------------------------- calendars
+
+def test_calendars_parse_and_link_each_event(site, data):
+    import datetime
+    import icalendar
+
+    base = data.get("base_url") or "/"  # the sample site.yml has base_url: /
+    calendars = [site / "deadlines.ics"] + sorted(site.glob("units/*/deadlines.ics"))
+    assert len(calendars) > 1, "no calendar per unit"
+    by_unit = {}
+    for path in calendars:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        events = list(calendar.walk("VEVENT"))
+        assert events, f"{path}: no event"
+        for event in events:
+            url = str(event["URL"])
+            assert url.startswith(base), f"{path}: {url} is not under base_url {base}"
+            page = site / url[len(base):]
+            assert page.is_file(), f"{path}: {url} names no page of the site"
+            assert isinstance(event.decoded("DTSTART"), datetime.date)
+            alarms = [a for a in event.walk("VALARM")]
+            assert len(alarms) == 1 and alarms[0].decoded("TRIGGER") == -datetime.timedelta(hours=15), \
+                f"{path}: {event['UID']} has no alarm the day before"
+        if path.parent.parent.name == "units":
+            by_unit[path.parent.name] = {str(e["UID"]).split("-due@")[0].removeprefix("request-")
+                                         for e in events if "-due@" in str(e["UID"])}
+    # A unit's calendar holds its own open requests' deadlines, and those only.
+    for unit, ids in by_unit.items():
+        expected = {t["id"] for t in data["tickets"] if t["unit"] == unit and t.get("due")
+                    and t["stage"] not in ("closed", "cancelled")}
+        assert ids == expected, f"units/{unit}/deadlines.ics: {sorted(ids)} ≠ {sorted(expected)}"
+    # The step and its owner are in the event.
+    steps = {s["id"]: s for s in data["kpis"]["tickets"]["next_steps"]}
+    whole = icalendar.Calendar.from_ical((site / "deadlines.ics").read_bytes())
+    for event in whole.walk("VEVENT"):
+        uid = str(event["UID"])
+        if uid.startswith("request-") and "-due@" in uid:
+            step = steps[uid.removeprefix("request-").split("-due@")[0]]
+            text = str(event["DESCRIPTION"])
+            assert "Bước tiếp theo" in text and (step["owner"] or "") in text, text
+
+
 # ---------------------------------------------------------------- accessibility and validity
 
 def test_axe_finds_no_serious_violation(page, key_page):
