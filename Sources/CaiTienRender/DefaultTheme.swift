@@ -437,7 +437,7 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 # English UI strings (locale: en). Same keys as vi.yml.
 lang: en
 app_name: Cải tiến
-dashboard: Dashboard
+dashboard: Overview
 nav_dashboard: Overview
 nav_tickets: Requests
 nav_objectives: Quality objectives
@@ -767,13 +767,25 @@ to_completed: Completion reported (5.5)
 to_verified: Verified (5.6)
 alarm_tomorrow: Due tomorrow
 unit_calendar: "The unit's deadlines (iCalendar, subscribe in a phone calendar)"
+actions_done_lower: actions done
+late_lower: late
+done_lower: done
+covered_by_lower: covered by
+objectives_lower: objectives
+attainment_lower: attainment
+nav_label: Main navigation
+inputs_short: Inputs written (5.8.1.1)
+decisions_short: Decisions (5.8.1.2)
+missing_lower: missing
+no_ticket_lower: without a request
+show_all: see them all in the request list
 
 """#,
     "i18n/vi.yml": #"""
 # Chuỗi giao diện tiếng Việt (mặc định). Khóa giống hệt en.yml.
 lang: vi
 app_name: Cải tiến
-dashboard: Bảng điều khiển
+dashboard: Tổng quan
 nav_dashboard: Tổng quan
 nav_tickets: Phiếu yêu cầu
 nav_objectives: Mục tiêu chất lượng
@@ -1103,6 +1115,18 @@ to_completed: Báo cáo hoàn thành (5.5)
 to_verified: Kiểm tra xác nhận (5.6)
 alarm_tomorrow: Ngày mai đến hạn
 unit_calendar: Lịch thời hạn của đơn vị (iCalendar, thêm vào lịch điện thoại)
+actions_done_lower: biện pháp hoàn thành
+late_lower: trễ hạn
+done_lower: hoàn thành
+covered_by_lower: đã có HĐKP
+objectives_lower: mục tiêu
+attainment_lower: tỷ lệ đạt
+nav_label: Điều hướng chính
+inputs_short: Đầu vào có nội dung (5.8.1.1)
+decisions_short: Quyết định (5.8.1.2)
+missing_lower: thiếu
+no_ticket_lower: chưa mở phiếu
+show_all: xem tất cả trong danh sách phiếu
 
 """#,
     "templates/base.mustache": #"""
@@ -1123,7 +1147,7 @@ unit_calendar: Lịch thời hạn của đơn vị (iCalendar, thêm vào lịc
   <div class="wrap">
     <p class="org"><a href="{{root}}index.html">{{organisation}}</a></p>
     <p class="procedure">{{t.qms_procedure}}</p>
-    <nav aria-label="{{t.dashboard}}">
+    <nav aria-label="{{t.nav_label}}">
       <ul>
         {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}
       </ul>
@@ -1192,7 +1216,7 @@ unit_calendar: Lịch thời hạn của đơn vị (iCalendar, thêm vào lịc
       <span class="meta">{{unit}} · {{stage}}{{#due}} · {{t.due_short}} <span class="{{#overdue}}late{{/overdue}}">{{due}}</span>{{/due}}</span></li>
   {{/items}}
   </ul>
-  {{#more}}<p class="muted">+ {{more}} {{t.rows_shown}} — <a href="tickets/index.html">{{t.tickets_page_title}}</a></p>{{/more}}
+  {{#more}}<p class="muted">+ {{more}} {{t.rows_shown}} — <a href="{{all_href}}">{{t.show_all}}</a></p>{{/more}}
   {{/empty}}
 </section>
 {{/lists}}
@@ -1296,11 +1320,11 @@ unit_calendar: Lịch thời hạn của đơn vị (iCalendar, thêm vào lịc
     <tbody>{{#by_source}}<tr><td data-label="{{t.source}}">{{label}}</td><td data-label="{{t.opened_in_period}}">{{opened}}</td><td data-label="{{t.previous_period}}">{{previous}}</td><td data-label="{{t.trend}}">{{trend}}</td><td data-label="{{t.closed_in_period}}">{{closed}}</td></tr>{{/by_source}}</tbody></table>
     {{#has_recurring}}
     <h3>{{t.list_recurring}}</h3>
-    <ul>{{#recurring}}<li>{{unit}} — {{category}}: {{run}} {{t.recurring_run}}{{#required}} <span class="badge danger">{{t.recurring_required}}</span>{{/required}}{{#covered_by}} ({{t.recurring_covered_by}} {{covered_by}}){{/covered_by}}</li>{{/recurring}}</ul>
+    <ul>{{#recurring}}<li>{{unit}} — {{category}}: {{run}} {{t.recurring_run}}{{#required}} <span class="badge danger">{{t.recurring_required}}</span>{{/required}}{{#covered_by}} ({{t.covered_by_lower}} {{covered_by}}){{/covered_by}}</li>{{/recurring}}</ul>
     {{/has_recurring}}
     {{#has_overdue}}
     <h3>{{t.list_overdue}}</h3>
-    <ul>{{#overdue}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{t.due}} {{due}}</li>{{/overdue}}</ul>
+    <ul>{{#overdue}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{t.due_short}} {{due}}</li>{{/overdue}}</ul>
     {{#overdue_more}}<p class="muted">+ {{overdue_more}} {{t.rows_shown}}</p>{{/overdue_more}}
     {{/has_overdue}}
   </section>
@@ -1362,7 +1386,7 @@ unit_calendar: Lịch thời hạn của đơn vị (iCalendar, thêm vào lịc
     <div><dt>{{t.plan_approved_on}}</dt><dd>{{#not_approved}}<span class="badge danger">{{t.not_approved}}</span>{{/not_approved}}{{approved_on}} {{approved_by}} {{#approved_late}}<span class="badge warn">{{t.late}}</span>{{/approved_late}}</dd></div>
     <div><dt>{{t.plan_evaluated_on}}</dt><dd>{{evaluated_on}}{{#evaluated_late}} <span class="badge warn">{{t.late}}</span>{{/evaluated_late}}{{#evaluation_missing}} <span class="badge danger">{{t.not_evaluated}}</span>{{/evaluation_missing}}</dd></div>
     <div><dt>{{t.attainment}}</dt><dd>{{attainment}} ({{met}}/{{evaluated}})</dd></div>
-    <div><dt>{{t.deadline_compliance}}</dt><dd>{{actions_done}}/{{actions_total}} {{t.action_done}}{{#actions_late}}, {{actions_late}} {{t.late}}{{/actions_late}}</dd></div>
+    <div><dt>{{t.deadline_compliance}}</dt><dd>{{actions_done}}/{{actions_total}} {{t.actions_done_lower}}{{#actions_late}}, {{actions_late}} {{t.late_lower}}{{/actions_late}}</dd></div>
   </dl>
   <div class="table-scroll" role="region" aria-label="{{t.objectives}} — {{unit}}" tabindex="0">
   <table class="stack">
@@ -1370,7 +1394,7 @@ unit_calendar: Lịch thời hạn của đơn vị (iCalendar, thêm vào lịc
     <tbody>
     {{#objectives}}
       <tr><td data-label="{{t.objective_code}}">{{code}}</td><td data-label="{{t.objective_text}}">{{text}}
-        {{#has_actions}}<ul class="plan-actions">{{#actions}}<li>{{what}} — {{owner}}, {{t.due}} <span class="{{#late}}late{{/late}}">{{due}}</span>{{#done}}, {{t.action_done}} {{done}}{{/done}}</li>{{/actions}}</ul>{{/has_actions}}</td>
+        {{#has_actions}}<ul class="plan-actions">{{#actions}}<li>{{what}} — {{owner}}, {{t.due_short}} <span class="{{#late}}late{{/late}}">{{due}}</span>{{#done}}, {{t.done_lower}} {{done}}{{/done}}</li>{{/actions}}</ul>{{/has_actions}}</td>
         <td data-label="{{t.target}}">{{target}}</td>
         <td data-label="{{t.actual}}">{{actual}} <span class="badge {{standing_class}}">{{standing}}</span>{{^evaluated}} <span class="muted">({{t.not_evaluated_lower}})</span>{{/evaluated}}</td>
         <td data-label="{{t.measurements}}">{{last_measurement}}</td></tr>
@@ -1432,8 +1456,8 @@ unit_calendar: Lịch thời hạn của đơn vị (iCalendar, thêm vào lịc
 <h1>{{t.reviews_list}}</h1>
 <p>{{#due}}<span class="badge danger">{{t.tile_review_due}}</span>{{/due}}{{^due}}{{t.deadline_review}}: {{next_due}}{{/due}} · <a href="next/index.html">{{t.next_review}}</a></p>
 <table class="stack">
-  <thead><tr><th scope="col">{{t.review_date}}</th><th scope="col">{{t.review_format}}</th><th scope="col">{{t.decisions}}</th></tr></thead>
-  <tbody>{{#reviews}}<tr><td data-label="{{t.review_date}}"><a href="{{href}}">{{date}}</a></td><td data-label="{{t.review_format}}">{{format}}</td><td data-label="{{t.decisions}}">{{decisions}}{{#missing}} <span class="badge warn">{{missing}} {{t.missing_input}}</span>{{/missing}}</td></tr>{{/reviews}}</tbody>
+  <thead><tr><th scope="col">{{t.review_date}}</th><th scope="col">{{t.review_format}}</th><th scope="col">{{t.inputs_short}}</th><th scope="col">{{t.decisions_short}}</th></tr></thead>
+  <tbody>{{#reviews}}<tr><td data-label="{{t.review_date}}"><a href="{{href}}">{{date}}</a></td><td data-label="{{t.review_format}}">{{format}}</td><td data-label="{{t.inputs_short}}">{{inputs}}{{#missing}} <span class="badge warn">{{t.missing_lower}} {{missing}}</span>{{/missing}}</td><td data-label="{{t.decisions_short}}">{{decisions}}{{#without_ticket}} <span class="badge warn">{{without_ticket}} {{t.no_ticket_lower}}</span>{{/without_ticket}}</td></tr>{{/reviews}}</tbody>
 </table>
 
 """#,
@@ -1592,7 +1616,7 @@ unit_calendar: Lịch thời hạn của đơn vị (iCalendar, thêm vào lịc
 {{#has_plans}}
 <section class="panel">
   <h2>{{t.nav_objectives}}</h2>
-  <ul>{{#plans}}<li><a href="{{href}}">{{t.objectives_year}} {{year}}</a>: {{objectives}} {{t.objectives}}, {{t.attainment}} {{attainment}}</li>{{/plans}}</ul>
+  <ul>{{#plans}}<li><a href="{{href}}">{{t.objectives_year}} {{year}}</a>: {{objectives}} {{t.objectives_lower}}, {{t.attainment_lower}} {{attainment}}</li>{{/plans}}</ul>
 </section>
 {{/has_plans}}
 <section class="panel list">

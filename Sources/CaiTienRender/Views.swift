@@ -376,7 +376,7 @@ extension SiteModel {
             "follow_up": r.followUp.map { ["id": $0, "href": requestLink($0, depth: depth)] as View } as Any,
             "follows": follows.map { ["id": $0, "href": requestLink($0, depth: depth)] as View },
             "has_follows": !follows.isEmpty,
-            "review": r.review.map { ["id": $0, "href": rootPrefix(depth) + "reviews/\($0)/index.html"] as View } as Any,
+            "review": r.review.map { ["id": reviewLabel($0), "href": rootPrefix(depth) + "reviews/\($0)/index.html"] as View } as Any,
             "unit_href": rootPrefix(depth) + "units/\(r.unit)/index.html",
             "history": history, "has_history": !history.isEmpty,
             "standing": standingView(r),
@@ -483,7 +483,8 @@ extension SiteModel {
                     "evaluated_on": l.date(p.evaluatedOn), "evaluated_late": evaluatedLate,
                     "evaluation_missing": p.evaluatedOn == nil && today > p.evaluationDeadline,
                     "attainment": l.percent(rate(a.1, a.0)), "met": a.1, "evaluated": a.0, "count": p.objectives.count,
-                    "objectives": objectives, "actions_total": actionsTotal, "actions_done": actionsDone, "actions_late": actionsLate,
+                    "objectives": objectives, "actions_total": actionsTotal, "actions_done": actionsDone,
+                    "actions_late": actionsLate > 0 ? actionsLate : nil as Int? as Any,
                     "body": p.bodyHTML,
                 ]
             },
@@ -491,11 +492,21 @@ extension SiteModel {
     }
 
     func reviewsIndexView() -> View {
-        ["reviews": content.reviews.sorted { ($0.date, $0.id) > ($1.date, $1.id) }.map { r -> View in
-            ["id": r.id, "href": "\(r.id)/index.html", "date": l.date(r.date),
-             "format": l.t(r.format == .meeting ? "format_meeting" : "format_report"),
-             "decisions": r.decisions.count, "missing": r.missingInputs.count]
+        var waiting: [String: Int] = [:]
+        for d in figures.reviews.decisionsWaiting { waiting[d.review, default: 0] += 1 }
+        return ["reviews": content.reviews.sorted { ($0.date, $0.id) > ($1.date, $1.id) }.map { r -> View in
+            let missing = r.missingInputs.count
+            return ["id": r.id, "href": "\(r.id)/index.html", "date": l.date(r.date),
+                    "format": l.t(r.format == .meeting ? "format_meeting" : "format_report"),
+                    "inputs": "\(Review.inputKeys.count - missing)/\(Review.inputKeys.count)",
+                    "missing": missing > 0 ? missing : nil as Int? as Any,
+                    "decisions": r.decisions.count, "without_ticket": waiting[r.id] as Any]
         }, "due": figures.reviews.due, "next_due": l.date(figures.reviews.nextDue)]
+    }
+
+    /// A review named by its id, which is its date by convention: shown as the date when it is one.
+    func reviewLabel(_ id: String) -> String {
+        Day(parsing: id).map { l.date($0) } ?? id
     }
 
     func decisionView(_ d: Review.Decision, depth: Int) -> View {

@@ -81,9 +81,16 @@ extension SiteModel {
             r.lateProgress = r.lateProgress.filter { mine($0.id) }
             r.lateActions = r.lateActions.filter { mine($0.id) }
         }
+        // The request table filtered to the same list, for what the list leaves out.
+        let filters = ["leader-queue": "status=leader", "overdue": "status=overdue", "actions-late": "status=actions_late",
+                       "due-soon": "status=due_soon", "awaiting-verification": "stage=verifying",
+                       "missing-progress": "status=missing_progress", "undecided": "status=undecided"]
         func list(_ anchor: String, _ key: String, _ count: Int, _ items: [View], alert: Bool = false) -> View {
-            ["anchor": anchor, "title": l.t(key), "count": count, "items": items, "empty": count == 0, "alert": alert,
-             "more": count > limit ? count - limit : nil as Int? as Any]
+            var query = filters[anchor] ?? ""
+            if let unit { query += "&unit=\(unit)" }
+            return ["anchor": anchor, "title": l.t(key), "count": count, "items": items, "empty": count == 0, "alert": alert,
+                    "more": count > limit ? count - limit : nil as Int? as Any,
+                    "all_href": rootPrefix(depth) + OutputLayout.requestTable(page: 1) + "?" + query]
         }
         func requests(_ ids: [String], timing: (NextStep) -> Timing?, waiting: Bool = false) -> [View] {
             ids.prefix(limit).compactMap { id in

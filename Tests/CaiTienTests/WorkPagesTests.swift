@@ -23,7 +23,9 @@ func renderFixture(_ fixture: Fixture, today: String, sourceLocation: SourceLoca
 
 /// A page's text without tags, entities decoded, spaces collapsed: what a reader sees.
 func visibleText(_ html: String) -> String {
-    var text = html.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+    // Inline elements join the text around them; every other tag separates it.
+    var text = html.replacingOccurrences(of: "</?(a|span|strong|em|b|i|code|time|abbr)( [^>]*)?>", with: "", options: .regularExpression)
+    text = text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
     for (entity, char) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " ")] {
         text = text.replacingOccurrences(of: entity, with: char)
     }
