@@ -95,7 +95,9 @@ extension Figures {
         ])
         let trendsJSON: JSON = .object([
             ("since", .day(trends.since)),
-            ("nc_pareto", .array(trends.categories.map { .object([("category", .text($0.category)), ("count", .int($0.count))]) })),
+            ("nc_pareto", .array(trends.categories.map {
+                .object([("category", .text($0.category)), ("count", .int($0.count)), ("cumulative", .double($0.cumulative))])
+            })),
             ("days_to_stage", .object(trends.stageTimes.map {
                 ($0.milestone, .object([("median", $0.median.map(JSON.double) ?? .null), ("count", .int($0.count))]))
             })),

@@ -8,6 +8,9 @@ extension Figures {
             /// Normalised as `category` is; nil when every request of it is confidential (SPEC §3).
             public var category: String?
             public var count: Int
+            /// The share of all the window's categorised nonconformities counted by this category
+            /// and the ones before it (a fraction, rounded to 4 places).
+            public var cumulative: Double
         }
 
         public struct StageTime: Sendable, Equatable {
@@ -63,8 +66,14 @@ func trendFigures(_ requests: [Request], site: SiteConfig, today: Day) -> Figure
             openByUnit[r.unit, default: [0, 0, 0, 0]][ageBucket(today.days(since: r.opened))] += 1
         }
     }
-    t.categories = counts.map { Figures.Trends.Category(category: $0.value.shown ? $0.key : nil, count: $0.value.count) }
+    t.categories = counts.map { Figures.Trends.Category(category: $0.value.shown ? $0.key : nil, count: $0.value.count, cumulative: 0) }
         .sorted { ($1.count, $0.category ?? "\u{10FFFF}") < ($0.count, $1.category ?? "\u{10FFFF}") }
+    let total = t.categories.reduce(0) { $0 + $1.count }
+    var running = 0
+    for i in t.categories.indices {
+        running += t.categories[i].count
+        t.categories[i].cumulative = rate(running, total) ?? 0
+    }
     t.stageTimes = milestones.map { Figures.Trends.StageTime(milestone: $0, median: median(days[$0] ?? []), count: days[$0]?.count ?? 0) }
     let siteUnits = site.units.map(\.code)
     let others = openByUnit.keys.filter { !siteUnits.contains($0) }.sorted()

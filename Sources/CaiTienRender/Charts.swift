@@ -190,19 +190,16 @@ func horizontalBarChart(title: String, id: String, bars: [(String, Double?)], ma
 
 /// A Pareto chart: categories most frequent first as horizontal bars, and the cumulative share
 /// of all occurrences as a line with its percentage at each row.
-func paretoChart(title: String, id: String, bars: [(String, Double)], locale: String) -> String {
-    let total = bars.reduce(0) { $0 + $1.1 }
+func paretoChart(title: String, id: String, bars: [(String, Double, Double)], locale: String) -> String {
     let axis = countAxis(bars.map(\.1).max() ?? 0)
-    var cumulative: [Double] = []
-    var running = 0.0
-    for bar in bars { running += bar.1; cumulative.append(total > 0 ? running / total * 100 : 0) }
+    let cumulative = bars.map { $0.2 * 100 }
     func draw(width: Double, labelW: Double, rowH: Double, labelAbove: Bool, id: String, limit: Int) -> String {
         let valueW = 88.0
         let plotX = labelAbove ? 2 : labelW, plotW = width - plotX - valueW
         let barTop = labelAbove ? 19.0 : 5.0, barH = labelAbove ? 12.0 : rowH - 10
         var s = svgOpen(id: id, width: width, height: Double(max(bars.count, 1)) * rowH + 22, title: title)
         var points: [String] = []
-        for (i, (label, value)) in bars.enumerated() {
+        for (i, (label, value, _)) in bars.enumerated() {
             let y = 4 + Double(i) * rowH
             let w = plotW * value / axis.maximum
             let share = "\(chartNumber(value, locale: locale)) · \(chartNumber(cumulative[i], locale: locale))%"

@@ -227,10 +227,10 @@ struct DeadlineEvent {
 /// The deadlines of open requests and their actions (of one unit, or all), the 30/01 and 31/12
 /// deadlines of the objectives, and — for the whole site — the next management review. Each
 /// says whose step it is; a confidential request gives no title and no names.
-func deadlineEvents(_ m: SiteModel, unit: String?) -> [DeadlineEvent] {
+func deadlineEvents(_ m: SiteModel, unit: String?, order: [Int]? = nil) -> [DeadlineEvent] {
     let l = m.l, content = m.content, today = m.today
     var events: [DeadlineEvent] = []
-    for i in byID(content.requests) where content.requests[i].isOpen && (unit == nil || content.requests[i].unit == unit) {
+    for i in order ?? byID(content.requests) where content.requests[i].isOpen && (unit == nil || content.requests[i].unit == unit) {
         let r = content.requests[i]
         let title = r.confidential ? "" : " — " + r.title
         let page = OutputLayout.request(r.id)
@@ -303,6 +303,6 @@ public func deadlinesICS(_ m: SiteModel) -> String {
 }
 
 /// units/CODE/deadlines.ics: what a unit head subscribes to — the unit's own deadlines.
-public func unitDeadlinesICS(_ m: SiteModel, unit: Unit) -> String {
-    deadlinesCalendar(m, name: "\(unit.name) — \(m.l.t("next_deadlines"))", events: deadlineEvents(m, unit: unit.code))
+public func unitDeadlinesICS(_ m: SiteModel, unit: Unit, requests: [Int]) -> String {
+    deadlinesCalendar(m, name: "\(unit.name) — \(m.l.t("next_deadlines"))", events: deadlineEvents(m, unit: unit.code, order: requests))
 }

@@ -80,7 +80,10 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
         try page(OutputLayout.unitsIndex, template: "units", title: l.t("nav_units"), section: .units, view: m.unitsIndexView())
         for unit in m.content.site.units {
             let calendar = OutputLayout.unitCalendar(unit.code)
-            if !sink.isCurrent(calendar, inputs: .site) { try sink.write(calendar, unitDeadlinesICS(m, unit: unit), inputs: .site) }
+            if !sink.isCurrent(calendar, inputs: .site) {
+                let mine = (byUnit[unit.code] ?? []).sorted { m.content.requests[$0].id < m.content.requests[$1].id }
+                try sink.write(calendar, unitDeadlinesICS(m, unit: unit, requests: mine), inputs: .site)
+            }
             try page(OutputLayout.unit(unit.code), template: "unit", title: unit.name, section: .units,
                      view: m.unitView(unit, requests: (byUnit[unit.code] ?? []).map { m.content.requests[$0] }))
         }

@@ -217,18 +217,15 @@ extension SiteModel {
                                 header: [l.t("chart_age"), l.t("open")], rows: ages.map { [$0.0, chartNumber($0.1[0], locale: l.locale)] }))
         let trends = figures.trends
         // The ten most frequent categories, the rest summed (SPEC §3: a confidential-only category is withheld).
-        var pareto = trends.categories.prefix(10).map { ($0.category ?? l.t("confidential_notice"), Double($0.count)) }
+        var pareto = trends.categories.prefix(10).map { ($0.category ?? l.t("confidential_notice"), Double($0.count), $0.cumulative) }
         let rest = trends.categories.dropFirst(10).reduce(0) { $0 + $1.count }
-        if rest > 0 { pareto.append((l.t("chart_other_categories"), Double(rest))) }
+        if rest > 0 { pareto.append((l.t("chart_other_categories"), Double(rest), trends.categories.last?.cumulative ?? 1)) }
         let paretoTitle = "\(l.t("chart_pareto")) (\(l.date(trends.since)) – \(l.date(today)))"
         if !pareto.isEmpty {
             charts.append(chartView(id: "pareto", title: paretoTitle,
                                     svg: paretoChart(title: paretoTitle, id: "pareto", bars: pareto, locale: l.locale),
                                     header: [l.t("category"), l.t("total"), l.t("chart_cumulative")],
-                                    rows: pareto.enumerated().map { i, bar in
-                                        let share = pareto.prefix(i + 1).reduce(0) { $0 + $1.1 } / pareto.reduce(0) { $0 + $1.1 } * 100
-                                        return [bar.0, chartNumber(bar.1, locale: l.locale), chartNumber(share, locale: l.locale) + "%"]
-                                    }))
+                                    rows: pareto.map { [$0.0, chartNumber($0.1, locale: l.locale), l.percent($0.2)] }))
         }
         let stageTitle = "\(l.t("chart_stage_time")) (\(l.date(trends.since)) – \(l.date(today)))"
         let stages = trends.stageTimes.map { (l.t("to_" + $0.milestone), $0.median) }
@@ -292,14 +289,15 @@ extension SiteModel {
 
 extension SiteModel {
     func ticketRow(_ r: Request) -> View {
-        [
+        let cell = ownerCell(r.id)
+        return [
             "id": r.id, "href": "../tickets/\(r.id)/index.html",
             "title": r.confidential ? l.t("confidential_notice") : r.title,
             "stage": l.stage(r.stage), "stage_key": r.stage.rawValue, "kind": l.kind(r.kind), "kind_key": r.kind.rawValue,
             "unit": unitName(r.unit), "unit_key": r.unit, "opened": l.date(r.opened), "opened_iso": r.opened.iso,
             "due": l.date(r.due), "due_iso": r.due?.iso ?? "", "assignee": r.confidential ? "" : (r.assignedTo ?? ""),
             "overdue": r.isOpen && (r.due.map { $0 < today } ?? false),
-            "owner": ownerCell(r.id).owner, "timing": ownerCell(r.id).timing, "timing_late": ownerCell(r.id).late,
+            "owner": cell.owner, "timing": cell.timing, "timing_late": cell.late,
             "source_key": r.source.rawValue, "year": r.opened.year,
         ]
     }

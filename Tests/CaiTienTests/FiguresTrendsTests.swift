@@ -81,7 +81,7 @@ import TestSupport
         #expect(f.kpis["trends"]?["open_by_unit_age"]?.serialized()
                 == #"{"tthcc":{"0-30":0,"31-90":0,"91-180":1,"181+":0},"van-phong":{"0-30":2,"31-90":0,"91-180":2,"181+":0}}"#)
         #expect(f.kpis["trends"]?["nc_pareto"]?.serialized()
-                == #"[{"category":"sai sót hộ tịch","count":2},{"category":"trả kết quả trễ hạn","count":2},{"category":null,"count":1}]"#)
+                == #"[{"category":"sai sót hộ tịch","count":2,"cumulative":0.4},{"category":"trả kết quả trễ hạn","count":2,"cumulative":0.8},{"category":null,"count":1,"cumulative":1}]"#)
     }
 
     /// The dashboard draws the three charts with their data tables; the confidential-only
