@@ -331,7 +331,8 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
 // MARK: - Reviews
 
 let inputKeys = KnownKeys(Review.inputKeys)
-let reviewKeys: KnownKeys = ["date", "format", "chair", "secretary", "attendees", "approved_by", "approved_on", "inputs", "decisions"]
+let reviewKeys: KnownKeys = ["date", "format", "chair", "secretary", "attendees", "report_approved_by", "report_approved_on",
+                              "approved_by", "approved_on", "inputs", "decisions"]
 let decisionKeys: KnownKeys = ["type", "text", "owner", "due", "ticket"]
 
 func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
@@ -343,6 +344,7 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
     let attendees = f.texts("attendees")
     let attendeesMalformed = f.diagnostics.count > before
     let approvedBy = f.text("approved_by"), approvedOn = f.day("approved_on")
+    let reportApprovedBy = f.text("report_approved_by"), reportApprovedOn = f.day("report_approved_on")
     if format == .meeting {
         if chair == nil { f.missing("chair", Hint.chair) }
         if secretary == nil { f.missing("secretary", Hint.secretary) }
@@ -378,6 +380,7 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
     var review = Review(id: id, path: path, date: date ?? Day.recordRange.lowerBound, format: format ?? .meeting)
     review.chair = chair; review.secretary = secretary; review.attendees = attendees
     review.approvedBy = approvedBy; review.approvedOn = approvedOn
+    review.reportApprovedBy = reportApprovedBy; review.reportApprovedOn = reportApprovedOn
     review.inputs = inputs
     var markdown = MarkdownScreen()
     review.inputsHTML = screenedInputs(inputs, lines: inputLines, path: path, screen: &markdown, diagnostics: &f.diagnostics)

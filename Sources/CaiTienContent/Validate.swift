@@ -222,9 +222,16 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
             out.append(Diagnostic(.futureDate, review.path, review.positions["date"] ?? top,
                                   ["what": .key("date"), "date": .value(review.date.vietnamese), "today": todayText]))
         }
-        if let approved = review.approvedOn, approved > today {
-            out.append(Diagnostic(.futureDate, review.path, review.positions["approved_on"] ?? top,
-                                  ["what": .key("approved_on"), "date": .value(approved.vietnamese), "today": todayText]))
+        for (key, day) in [("approved_on", review.approvedOn), ("report_approved_on", review.reportApprovedOn)] {
+            if let day, day > today {
+                out.append(Diagnostic(.futureDate, review.path, review.positions[key] ?? top,
+                                      ["what": .key(key), "date": .value(day.vietnamese), "today": todayText]))
+            }
+        }
+        // The notice is compiled from the comments on the approved report (5.8.2): it cannot come first.
+        if let report = review.reportApprovedOn, let notice = review.approvedOn, report > notice {
+            out.append(Diagnostic(.reportAfterNotice, review.path, review.positions["report_approved_on"] ?? top,
+                                  ["report": .value(report.vietnamese), "notice": .value(notice.vietnamese)]))
         }
         let missing = review.missingInputs
         // Without an `inputs:` mapping at all, the parse error already says so.

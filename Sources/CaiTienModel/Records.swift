@@ -394,6 +394,10 @@ public struct Review: Sendable {
     public var chair: String?
     public var secretary: String?
     public var attendees: [String] = []
+    /// A report (5.8.2): the ISO committee's leader approves the report on the operation of the QMS.
+    public var reportApprovedBy: String?
+    public var reportApprovedOn: Day?
+    /// The head of the agency approves the notice of results (5.8.2).
     public var approvedBy: String?
     public var approvedOn: Day?
     /// Input key → Markdown text as written.

@@ -445,6 +445,14 @@ extension Rule {
                         en: "The ISO committee closes a request after its result is verified (5.7)."),
         wrong: "verified_on: 08/04/2025\nclosed: 07/04/2025", right: "verified_on: 08/04/2025\nclosed: 09/04/2025")
 
+    public static let reportAfterNotice = Rule(
+        "report-after-notice", .error,
+        vi: "ngày phê duyệt báo cáo (`report_approved_on`) {report} sau ngày phê duyệt thông báo kết quả (`approved_on`) {notice}; báo cáo được phê duyệt trước, thông báo tổng hợp ý kiến sau (5.8.2)",
+        en: "`report_approved_on` {report} is after `approved_on` {notice}: the report is approved before the notice of results (5.8.2)",
+        explain: Phrase(vi: "Ở hình thức báo cáo (5.8.2), lãnh đạo Ban ISO phê duyệt báo cáo, các thành viên cho ý kiến, rồi Thư ký ISO tổng hợp thành thông báo kết quả để lãnh đạo cơ quan phê duyệt.",
+                        en: "In a report-format review (5.8.2) the ISO committee's leader approves the report, the members comment, and the ISO secretary compiles the notice of results that the head of the agency approves."),
+        wrong: "report_approved_on: 20/07/2026\napproved_on: 15/07/2026", right: "report_approved_on: 03/07/2026\napproved_on: 15/07/2026")
+
     public static let closedWithoutDisposition = Rule(
         "closed-without-disposition", .error,
         vi: "phiếu đóng với `action_needed: không`: ghi hình thức xử lý `disposition`: `làm lại`, `sửa chữa`, `chấp nhận` hoặc `loại bỏ` (5.1.1)",
@@ -618,7 +626,7 @@ extension Rule {
         badDate, dateOutOfRange, badValue, badTimezone, badBool, badNumber, badInteger, ambiguousNumber, notAList,
         badCode, duplicateUnit,
         duplicateObjective, yearFolder, duplicatePlan, approvedWithoutApprover, evaluatedWithoutActual,
-        unknownUnit, futureDate, beforeOpened, verifiedBeforeCompleted, closedBeforeVerified,
+        unknownUnit, futureDate, beforeOpened, verifiedBeforeCompleted, closedBeforeVerified, reportAfterNotice,
         closedWithoutDisposition, closedWithoutVerification, closedWithoutResult, resultWithoutVerification,
         verifiedWithoutResult, ineffectiveWithoutFollowUp, unknownRequest, selfReference, unknownReview,
         dispositionNotNC, undatedDecision, approvedWithoutDue, cancelWithoutReason, followUpCycle, followUpBeforeVerification,

@@ -182,6 +182,8 @@ public enum Scaffold {
             """
         } else {
             people = """
+            report_approved_by: "Trưởng Ban ISO"  # người phê duyệt báo cáo kết quả hoạt động vận hành HTQLCL (5.8.2)
+            report_approved_on: \(day.vietnamese)
             approved_by: "Chủ tịch UBND phường"  # người phê duyệt thông báo kết quả (5.8.2)
             approved_on: \(day.vietnamese)
             """

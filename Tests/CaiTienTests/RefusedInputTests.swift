@@ -72,15 +72,16 @@ import TestSupport
             name: Bộ phận tổng hợp
 
         """ + ticket("tickets/index.html.md") + ticket("tickets/2025/page.md") + ticket("tickets/2025/Index.md")
-            + ticket("tickets/2025/assets.md") + ticket("tickets/2025/PYC-2025-001.md")
+            + ticket("tickets/2025/assets.md") + ticket("tickets/2025/index.js.md") + ticket("tickets/2025/PYC-2025-001.md")
             + meeting("reviews/next.md") + meeting("reviews/2025/INDEX.HTML.md"))
-        let reserved = "(`assets`, `index`, `index.html`, `next`, `page`)"
+        let reserved = "(`assets`, `index`, `index.html`, `index.js`, `next`, `page`)"
         #expect(fixture.diagnostics(today: "2026-01-10") == [
             "reviews/2025/INDEX.HTML.md:1:1: error: the file name gives the id `INDEX.HTML`, a name the site uses itself in reviews/ \(reserved); rename the file, e.g. 2025-12-15.md [reserved-id]",
             "reviews/next.md:1:1: error: the file name gives the id `next`, a name the site uses itself in reviews/ \(reserved); rename the file, e.g. 2025-12-15.md [reserved-id]",
             "site.yml:5:11: error: unit code `index` is a name the site uses itself in units/; choose another, e.g. `van-phong` [reserved-code]",
             "tickets/2025/Index.md:1:1: error: the file name gives the id `Index`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
             "tickets/2025/assets.md:1:1: error: the file name gives the id `assets`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
+            "tickets/2025/index.js.md:1:1: error: the file name gives the id `index.js`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
             "tickets/2025/page.md:1:1: error: the file name gives the id `page`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
             "tickets/index.html.md:1:1: error: the file name gives the id `index.html`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
         ])
@@ -90,7 +91,7 @@ import TestSupport
     /// itself, is covered by the reserved names.
     @Test func theReservedNamesCoverEveryPathOfTheOutput() {
         let own = [OutputLayout.requestTable(page: 1), OutputLayout.requestTable(page: 2), OutputLayout.reviewsIndex,
-                   OutputLayout.nextReview, OutputLayout.unitsIndex]
+                   OutputLayout.nextReview, OutputLayout.unitsIndex, OutputLayout.requestIndex]
         for path in own {
             let parts = path.split(separator: "/")
             #expect(OutputLayout.isReserved(String(parts[1])), "\(path)")
