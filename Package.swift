@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // C libraries from Debian (libcmark-dev, libyaml-dev).
@@ -45,13 +44,13 @@ let package = Package(
         .target(name: "CaiTienSite", dependencies: [
             "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "CaiTienHistory", "CaiTienRender", "CaiTienCache", "FrontMatter", "CSupport",
         ]),
-        // `caitien serve`: a local preview server (FlyingFox), kept out of the core libraries.
+        // `caitien serve`: a local preview server (our own HTTP/1.1 over POSIX sockets: the
+        // packages' servers bring FoundationNetworking, hence libcurl, into the static binary).
         .target(name: "CaiTienServe", dependencies: [
-            "CaiTienSite", "CaiTienContent", "CaiTienModel", "CaiTienRender", "CaiTienCache",
-            .product(name: "FlyingFox", package: "FlyingFox"),
+            "CaiTienSite", "CaiTienContent", "CaiTienModel", "CaiTienRender", "CaiTienCache", "CSupport",
         ]),
         .executableTarget(name: "caitien", dependencies: [
-            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe", "CaiTienRender",
+            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe", "CaiTienRender", "CSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target over the record parser (scripts/fuzz: --sanitize fuzzer --sanitize address).

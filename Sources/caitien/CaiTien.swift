@@ -5,6 +5,7 @@ import CaiTienModel
 import CaiTienRender
 import CaiTienServe
 import CaiTienSite
+import CSupport
 import Foundation
 
 /// Exit codes of SPEC §4: 0 fine, 1 content errors, 2 usage or I/O.
@@ -55,6 +56,7 @@ struct CaiTien: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caitien",
         abstract: "Cải tiến: an ISO 9001 improvement dashboard from Markdown records.",
+        version: buildVersion,
         subcommands: [Check.self, Stats.self, Build.self, New.self, Init.self, Serve.self, Explain.self]
     )
 
@@ -77,6 +79,9 @@ struct CaiTien: AsyncParsableCommand {
         }
     }
 }
+
+/// `caitien --version`: the version and commit `scripts/build-release` compiled in.
+let buildVersion = "caitien \(String(cString: caitien_build_version())) (commit \(String(cString: caitien_build_commit())))"
 
 // Codes or Vietnamese words, as in the records (`--kind "cải tiến"`).
 extension Kind: ExpressibleByArgument { public init?(argument: String) { self.init(written: argument) } }
