@@ -1,7 +1,7 @@
 import CaiTienFetch
 import CaiTienModel
 @testable import CaiTienRollup
-import FlyingFox
+import Dispatch
 import Foundation
 import Testing
 import TestSupport
@@ -10,44 +10,76 @@ import Glibc
 #endif
 
 /// A ward's site on 127.0.0.1, served by the test: data.json at /ninh-hoa/, a 404 at /gone/,
-/// garbage at /garbage/, a server error that passes on the second try at /flaky/.
-private actor WardServer {
-    let server: HTTPServer
-    let task: Task<Void, Error>
-    var flakyTries = 0
+/// garbage at /garbage/, a server error that passes on the second try at /flaky/. One request a
+/// connection, answered on a thread of its own, so the fetcher meets a real socket.
+private final class WardServer: @unchecked Sendable {
+    private let socket: Int32
+    let port: UInt16
+    private let dataJSON: [UInt8]
+    private let lock = NSLock()
+    private var tries = 0
+    private let stopped = DispatchSemaphore(value: 0)
 
-    init(dataJSON: [UInt8]) async throws {
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
-        self.server = server
-        await server.appendRoute("GET /ninh-hoa/data.json") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: Data(dataJSON))
-        }
-        await server.appendRoute("GET /garbage/data.json") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json"], body: Data("<html><body>Trang bảo trì</body></html>".utf8))
-        }
-        task = Task { try await server.run() }
-        try await server.waitUntilListening()
+    init(dataJSON: [UInt8]) throws {
+        self.dataJSON = dataJSON
+        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard bound == 0, listen(fd, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        socket = fd
+        port = UInt16(bigEndian: address.sin_port)
+        Thread { [self] in acceptLoop() }.start()
     }
 
-    func setUpFlaky(_ dataJSON: [UInt8]) async {
-        await server.appendRoute("GET /flaky/data.json") { [weak self] _ in
-            let tries = await self?.countFlaky() ?? 0
-            return tries == 1 ? HTTPResponse(statusCode: .serviceUnavailable) : HTTPResponse(statusCode: .ok, body: Data(dataJSON))
+    var flakyTries: Int { lock.lock(); defer { lock.unlock() }; return tries }
+
+    private func acceptLoop() {
+        while true {
+            let client = accept(socket, nil, nil)
+            if client < 0 { stopped.signal(); return }
+            Thread { [self] in answer(client) }.start()
         }
     }
 
-    func countFlaky() -> Int { flakyTries += 1; return flakyTries }
-
-    var port: UInt16 {
-        get async {
-            guard case .ip4(_, let port) = await server.listeningAddress else { return 0 }
-            return port
+    private func answer(_ client: Int32) {
+        defer { _ = Glibc.close(client) }
+        var request: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !request.suffix(4).elementsEqual([13, 10, 13, 10]) {
+            let n = read(client, &buffer, buffer.count)
+            if n <= 0 { return }
+            request += buffer[0..<n]
+        }
+        let line = String(decoding: request.prefix { $0 != 13 }, as: UTF8.self)
+        let path = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+        let (status, body): (String, [UInt8])
+        switch path {
+        case "/ninh-hoa/data.json": (status, body) = ("200 OK", dataJSON)
+        case "/garbage/data.json": (status, body) = ("200 OK", Array("<html><body>Trang bảo trì</body></html>".utf8))
+        case "/flaky/data.json":
+            lock.lock(); tries += 1; let first = tries == 1; lock.unlock()
+            (status, body) = first ? ("503 Service Unavailable", []) : ("200 OK", dataJSON)
+        default: (status, body) = ("404 Not Found", Array("not found".utf8))
+        }
+        let head = "HTTP/1.1 \(status)\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+        let bytes = Array(head.utf8) + body
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { write(client, $0.baseAddress, $0.count) }
+            if n <= 0 { return }
+            sent += n
         }
     }
 
-    func stop() async {
-        await server.stop(timeout: 1)
-        task.cancel()
+    func stop() {
+        shutdown(socket, Int32(SHUT_RDWR))
+        _ = Glibc.close(socket)
+        _ = stopped.wait(timeout: .now() + 2)
     }
 }
 
@@ -78,10 +110,10 @@ private struct SilentPort {
     static let ward = #"{"schema":1,"organisation":"UBND phường Ninh Hòa","base_url":"/","commit":"5d46647e3ac2","today":"2025-03-20","kpis":{"tickets":{"open":5,"overdue":["PYC-2025-001","PYC-2025-004"]}},"tickets":[{"id":"PYC-2025-001","title":"Hồ sơ khai sinh trả kết quả trễ hạn"}]}"#
 
     @Test func wardsFetchedOverHTTPAreRowsLikeLocalOnesAndEachFailureIsARow() async throws {
-        let server = try await WardServer(dataJSON: Array(Self.ward.utf8))
+        let server = try WardServer(dataJSON: Array(Self.ward.utf8))
         let silent = try SilentPort()
         defer { silent.close() }
-        let port = await server.port
+        let port = server.port
         let base = "http://127.0.0.1:\(port)"
         let sources = [RollupSource(base + "/ninh-hoa/"), RollupSource(base + "/gone", name: "UBND xã Đắk Ơ"), RollupSource(base + "/garbage"),
                        RollupSource("http://127.0.0.1:\(silent.port)/hang/"), RollupSource("http://127.0.0.1:1/closed/")]
@@ -90,7 +122,7 @@ private struct SilentPort {
             await readWards(sources, fetcher: fetcher)
         }
         let elapsed = Date().timeIntervalSince(started)
-        await server.stop()
+        server.stop()
         let figures = try #require(rows[0].figures)
         #expect(figures.organisation == "UBND phường Ninh Hòa" && figures.open == 5 && figures.overdue == 2)
         func problem(_ i: Int) -> String { rows[i].result.problemText }
@@ -110,14 +142,13 @@ private struct SilentPort {
     }
 
     @Test func aServerErrorIsTriedAgain() async throws {
-        let server = try await WardServer(dataJSON: Array(Self.ward.utf8))
-        await server.setUpFlaky(Array(Self.ward.utf8))
-        let url = "http://127.0.0.1:\(await server.port)/flaky/"
+        let server = try WardServer(dataJSON: Array(Self.ward.utf8))
+        let url = "http://127.0.0.1:\(server.port)/flaky/"
         let result = try await withHTTPWardFetcher(timeout: 2, retries: 2, pause: 0.05) { fetcher in
             await readWard(RollupSource(url), fetcher: fetcher)
         }
-        await server.stop()
+        server.stop()
         #expect(try result.get().open == 5)
-        #expect(await server.flakyTries == 2)
+        #expect(server.flakyTries == 2)
     }
 }
