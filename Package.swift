@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // C libraries from Debian (libcmark-dev, libyaml-dev).
@@ -44,13 +45,22 @@ let package = Package(
         .target(name: "CaiTienSite", dependencies: [
             "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "CaiTienHistory", "CaiTienRender", "CaiTienCache", "FrontMatter", "CSupport",
         ]),
+        // `caitien rollup`: a province's dashboard over many wards' data.json — reading (a scanner
+        // that skips the records), figures across wards, the page and the province's data.json.
+        // No Foundation and no HTTP client: fetching is handed in (WardFetcher).
+        .target(name: "CaiTienRollup", dependencies: ["CaiTienModel", "CaiTienCache"]),
+        // Fetching wards' data.json over HTTPS for the roll-up: AsyncHTTPClient (SwiftNIO and
+        // BoringSSL, which link statically; URLSession would need libcurl), kept out of the rest.
+        .target(name: "CaiTienFetch", dependencies: [
+            "CaiTienRollup", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         // `caitien serve`: a local preview server (our own HTTP/1.1 over POSIX sockets: the
         // packages' servers bring FoundationNetworking, hence libcurl, into the static binary).
         .target(name: "CaiTienServe", dependencies: [
             "CaiTienSite", "CaiTienContent", "CaiTienModel", "CaiTienRender", "CaiTienCache", "CSupport",
         ]),
         .executableTarget(name: "caitien", dependencies: [
-            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe", "CaiTienRender", "CSupport",
+            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe", "CaiTienRender", "CaiTienRollup", "CaiTienFetch", "CSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target over the record parser (scripts/fuzz: --sanitize fuzzer --sanitize address).
@@ -58,7 +68,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CaiTienContent", "CaiTienModel", "CaiTienSite", "CaiTienRender", "CaiTienCache"], path: "Tests/TestSupport"),
         .testTarget(name: "CaiTienTests", dependencies: [
             "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienHistory", "CaiTienSite", "FrontMatter", "Markdown",
-            "CaiTienServe", "CaiTienRender", "CaiTienCache",
+            "CaiTienServe", "CaiTienRender", "CaiTienCache", "CaiTienRollup", "CaiTienFetch",
         ]),
     ]
 )

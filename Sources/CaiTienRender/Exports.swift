@@ -104,15 +104,29 @@ func planJSON(_ p: ObjectivePlan) -> JSON {
     return .object(pairs)
 }
 
-/// data.json: every record with its derived stage and every figure (SPEC §3).
+/// The version of data.json's layout. It grows by one only when a key changes meaning or
+/// disappears (adding keys does not); the README's "data.json schema" lists each version, and
+/// `caitien rollup` refuses a number it does not know.
+public let dataJSONSchema = 1
+
+/// data.json: every record with its derived stage and every figure (SPEC §3). The keys a
+/// province roll-up reads — `schema`, `organisation`, `base_url`, `commit`, `today`, `kpis` —
+/// come first, so a reader can take them and skip the records.
 /// Streamed record by record: at 100,000 requests the whole JSON tree would cost ~300 MB.
-public func dataJSON(_ content: Content, figures: Figures, emit: (String) throws(BuildError) -> Void) throws(BuildError) {
+public func dataJSON(_ content: Content, figures: Figures, commit: String?, emit: (String) throws(BuildError) -> Void) throws(BuildError) {
     var buffer = ""
     func append(_ text: String) throws(BuildError) {
         buffer += text
         if buffer.utf8.count >= 1 << 16 { try emit(buffer); buffer = "" }
     }
-    try append("{\"schema\":1,\"today\":" + JSON.day(figures.today).serialized() + ",\"kpis\":" + figures.kpis.serialized())
+    let head: JSON = .object([
+        ("schema", .int(dataJSONSchema)),
+        ("organisation", .string(content.site.organisation)),
+        ("base_url", .string(content.site.baseURL)),
+        ("commit", .text(commit)),
+        ("today", .day(figures.today)),
+    ])
+    try append(String(head.serialized().dropLast()) + ",\"kpis\":" + figures.kpis.serialized())
     for (key, items) in [
         ("tickets", byID(content.requests).lazy.map { requestJSON(content.requests[$0]) }),
     ] as [(String, LazyMapSequence<[Int], JSON>)] {
@@ -126,9 +140,9 @@ public func dataJSON(_ content: Content, figures: Figures, emit: (String) throws
     try emit(buffer)
 }
 
-public func dataJSON(_ content: Content, figures: Figures) -> String {
+public func dataJSON(_ content: Content, figures: Figures, commit: String? = nil) -> String {
     var out = ""
-    try? dataJSON(content, figures: figures) { (chunk: String) throws(BuildError) in out += chunk }
+    try? dataJSON(content, figures: figures, commit: commit) { (chunk: String) throws(BuildError) in out += chunk }
     return out
 }
 

@@ -31,7 +31,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
     let org = m.content.site.organisation
     // The largest jobs first, so the cores finish together.
     var jobs: [Job] = [
-        { try unlessKept("data.json") { try sink.stream("data.json", inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try dataJSON(m.content, figures: m.figures, emit: emit) } } },
+        { try unlessKept("data.json") { try sink.stream("data.json", inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try dataJSON(m.content, figures: m.figures, commit: m.commit, emit: emit) } } },
         { try unlessKept("tickets.csv") { try sink.stream("tickets.csv", inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try ticketsCSV(m.content, l: l, emit: emit) } } },
         { try unlessKept(OutputLayout.requestIndex) { try sink.stream(OutputLayout.requestIndex, inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try ticketIndexJS(m, emit: emit) } } },
         { try unlessKept(OutputLayout.calendarFile) { try sink.write(OutputLayout.calendarFile, deadlinesICS(m), inputs: .site) } },

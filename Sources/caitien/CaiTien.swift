@@ -1,8 +1,10 @@
 import ArgumentParser
 import CaiTienAnalysis
 import CaiTienContent
+import CaiTienFetch
 import CaiTienModel
 import CaiTienRender
+import CaiTienRollup
 import CaiTienServe
 import CaiTienSite
 import CSupport
@@ -57,7 +59,7 @@ struct CaiTien: AsyncParsableCommand {
         commandName: "caitien",
         abstract: "Cải tiến: an ISO 9001 improvement dashboard from Markdown records.",
         version: buildVersion,
-        subcommands: [Check.self, Stats.self, Build.self, New.self, Init.self, Serve.self, Explain.self]
+        subcommands: [Check.self, Stats.self, Build.self, New.self, Init.self, Serve.self, Explain.self, RollupCommand.self]
     )
 
     /// As ArgumentParser's, but a usage error exits with 2 (SPEC §4), not EX_USAGE (64).
@@ -322,5 +324,77 @@ struct Explain: ParsableCommand {
             throw Exit.usage
         }
         print(found.explained(language), terminator: "")
+    }
+}
+
+struct RollupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollup",
+        abstract: "A province's dashboard over many wards' data.json: built site folders, data.json files or https:// sites.",
+        discussion: "A ward that cannot be read is a row marked unreachable, never a failed roll-up. Addresses must be https:// (plain http:// only from 127.0.0.1 or localhost)."
+    )
+
+    @Argument(help: "A ward's built site folder, its data.json, or the https:// address of its published site.")
+    var sources: [String] = []
+
+    @Option(name: .customLong("sources"), help: "A file with one source a line (`SOURCE [NAME]`, # comments).")
+    var sourceLists: [String] = []
+
+    @Option(help: "The output folder, replaced atomically.")
+    var output = "public"
+
+    @Option(help: "The reference day, YYYY-MM-DD (default: today in Vietnam).")
+    var today: DayArgument?
+
+    @Option(name: .customLong("lang"), help: "Language of the page: vi or en.")
+    var language: Language = .vi
+
+    @Option(help: "Seconds to wait for one ward's data.json over the network, per try.")
+    var timeout: Double = 20
+
+    @Option(help: "Tries after the first, for an address that does not answer or answers 5xx.")
+    var retries: Int = 2
+
+    func validate() throws {
+        if let day = today?.day { try checkRange(day, of: "--today", Day.todayRange) }
+        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        guard (0...10).contains(retries) else { throw ValidationError("--retries must be from 0 to 10") }
+    }
+
+    func run() async throws {
+        let strings: RollupStrings = language == .en ? .en : .vi
+        var all = sources.map { RollupSource($0) }
+        for list in sourceLists {
+            guard let data = FileManager.default.contents(atPath: list) else {
+                printError("caitien: cannot read the list of sources \(list)")
+                throw Exit.usage
+            }
+            all += parseSourceList(String(decoding: data, as: UTF8.self))
+        }
+        guard !all.isEmpty else {
+            printError("caitien: no sources: name wards' site folders, data.json files or https:// addresses, or --sources FILE")
+            throw Exit.usage
+        }
+        let day = today?.day ?? todayInVietnam(secondsSince1970: Int(Date().timeIntervalSince1970))
+        let result: RollupResult
+        do {
+            let options = RollupOptions(sources: all, output: output, today: day, strings: strings)
+            let waiting = { printError("caitien: another build is writing into \(output)/; waiting for it to end…") }
+            let fetches = all.contains { if case .url = $0.location { return true } else { return false } }
+            // The HTTP client (its threads) only when some ward is an address.
+            result = fetches
+                ? try await withHTTPWardFetcher(timeout: timeout, retries: retries) { fetcher in try await rollup(options, fetcher: fetcher, waiting: waiting) }
+                : try await rollup(options, fetcher: nil, waiting: waiting)
+        } catch {
+            printError("caitien: \(error)")
+            throw Exit.usage
+        }
+        let r = result.rollup
+        for row in r.rows {
+            if case .failure(let problem) = row.result { printError("caitien: warning: \(row.source.text): \(problem)") }
+        }
+        let t = r.totals
+        print("Rolled up \(t.wards) wards for \(day.vietnamese) into \(output)/ (\(t.unreachable + t.unknownSchema) unreachable, \(t.stale) stale) — open \(output)/index.html")
+        exitNow(0)
     }
 }

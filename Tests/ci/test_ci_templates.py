@@ -25,6 +25,7 @@ content/, as a records repository would be checked out by CI. Also:
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -39,6 +40,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CI = ROOT / "docs" / "ci"
 CAITIEN_BIN = Path(os.environ.get("CAITIEN_BIN") or ROOT / ".build" / "debug" / "caitien").resolve()
 TEMPLATES = ["github-actions.yml", "gitlab-ci.yml", "gitea-actions.yml"]
+# The province's roll-up (GitHub Actions): not a records repository, so not in TEMPLATES' tests of
+# check and build; it shares the generic ones (bash, the install step, the published schema).
+PROVINCE = "province-rollup.yml"
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Thư ký ISO", "GIT_AUTHOR_EMAIL": "iso@example.vn",
     "GIT_COMMITTER_NAME": "Thư ký ISO", "GIT_COMMITTER_EMAIL": "iso@example.vn",
@@ -175,7 +179,7 @@ def run_commands(name: str, repo: Path, env: dict) -> list[subprocess.CompletedP
 # ---------------------------------------------------------------- structure
 
 def test_templates_exist_and_parse():
-    for name in TEMPLATES:
+    for name in TEMPLATES + [PROVINCE]:
         load(name)
     assert (CI / "README.md").is_file()
 
@@ -259,7 +263,7 @@ def test_no_swift_on_the_normal_path(name):
     assert "YOUR-ORG" in env["CAITIEN_DOWNLOAD"] and env["CAITIEN_VERSION"].startswith("v")
 
 
-@pytest.mark.parametrize("name", TEMPLATES)
+@pytest.mark.parametrize("name", TEMPLATES + [PROVINCE])
 def test_shell_blocks_are_valid_bash(name):
     for label, script, _ in shell_blocks(name, load(name)):
         assert "${{" not in script, f"{name} {label}: pass expressions through env:, not inline"
@@ -267,7 +271,7 @@ def test_shell_blocks_are_valid_bash(name):
         assert result.returncode == 0, f"{name} {label}: {result.stderr}"
 
 
-@pytest.mark.parametrize("name", TEMPLATES)
+@pytest.mark.parametrize("name", TEMPLATES + [PROVINCE])
 def test_install_refuses_placeholder(name, tmp_path, git_env):
     script, env = install_block(name)
     assert "YOUR-ORG" in env["CAITIEN_DOWNLOAD"], "the template should ship with the marked placeholder"
@@ -356,6 +360,47 @@ def test_install_refuses_a_binary_that_does_not_match(name, site, tmp_path, git_
     result = install_and_check(name, site, tmp_path, dict(release, **git_env, CAITIEN_VERSION="v9.9.9"))
     assert result.returncode != 0
     assert not (bin_folder / "caitien").exists()
+
+
+def test_province_structure():
+    wf = load(PROVINCE)
+    on = triggers(wf)
+    assert "workflow_dispatch" in on and on["push"]["paths"] == ["wards.txt"]
+    crons = [entry["cron"] for entry in on["schedule"]]
+    assert crons and all(len(c.split()) == 5 for c in crons)
+    runs = [script for _, script, _ in shell_blocks(PROVINCE, wf)]
+    assert any(re.search(r"^\s*caitien rollup\b.*--sources wards.txt\b.*--output public", s, re.M) for s in runs)
+    upload = find_step(wf, lambda s: str(s.get("uses", "")).startswith("actions/upload-pages-artifact@"))
+    assert upload is not None and upload["with"]["path"] == "public"
+    deploy = find_step(wf, lambda s: str(s.get("uses", "")).startswith("actions/deploy-pages@"))
+    deploy_job = next(j for j in wf["jobs"].values() if deploy in (j.get("steps") or []))
+    assert deploy_job["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "CAITIEN_REPO" in wf["env"] and "CAITIEN_REF" in wf["env"]
+
+
+def test_province_rollup_command_on_a_list_of_wards(tmp_path, git_env):
+    """The template's `caitien rollup` in a province repository whose wards.txt names a ward
+    built from the sample content and a ward whose address does not answer (no network: a
+    closed port on 127.0.0.1): the run passes, the second ward is a row with the reason."""
+    ward = tmp_path / "ward"
+    shutil.copytree(ROOT / "content", ward / "content", symlinks=True)
+    built = run([str(CAITIEN_BIN), "build", "--content", "content", "--output", "public"], ward, git_env)
+    assert built.returncode == 0, built.stderr
+    repo = tmp_path / "province"
+    repo.mkdir()
+    (repo / "wards.txt").write_text(
+        "# Các phường, xã của tỉnh\n"
+        f"{ward / 'public'}   UBND phường Ninh Hòa\n"
+        "https://127.0.0.1:9/caitien/   UBND xã Đắk Ơ\n", encoding="utf-8")
+    commands = caitien_commands(PROVINCE)
+    assert commands and all(c.startswith("caitien rollup") for c in commands), commands
+    for result in run_commands(PROVINCE, repo, git_env):
+        assert result.returncode == 0, f"{result.command}\n{result.stdout}\n{result.stderr}"
+        assert "https://127.0.0.1:9/caitien/" in result.stderr
+    page = (repo / "public" / "index.html").read_text(encoding="utf-8")
+    assert "UBND phường Ninh Hòa" in page and "UBND xã Đắk Ơ" in page
+    wards = json.loads((repo / "public" / "data.json").read_text(encoding="utf-8"))["wards"]
+    assert sorted(w["status"] for w in wards) == ["current", "unreachable"]
 
 
 # ---------------------------------------------------------------- the real commands
@@ -504,6 +549,7 @@ CHECK_JSONSCHEMA = os.environ.get("CHECK_JSONSCHEMA") or shutil.which("check-jso
 @pytest.mark.skipif(CHECK_JSONSCHEMA is None, reason="check-jsonschema (PyPI) is not installed")
 @pytest.mark.parametrize("name,schema", [("github-actions.yml", "vendor.github-workflows"),
                                          ("gitea-actions.yml", "vendor.github-workflows"),
+                                         (PROVINCE, "vendor.github-workflows"),
                                          ("gitlab-ci.yml", "vendor.gitlab-ci")])
 def test_template_matches_the_published_schema(name, schema):
     """The SchemaStore schemas that check-jsonschema ships (no download)."""
