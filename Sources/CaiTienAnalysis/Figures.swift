@@ -80,6 +80,9 @@ public struct Figures: Sendable {
     public var recurring: [RecurringGroup] = []
     public var objectives: [ObjectiveYear] = []
     public var reviews = Reviews()
+    public var audits = Audits()
+    public var inspections = Inspections()
+    public var legal = Legal()
 }
 
 /// Computes every figure from the records and the reference day. No I/O, no clock.
@@ -89,6 +92,9 @@ public func computeFigures(_ content: Content, today: Day) -> Figures {
     figures.recurring = recurringGroups(content.requests, settings: content.site.settings)
     figures.objectives = objectiveFigures(content.plans, today: today)
     figures.reviews = reviewFigures(content.reviews, requests: content.requests, settings: content.site.settings, today: today)
+    figures.audits = auditFigures(content.audits, settings: content.site.settings, today: today)
+    figures.inspections = inspectionFigures(content.inspections, settings: content.site.settings, today: today)
+    figures.legal = legalFigures(content.legal, settings: content.site.settings, today: today)
     return figures
 }
 

@@ -59,6 +59,6 @@ extension Figures {
         ])
         return .object([
             ("tickets", tickets), ("recurring", recurringJSON), ("objectives", objectivesJSON), ("reviews", reviewsJSON),
-        ])
+        ] + dutyKpis)
     }
 }
