@@ -9,6 +9,8 @@ public enum ParsedRecord: Sendable {
     case request(Request)
     case review(Review)
     case plan(ObjectivePlan)
+    /// An internal audit, an inspection or a legal document (SPEC §5).
+    case duty(DutyRecord)
     /// The file could not be read as a record; its diagnostics say why.
     case invalid
 }
@@ -69,6 +71,8 @@ public func parseRecord(_ file: SourceFile) -> (record: ParsedRecord, diagnostic
         return parseReview(node, body: split, id: id, path: file.path, lineOffset: offset)
     case .objectives:
         return parsePlan(node, body: split, id: id, path: file.path, lineOffset: offset)
+    case .audit, .inspection, .legal:
+        return parseDuty(file.kind, node, body: split, id: id, path: file.path, lineOffset: offset)
     case .site:
         return (.invalid, [])
     }
@@ -76,10 +80,10 @@ public func parseRecord(_ file: SourceFile) -> (record: ParsedRecord, diagnostic
 
 // MARK: - site.yml
 
-let siteKeys: KnownKeys = ["organisation", "locale", "timezone", "base_url", "units", "settings"]
+let siteKeys: KnownKeys = ["organisation", "locale", "timezone", "base_url", "units", "qms", "settings"]
 let unitKeys: KnownKeys = ["code", "name", "head"]
-let settingKeys: KnownKeys = ["recurrence_threshold", "due_soon_days", "long_action_days", "progress_interval_days",
-                   "review_interval_days", "retention_years"]
+let settingKeys = KnownKeys(["recurrence_threshold", "due_soon_days", "long_action_days", "progress_interval_days",
+                   "review_interval_days", "retention_years"] + dutySettingKeys)
 
 func parseSite(_ text: String, path: String) -> (ParsedRecord, [Diagnostic]) {
     let node: YAMLNode
@@ -129,8 +133,10 @@ func parseSite(_ text: String, path: String) -> (ParsedRecord, [Diagnostic]) {
         if let v = s.integer("progress_interval_days", minimum: 1) { site.settings.progressIntervalDays = v }
         if let v = s.integer("review_interval_days", minimum: 1) { site.settings.reviewIntervalDays = v }
         if let v = s.integer("retention_years", minimum: 0) { site.settings.retentionYears = v }
+        parseDutySettings(&s, into: &site.settings)
         f.diagnostics += s.diagnostics
     }
+    parseQMS(&f, into: &site)
     return (f.diagnostics.hasErrors ? .invalid : .site(site), f.diagnostics)
 }
 
@@ -158,7 +164,7 @@ let requestKeys: KnownKeys = [
     "title", "kind", "source", "unit", "category", "severity", "opened", "reported_by", "disposition", "action_needed",
     "decided_by", "decided_on", "assigned_to", "assigned_on", "approved_by", "approved_on", "due", "actions", "progress",
     "changes", "completed_on", "verified_on", "verified_by", "result", "closed", "follow_up", "review", "cancelled",
-    "cancel_reason", "confidential",
+    "cancel_reason", "confidential", "audit", "inspection",
 ]
 let actionKeys: KnownKeys = ["what", "owner", "due", "done"]
 let noteKeys: KnownKeys = ["date", "note"]
@@ -254,6 +260,7 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
     let followUp = f.text("follow_up"), review = f.text("review")
     let cancelled = f.day("cancelled"), cancelReason = f.text("cancel_reason")
     let confidential = f.bool("confidential")
+    let audit = f.text("audit"), inspection = f.text("inspection")
 
     if !isSafeID(id) {
         f.diagnostics.append(Diagnostic(.badID, path, line: 1, ["name": .value(id + ".md"), "example": .value("PYC-2025-001.md")]))
@@ -275,6 +282,7 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
     r.verifiedOn = verifiedOn; r.verifiedBy = verifiedBy; r.result = result
     r.closed = closed
     r.followUp = followUp; r.review = review
+    r.audit = audit; r.inspection = inspection
     r.cancelled = cancelled; r.cancelReason = cancelReason
     r.confidential = confidential ?? false
     r.extra = f.extra

@@ -7,6 +7,9 @@ public struct ParsedContent: Sendable {
     /// Ids of every request file, parsed or not, so a reference to a broken record is not also "unknown".
     public var requestIDs: Set<String>
     public var reviewIDs: Set<String>
+    /// Ids of every audit and inspection file, parsed or not (SPEC §5).
+    public var auditIDs = Set<String>()
+    public var inspectionIDs = Set<String>()
 
     /// The requests worth caching (the parse cache): those whose file gave no diagnostic.
     public var cleanRequests: LazyFilterSequence<[Request]> {
@@ -36,6 +39,7 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
     var diagnostics = loadDiagnostics
     var site: SiteConfig?
     var requests: [Request] = [], reviews: [Review] = [], plans: [ObjectivePlan] = []
+    var duties = DutyRecords()
     requests.reserveCapacity(files.count)
     var requestIDs = Set<String>(), reviewIDs = Set<String>()
     // Kind and id folded to lower case → the first file with that id: ids that differ only in
@@ -60,24 +64,30 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
                 continue
             }
             first[key] = (file.path, id)
-            if file.kind != .objectives, OutputLayout.isReserved(id) {
-                let (folder, example) = file.kind == .request ? (OutputLayout.requestFolder, "PYC-2025-001.md") : (OutputLayout.reviewFolder, "2025-12-15.md")
+            if file.kind != .objectives, file.kind != .legal, OutputLayout.isReserved(id) {
+                let (folder, example) = file.kind == .request ? (OutputLayout.requestFolder, "PYC-2025-001.md")
+                    : file.kind == .review ? (OutputLayout.reviewFolder, "2025-12-15.md") : duties.layout(of: file.kind)
                 diagnostics.append(Diagnostic(.reservedID, file.path, line: 1, ["id": .value(id), "folder": .value(folder),
                                               "names": .codes(OutputLayout.reservedNames.sorted()), "example": .value(example)]))
                 continue
             }
-            if file.kind == .request { requestIDs.insert(id) } else if file.kind == .review { reviewIDs.insert(id) }
+            if file.kind == .request { requestIDs.insert(id) } else if file.kind == .review { reviewIDs.insert(id) } else { duties.ids[file.kind, default: []].insert(id) }
         }
         switch record {
         case .site(let s): site = s
         case .request(let r): requests.append(r)
         case .review(let r): reviews.append(r)
         case .plan(let p): plans.append(p)
+        case .duty(let d): duties.add(d)
         case .invalid: break
         }
     }
-    let content = Content(site: site ?? SiteConfig(organisation: ""), requests: requests, reviews: reviews, plans: plans)
-    return ParsedContent(content: content, diagnostics: diagnostics, requestIDs: requestIDs, reviewIDs: reviewIDs)
+    var content = Content(site: site ?? SiteConfig(organisation: ""), requests: requests, reviews: reviews, plans: plans)
+    duties.put(into: &content)
+    var result = ParsedContent(content: content, diagnostics: diagnostics, requestIDs: requestIDs, reviewIDs: reviewIDs)
+    result.auditIDs = duties.ids[.audit] ?? []
+    result.inspectionIDs = duties.ids[.inspection] ?? []
+    return result
 }
 
 /// The rules of SPEC §1 that relate records to each other and to `today`.
@@ -170,6 +180,7 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
     }
 
     out += followUpRules(content.requests)
+    out += validateDuties(parsed, today: today)
 
     for review in content.reviews {
         if review.date > today {

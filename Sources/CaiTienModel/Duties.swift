@@ -152,7 +152,7 @@ public struct LegalDocument: Sendable {
 }
 
 /// Facts of QĐ 19/2014 Điều 4 that no record holds (`qms:` of site.yml).
-public struct QMSFacts: Sendable, Equatable {
+public struct QMSFacts: Sendable {
     /// Công bố HTQLCL phù hợp TCVN ISO 9001 (Điều 4.3).
     public var announcedOn: Day?
     public var announcementRef: String?
@@ -175,4 +175,20 @@ extension Day {
         guard (1...9999).contains(year) else { return nil }
         return Day(year: year, month: month, day: min(d, Day.daysIn(month: month, year: year)))
     }
+}
+
+extension OutputLayout {
+    public static let auditFolder = "audits"
+    public static let inspectionFolder = "inspections"
+    public static let legalFolder = "legal"
+    /// The yearly report of TT 26/2014 Điều 36, one folder a year.
+    public static let reportFolder = "report"
+
+    public static let auditsIndex = "\(auditFolder)/index.html"
+    public static func audit(_ id: String) -> String { "\(auditFolder)/\(id)/index.html" }
+    public static let inspectionsIndex = "\(inspectionFolder)/index.html"
+    public static func inspection(_ id: String) -> String { "\(inspectionFolder)/\(id)/index.html" }
+    public static let legalIndex = "\(legalFolder)/index.html"
+    public static let reportsIndex = "\(reportFolder)/index.html"
+    public static func report(year: Int) -> String { "\(reportFolder)/\(year)/index.html" }
 }

@@ -469,6 +469,10 @@ preview_errors_lead: "Fix the errors below and save the file; this page reloads 
 preview_errors_count: errors
 preview_warnings: Warnings
 
+# The ward's other duties: internal audits, inspections, legal documents, the yearly report (SPEC §5)
+csv_audit: Internal audit
+csv_inspection: Inspection
+
 """#,
     "i18n/vi.yml": #"""
 # Chuỗi giao diện tiếng Việt (mặc định). Khóa giống hệt en.yml.
@@ -721,6 +725,10 @@ preview_errors_title: Nội dung có lỗi — chưa dựng lại được trang
 preview_errors_lead: "Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại khi hết lỗi."
 preview_errors_count: lỗi
 preview_warnings: Cảnh báo
+
+# The ward's other duties: internal audits, inspections, legal documents, the yearly report (SPEC §5)
+csv_audit: Cuộc đánh giá nội bộ
+csv_inspection: Cuộc kiểm tra
 
 """#,
     "templates/base.mustache": #"""
