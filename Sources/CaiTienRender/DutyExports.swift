@@ -1,3 +1,4 @@
+import CaiTienAnalysis
 import CaiTienModel
 
 // The records of the ward's other duties in data.json (SPEC §3, §5): each record with its id and
@@ -75,4 +76,21 @@ func dutiesJSON(_ content: Content) -> String {
     return ",\"audits\":" + JSON.array(content.audits.sorted { $0.id < $1.id }.map { auditJSON($0, confidential: confidential) }).serialized()
         + ",\"inspections\":" + JSON.array(content.inspections.sorted { $0.id < $1.id }.map { inspectionJSON($0, confidential: confidential) }).serialized()
         + ",\"legal\":" + JSON.array(content.legal.sorted { $0.id < $1.id }.map(legalJSON)).serialized()
+}
+
+/// The lines `caitien stats` prints for the figures of SPEC §5.
+func dutyStatsLines(_ f: Figures) -> [String] {
+    func ids(_ list: [String]) -> String { list.isEmpty ? "none" : "\(list.count): " + list.joined(separator: ", ") }
+    let a = f.audits, i = f.inspections, g = f.legal
+    return [
+        "",
+        "Internal audit: last \(a.last?.iso ?? "never")\(a.daysSinceLast.map { ", \($0) days ago" } ?? ""); "
+            + (a.due ? "DUE NOW" : "next due by \(a.nextDue?.iso ?? "—")"),
+        "  findings: " + a.findings.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", "),
+        "  nonconformities without a request: \(ids(a.unansweredFindings))",
+        "Inspections: last \(i.last?.iso ?? "never"); reports overdue: \(ids(i.reportsOverdue)); reports late: \(ids(i.reportsLate)); "
+            + "rejected and open: \(ids(i.rejectedOpen))",
+        "Legal documents: pending \(ids(g.pending)); overdue: \(ids(g.overdue)); late: \(ids(g.late)); "
+            + "on time: \(g.onTimeRate.map { formatPercent($0, locale: "en") } ?? "—")",
+    ]
 }

@@ -131,3 +131,42 @@ affects: none
         #expect(lines.contains { $0.hasPrefix("\"PYC-2026-019\",") && $0.contains(",\"\",\"\",\"2026-06-22\",\"\",\"nonconformity\",") })
     }
 }
+
+@Suite struct DutyStatsTests {
+    /// `caitien stats --json` at `today`: the three objects of SPEC §5, compact.
+    func kpis(_ folder: String, _ today: String) throws -> [String] {
+        let run = try runCaitien(["stats", "--json", "--today", today], in: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        return try ["audits", "inspections", "legal"].map { key in
+            let data = try JSONSerialization.data(withJSONObject: try #require(object[key]), options: [.sortedKeys, .withoutEscapingSlashes])
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    @Test func statsJSONEqualsTheHandCheckedFigures() throws {
+        let folder = try temporaryFolder("caitien-duty-stats")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Fixture(dutyWard).write(to: folder)
+        // Settings: audit_interval_days 180, legal_update_months 2, inspection_report_months 1.
+        // 25/11/2026: the audit ended 24/06/2026, 154 days ago, next due 21/12/2026; both
+        // nonconformities have their requests. The inspection of 12/03/2026 was due by
+        // 12/04/2026 and reported 05/05/2026: late. Nghị định 118 took effect 01/07/2025, due
+        // 01/09/2025, not taken in: pending and overdue; QĐ 12 (01/07/2026, due 01/09/2026) was
+        // taken in 25/08/2026: on time, so the rate is 1.
+        #expect(try kpis(folder, "2026-11-25") == [
+            #"{"days_since_last":154,"due":false,"findings":{"nonconformity":2,"observation":1,"opportunity":0},"last":"2026-06-24","last_id":"2026-06-22","next_due":"2026-12-21","unanswered_findings":[]}"#,
+            #"{"last":"2026-03-12","last_id":"2026-03-12","rejected_open":[],"reports_due":{},"reports_late":["2026-03-12"],"reports_overdue":[]}"#,
+            #"{"late":[],"on_time_rate":1,"overdue":["ND-118-2025"],"pending":["ND-118-2025"]}"#,
+        ])
+        // 21/12/2026 is the 180th day: not due; 22/12/2026, the 181st: due.
+        #expect(try kpis(folder, "2026-12-21")[0].contains(#""days_since_last":180,"due":false"#))
+        #expect(try kpis(folder, "2026-12-22")[0].contains(#""days_since_last":181,"due":true"#))
+        // 22/12/2026 in full: the audit is due; the rest as before.
+        #expect(try kpis(folder, "2026-12-22") == [
+            #"{"days_since_last":181,"due":true,"findings":{"nonconformity":2,"observation":1,"opportunity":0},"last":"2026-06-24","last_id":"2026-06-22","next_due":"2026-12-21","unanswered_findings":[]}"#,
+            #"{"last":"2026-03-12","last_id":"2026-03-12","rejected_open":[],"reports_due":{},"reports_late":["2026-03-12"],"reports_overdue":[]}"#,
+            #"{"late":[],"on_time_rate":1,"overdue":["ND-118-2025"],"pending":["ND-118-2025"]}"#,
+        ])
+    }
+}
