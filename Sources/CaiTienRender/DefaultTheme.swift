@@ -215,6 +215,30 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   .table-scroll { overflow: visible; }
   .timeline li::before, .stage, .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
+/* The ward's other duties (SPEC §5): audits, inspections, legal documents, the yearly report. */
+.duty-tabs ul { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 8px; margin: 0 0 12px; padding: 0; }
+.duty-tabs a { display: inline-block; padding: 4px 12px; border: 1px solid var(--line); border-radius: 16px; background: var(--card); text-decoration: none; }
+.duty-tabs a[aria-current="page"] { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 600; }
+.signature { break-inside: avoid; }
+.signature p { margin: 0; }
+.sig-hint, .sig-date { font-weight: 400; font-style: italic; font-size: .9rem; }
+.sig-space { min-height: 4.5em; }
+.report-status, .legal-status, .finding-type { font-weight: 600; white-space: nowrap; }
+.report-status.overdue, .legal-status.overdue, .report-status.late, .legal-status.late { color: var(--danger); }
+.report-status.waiting, .legal-status.pending { color: var(--warn); }
+.report-status.on_time, .legal-status.on_time { color: var(--ok); }
+.legal-status.not_in_effect, .report-status.none { color: var(--muted); }
+.finding-type.nonconformity { color: var(--danger); }
+.response.rejected { color: var(--danger); }
+.response.accepted { color: var(--ok); }
+.report-item { border-top: 1px solid var(--line); padding-top: 10px; margin-top: 14px; break-inside: avoid-page; }
+.report-item h2 { font-size: 1.05rem; }
+.report-item .evidence { margin: 6px 0; padding-left: 1.2em; }
+.provisional { border: 2px solid var(--warn); background: #fff8e1; padding: 8px 12px; }
+@media print {
+  .no-print { display: none !important; }
+  .report-status, .legal-status, .finding-type, .response { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 
 """#,
     "i18n/en.yml": #"""
@@ -472,6 +496,86 @@ preview_warnings: Warnings
 # The ward's other duties: internal audits, inspections, legal documents, the yearly report (SPEC §5)
 csv_audit: Internal audit
 csv_inspection: Inspection
+nav_duties: Audits and inspections
+nav_audits: Internal audits
+nav_inspections: Inspections
+nav_legal: Legal documents
+nav_reports: Yearly reports
+signature_hint: (signature and full name)
+days_ago: days ago
+on_time_rate: Updated on time
+findings: Findings
+finding_number: No.
+finding_type: Type
+finding_text: Finding
+finding_request: Request
+finding_nonconformity: Nonconformity
+finding_observation: Observation
+finding_opportunity: Opportunity for improvement
+finding_unanswered: No request yet
+clause: ISO 9001 clause
+audits_title: Internal audits
+audit_report: Internal audit report
+audit_report_text: Report
+audit_period: Audit dates
+audit_scope: Units audited
+audit_last: Last audit
+audit_next_due: Next audit due by
+lead_auditor: Lead auditor
+auditors: Auditors
+no_audit_yet: No internal audit yet
+unanswered_findings: Nonconformities without a request
+unanswered_explain: "Every nonconformity an internal audit finds gets its request (BM.CTCL.01) within the set time (finding_request_days)."
+awaiting_request: Nonconformities awaiting their request
+request_due: request due by
+inspections_title: Inspections of the QMS
+inspections_explain: "The inspected agency reports on its corrective actions within two months of signing the inspection record (TT 26/2014 Điều 37)."
+inspection_record: Inspection record
+inspection_record_text: The record
+inspection_date: Record signed on
+inspection_by: Inspecting body
+inspection_mode: Mode
+inspection_reference: Record number
+inspection_findings: Issues found
+inspection_response: The body's answer
+no_response_yet: No written answer yet
+report_due: Corrective-action report due
+report_sent: Corrective-action reports sent
+report_ref: Reference
+report_overdue: Report overdue
+report_late: Report sent late
+report_on_time: Report sent on time
+report_waiting: Report not sent yet
+report_none: No issues found
+rejected_open: Rejected — report again
+mode_on_site: On site
+mode_documents: By documents and reports
+response_accepted: Accepted
+response_rejected: Rejected
+legal_title: Legal documents brought into the QMS
+legal_explain: "At the latest three months after the document takes effect (QĐ 19/2014 Điều 4.4a)"
+legal_document: Document
+legal_status: Status
+legal_overdue: Update overdue
+legal_late: Updated late
+legal_pending: Not yet updated
+legal_not_in_effect: Not yet in effect
+legal_on_time: Updated on time
+effective_on: Takes effect
+update_due: Update due
+updated_on: Updated
+affects: QMS documents it changes
+affects_none: None
+sign_lead_auditor: Lead auditor
+sign_audit_approver: Report approved by
+sign_inspection_head: Head of the inspection team
+sign_inspected_agency: For the inspected agency
+sign_prepared_by: Prepared by
+sign_head_of_agency: Head of the agency
+tile_audit_due: Internal audit due
+tile_unanswered_findings: Nonconformities without a request
+tile_inspection_reports_overdue: Inspection reports overdue
+tile_legal_overdue: Legal updates overdue
 
 """#,
     "i18n/vi.yml": #"""
@@ -729,6 +833,145 @@ preview_warnings: Cảnh báo
 # The ward's other duties: internal audits, inspections, legal documents, the yearly report (SPEC §5)
 csv_audit: Cuộc đánh giá nội bộ
 csv_inspection: Cuộc kiểm tra
+nav_duties: Đánh giá, kiểm tra
+nav_audits: Đánh giá nội bộ
+nav_inspections: Kiểm tra của tỉnh
+nav_legal: Văn bản pháp luật
+nav_reports: Báo cáo năm
+signature_hint: (Ký, ghi rõ họ tên)
+days_ago: ngày trước
+on_time_rate: Tỷ lệ cập nhật đúng hạn
+findings: Các phát hiện
+finding_number: STT
+finding_type: Loại phát hiện
+finding_text: Nội dung phát hiện
+finding_request: Phiếu yêu cầu
+finding_nonconformity: Sự không phù hợp
+finding_observation: Khuyến nghị
+finding_opportunity: Cơ hội cải tiến
+finding_unanswered: Chưa mở phiếu
+clause: Điều khoản ISO 9001
+audits_title: Đánh giá nội bộ
+audit_report: Báo cáo đánh giá nội bộ
+audit_report_text: Nội dung báo cáo
+audit_period: Thời gian đánh giá
+audit_scope: Phạm vi đánh giá
+audit_last: Lần đánh giá gần nhất
+audit_next_due: Hạn đánh giá tiếp theo
+lead_auditor: Trưởng đoàn đánh giá
+auditors: Thành viên đoàn đánh giá
+no_audit_yet: Chưa có cuộc đánh giá nội bộ nào
+unanswered_findings: Sự không phù hợp chưa mở phiếu
+unanswered_explain: "Mỗi sự không phù hợp phát hiện khi đánh giá nội bộ được mở phiếu yêu cầu BM.CTCL.01 trong thời hạn đã định (finding_request_days)."
+awaiting_request: Sự không phù hợp đang chờ mở phiếu
+request_due: hạn mở phiếu
+inspections_title: Kiểm tra việc áp dụng HTQLCL
+inspections_explain: "Cơ quan được kiểm tra báo cáo kết quả khắc phục các vấn đề tồn tại trong thời hạn không quá 02 tháng kể từ ngày ký biên bản kiểm tra (TT 26/2014 Điều 37)."
+inspection_record: Biên bản kiểm tra việc áp dụng HTQLCL
+inspection_record_text: Nội dung biên bản
+inspection_date: Ngày ký biên bản
+inspection_by: Cơ quan kiểm tra
+inspection_mode: Hình thức kiểm tra
+inspection_reference: Số biên bản
+inspection_findings: Các vấn đề tồn tại
+inspection_response: Ý kiến của cơ quan kiểm tra
+no_response_yet: Chưa có văn bản trả lời
+report_due: Hạn gửi báo cáo khắc phục
+report_sent: Báo cáo khắc phục đã gửi
+report_ref: Số báo cáo
+report_overdue: Quá hạn gửi báo cáo
+report_late: Gửi báo cáo trễ hạn
+report_on_time: Đã gửi báo cáo đúng hạn
+report_waiting: Chưa gửi báo cáo
+report_none: Không có vấn đề tồn tại
+rejected_open: Không chấp nhận — cần báo cáo lại
+mode_on_site: Tại trụ sở
+mode_documents: Qua hồ sơ, báo cáo
+response_accepted: Chấp nhận
+response_rejected: Không chấp nhận
+legal_title: Cập nhật văn bản quy phạm pháp luật vào HTQLCL
+legal_explain: "Trong thời gian chậm nhất là ba tháng kể từ khi văn bản có hiệu lực thi hành (QĐ 19/2014 Điều 4.4a)"
+legal_document: Văn bản
+legal_status: Tình trạng
+legal_overdue: Quá hạn cập nhật
+legal_late: Cập nhật trễ hạn
+legal_pending: Chưa cập nhật
+legal_not_in_effect: Chưa có hiệu lực
+legal_on_time: Cập nhật đúng hạn
+effective_on: Ngày có hiệu lực
+update_due: Hạn cập nhật
+updated_on: Ngày cập nhật
+affects: Tài liệu HTQLCL phải sửa đổi
+affects_none: Không có
+sign_lead_auditor: Trưởng đoàn đánh giá
+sign_audit_approver: Người phê duyệt báo cáo
+sign_inspection_head: Trưởng đoàn kiểm tra
+sign_inspected_agency: Đại diện cơ quan được kiểm tra
+sign_prepared_by: Người lập
+sign_head_of_agency: Lãnh đạo cơ quan
+tile_audit_due: Đến hạn đánh giá nội bộ
+tile_unanswered_findings: Sự không phù hợp chưa mở phiếu
+tile_inspection_reports_overdue: Quá hạn báo cáo sau kiểm tra
+tile_legal_overdue: Văn bản quá hạn cập nhật
+
+"""#,
+    "templates/audit.mustache": #"""
+<article class="form">
+  <header class="form-header">
+    <div class="form-org">{{organisation}}</div>
+    <div class="form-title"><h1>{{t.audit_report}}</h1><p class="form-id">{{t.audit_period}}: <strong>{{period}}</strong></p></div>
+    <div class="form-code">QĐ 19/2014 Điều 4.4b</div>
+  </header>
+  <p class="status"><button type="button" class="print-button" hidden>{{t.print}}</button></p>
+  <dl class="fields">
+    <div><dt>{{t.lead_auditor}}</dt><dd>{{lead}}</dd></div>
+    {{#has_auditors}}<div><dt>{{t.auditors}}</dt><dd>{{#auditors}}{{name}}<br>{{/auditors}}</dd></div>{{/has_auditors}}
+    <div><dt>{{t.audit_scope}}</dt><dd>{{#scope}}<a href="{{href}}">{{name}}</a><br>{{/scope}}</dd></div>
+    {{#approved}}<div><dt>{{t.approved_by}}</dt><dd>{{approved_by}} {{approved_on}}</dd></div>{{/approved}}
+    {{#counts}}<div><dt>{{label}}</dt><dd>{{count}}</dd></div>{{/counts}}
+  </dl>
+  <section class="box">
+    <h2>{{t.findings}}</h2>
+    {{^has_findings}}<p class="muted">{{t.none}}</p>{{/has_findings}}
+    {{#has_findings}}
+    <div class="table-scroll" role="region" aria-label="{{t.findings}}" tabindex="0"><table class="findings">
+      <thead><tr><th scope="col">{{t.finding_number}}</th><th scope="col">{{t.unit}}</th><th scope="col">{{t.clause}}</th><th scope="col">{{t.finding_type}}</th><th scope="col">{{t.finding_text}}</th><th scope="col">{{t.finding_request}}</th></tr></thead>
+      <tbody>{{#findings}}<tr id="finding-{{number}}"><td>{{number}}</td><td><a href="{{unit_href}}">{{unit}}</a></td><td>{{clause}}</td><td><span class="finding-type {{type_key}}">{{type}}</span></td><td>{{#withheld}}<em>{{text}}</em>{{/withheld}}{{^withheld}}{{text}}{{/withheld}}</td><td>{{#ticket}}{{#href}}<a href="{{href}}">{{id}}</a> <span class="stage {{stage_key}}">{{stage}}</span>{{/href}}{{^href}}{{id}}{{/href}}{{/ticket}}{{#unanswered}}<span class="badge danger">{{t.finding_unanswered}}</span>{{/unanswered}}{{#request_due}}<span class="badge warn">{{t.request_due}} {{request_due}}</span>{{/request_due}}</td></tr>{{/findings}}</tbody>
+    </table></div>
+    {{/has_findings}}
+  </section>
+  <section class="box"><h2>{{t.audit_report_text}}</h2><div class="prose">{{{body}}}</div></section>
+{{> duty-signatures}}
+</article>
+
+"""#,
+    "templates/audits.mustache": #"""
+{{> duty-tabs}}
+<h1>{{t.audits_title}}</h1>
+<p class="status">
+  {{#has_last}}{{t.audit_last}}: <strong>{{last}}</strong> ({{days_since}} {{t.days_ago}}) · {{/has_last}}
+  {{#due}}<span class="badge danger">{{t.tile_audit_due}}</span>{{/due}}{{^due}}{{t.audit_next_due}}: {{next_due}}{{/due}}
+</p>
+{{#has_unanswered}}
+<section id="unanswered" class="panel">
+  <h2>{{t.unanswered_findings}}</h2>
+  <p class="muted">{{t.unanswered_explain}}</p>
+  <ul>{{#unanswered}}<li><a href="{{href}}">{{id}}</a> — {{unit}}: {{text}}</li>{{/unanswered}}</ul>
+</section>
+{{/has_unanswered}}
+{{#has_awaiting}}
+<section id="awaiting" class="panel">
+  <h2>{{t.awaiting_request}}</h2>
+  <ul>{{#awaiting}}<li><a href="{{href}}">{{id}}</a> — {{unit}}: {{text}} · {{t.request_due}} {{due}}</li>{{/awaiting}}</ul>
+</section>
+{{/has_awaiting}}
+{{^has_audits}}<p class="muted">{{t.no_audit_yet}}</p>{{/has_audits}}
+{{#has_audits}}
+<div class="table-scroll" role="region" aria-label="{{t.audits_title}}" tabindex="0"><table>
+  <thead><tr><th scope="col">{{t.audit_period}}</th><th scope="col">{{t.lead_auditor}}</th><th scope="col">{{t.audit_scope}}</th><th scope="col">{{t.finding_nonconformity}}</th><th scope="col">{{t.finding_observation}}</th><th scope="col">{{t.finding_opportunity}}</th><th scope="col">{{t.unanswered_findings}}</th></tr></thead>
+  <tbody>{{#audits}}<tr><td><a href="{{href}}">{{period}}</a></td><td>{{lead}}</td><td>{{#scope}}{{name}}<br>{{/scope}}</td><td>{{nonconformities}}</td><td>{{observations}}</td><td>{{opportunities}}</td><td>{{#has_open}}<span class="badge danger">{{open}}</span>{{/has_open}}{{^has_open}}0{{/has_open}}</td></tr>{{/audits}}</tbody>
+</table></div>
+{{/has_audits}}
 
 """#,
     "templates/base.mustache": #"""
@@ -859,6 +1102,98 @@ csv_inspection: Cuộc kiểm tra
   </table>
 </section>
 {{/has_objectives}}
+
+"""#,
+    "templates/duty-signatures.mustache": #"""
+<div class="signatures">
+{{#signatures}}
+  <div class="signature">
+    <p class="sig-role">{{role}}</p>
+    <p class="sig-hint">{{t.signature_hint}}</p>
+    <div class="sig-space"></div>
+    <p class="sig-name">{{#name}}{{name}}{{/name}}{{^name}}&nbsp;{{/name}}</p>
+    {{#date}}<p class="sig-date">{{t.date}}: {{date}}</p>{{/date}}
+  </div>
+{{/signatures}}
+</div>
+
+"""#,
+    "templates/duty-tabs.mustache": #"""
+<nav class="duty-tabs no-print" aria-label="{{t.nav_duties}}">
+  <ul>{{#tabs}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/tabs}}</ul>
+</nav>
+
+"""#,
+    "templates/inspection.mustache": #"""
+<article class="form">
+  <header class="form-header">
+    <div class="form-org">{{organisation}}</div>
+    <div class="form-title"><h1>{{t.inspection_record}}</h1><p class="form-id">{{t.inspection_date}}: <strong>{{date}}</strong></p></div>
+    <div class="form-code">TT 26/2014 Điều 37</div>
+  </header>
+  <p class="status"><span class="report-status {{status_key}}">{{status}}</span> <button type="button" class="print-button" hidden>{{t.print}}</button></p>
+  <dl class="fields">
+    <div><dt>{{t.inspection_by}}</dt><dd>{{by}}</dd></div>
+    <div><dt>{{t.inspection_mode}}</dt><dd>{{mode}}</dd></div>
+    {{#reference}}<div><dt>{{t.inspection_reference}}</dt><dd>{{reference}}</dd></div>{{/reference}}
+    {{#has_findings}}<div><dt>{{t.report_due}}</dt><dd>{{report_due}}</dd></div>{{/has_findings}}
+  </dl>
+  <section class="box">
+    <h2>{{t.inspection_findings}}</h2>
+    {{^has_findings}}<p class="muted">{{t.none}}</p>{{/has_findings}}
+    {{#has_findings}}
+    <ol class="inspection-findings">{{#findings}}<li id="finding-{{number}}">{{#withheld}}<em>{{text}}</em>{{/withheld}}{{^withheld}}{{text}}{{/withheld}}{{#ticket}} — {{t.finding_request}}: {{#href}}<a href="{{href}}">{{id}}</a> <span class="stage {{stage_key}}">{{stage}}</span>{{/href}}{{^href}}{{id}}{{/href}}{{/ticket}}</li>{{/findings}}</ol>
+    {{/has_findings}}
+  </section>
+  <section class="box">
+    <h2>{{t.report_sent}}</h2>
+    {{^has_reports}}<p>{{#has_findings}}<span class="report-status {{status_key}}">{{status}}</span> — {{t.report_due}} {{report_due}}{{/has_findings}}{{^has_findings}}{{t.none}}{{/has_findings}}</p>{{/has_reports}}
+    {{#has_reports}}
+    <table><thead><tr><th scope="col">{{t.date}}</th><th scope="col">{{t.report_ref}}</th></tr></thead>
+    <tbody>{{#reports}}<tr><td class="{{#late}}late{{/late}}">{{date}}</td><td>{{ref}}</td></tr>{{/reports}}</tbody></table>
+    {{/has_reports}}
+  </section>
+  <section class="box">
+    <h2>{{t.inspection_response}}</h2>
+    {{^has_response}}<p class="muted">{{t.no_response_yet}}</p>{{/has_response}}
+    {{#has_response}}<p><strong class="response {{response_key}}">{{response}}</strong> ({{response_on}}){{#rejected_open}} <span class="badge danger">{{t.rejected_open}}</span>{{/rejected_open}}</p>{{/has_response}}
+  </section>
+  <section class="box"><h2>{{t.inspection_record_text}}</h2><div class="prose">{{{body}}}</div></section>
+{{> duty-signatures}}
+</article>
+
+"""#,
+    "templates/inspections.mustache": #"""
+{{> duty-tabs}}
+<h1>{{t.inspections_title}}</h1>
+<p class="muted">{{t.inspections_explain}}</p>
+{{^has_inspections}}<p class="muted">{{t.none}}</p>{{/has_inspections}}
+{{#has_inspections}}
+<div class="table-scroll" role="region" aria-label="{{t.inspections_title}}" tabindex="0"><table>
+  <thead><tr><th scope="col">{{t.inspection_date}}</th><th scope="col">{{t.inspection_by}}</th><th scope="col">{{t.inspection_mode}}</th><th scope="col">{{t.findings}}</th><th scope="col">{{t.report_due}}</th><th scope="col">{{t.report_sent}}</th><th scope="col">{{t.inspection_response}}</th></tr></thead>
+  <tbody>{{#inspections}}<tr><td><a href="{{href}}">{{date}}</a></td><td>{{by}}</td><td>{{mode}}</td><td>{{findings}}</td><td>{{report_due}}</td><td>{{reported_on}} <span class="report-status {{status_key}}">{{status}}</span></td><td>{{response}}{{#rejected_open}} <span class="badge danger">{{t.rejected_open}}</span>{{/rejected_open}}</td></tr>{{/inspections}}</tbody>
+</table></div>
+{{/has_inspections}}
+
+"""#,
+    "templates/legal.mustache": #"""
+{{> duty-tabs}}
+<article class="form">
+  <header class="form-header">
+    <div class="form-org">{{organisation}}</div>
+    <div class="form-title"><h1>{{t.legal_title}}</h1><p class="form-id">{{t.legal_explain}}</p></div>
+    <div class="form-code">QĐ 19/2014 Điều 4.4a</div>
+  </header>
+  <p class="status">{{t.legal_overdue}}: <strong>{{overdue}}</strong> · {{t.legal_late}}: <strong>{{late}}</strong> · {{t.legal_pending}}: <strong>{{pending}}</strong> · {{t.on_time_rate}}: <strong>{{on_time_rate}}</strong> <button type="button" class="print-button" hidden>{{t.print}}</button></p>
+  {{^has_documents}}<p class="muted">{{t.none}}</p>{{/has_documents}}
+  {{#has_documents}}
+  <div class="table-scroll" role="region" aria-label="{{t.legal_title}}" tabindex="0"><table class="legal">
+    <thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.updated_on}}</th><th scope="col">{{t.legal_status}}</th><th scope="col">{{t.affects}}</th><th scope="col">{{t.finding_request}}</th></tr></thead>
+    <tbody>{{#documents}}<tr id="{{id}}" class="legal-{{status_key}}"><td>{{title}}<br><span class="muted">{{id}}{{#units}} · <a href="{{href}}">{{name}}</a>{{/units}}</span></td><td>{{effective_on}}</td><td>{{update_due}}</td><td>{{updated_on}}</td><td><span class="legal-status {{status_key}}">{{status}}</span></td><td>{{affects}}</td><td>{{#ticket}}{{#href}}<a href="{{href}}">{{id}}</a>{{/href}}{{^href}}{{id}}{{/href}}{{/ticket}}</td></tr>{{/documents}}</tbody>
+  </table></div>
+  {{/has_documents}}
+{{> duty-signatures}}
+</article>
 
 """#,
     "templates/next-review.mustache": #"""
@@ -1038,6 +1373,8 @@ csv_inspection: Cuộc kiểm tra
     {{#follow_up}} · {{t.follow_up}}: <a href="{{href}}">{{id}}</a>{{/follow_up}}
     {{#has_follows}} · {{t.follows}}: {{#follows}}<a href="{{href}}">{{id}}</a> {{/follows}}{{/has_follows}}
     {{#review}} · {{t.review_link}}: <a href="{{href}}">{{id}}</a>{{/review}}
+    {{#audit}} · {{t.nav_audits}}: <a href="{{href}}">{{id}}</a>{{/audit}}
+    {{#inspection}} · {{t.nav_inspections}}: <a href="{{href}}">{{id}}</a>{{/inspection}}
   </p>
   {{^confidential}}
   <section class="box"><h2>{{t.box1}}</h2><div class="prose">{{{box1}}}</div></section>

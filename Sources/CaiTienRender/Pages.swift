@@ -98,6 +98,11 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
         }
         try page(OutputLayout.nextReview, template: "next-review", title: l.t("next_review"), section: .reviews, view: m.nextReviewView())
     }
+    jobs.append {
+        for duty in m.dutyPages() {
+            try page(duty.path, template: duty.template, title: duty.title, section: .duties, view: duty.view())
+        }
+    }
     let assets = theme.assets
     jobs.append {
         for (path, bytes) in assets.sorted(by: { $0.key < $1.key }) where !sink.isCurrent(OutputLayout.asset(path), inputs: .site) {

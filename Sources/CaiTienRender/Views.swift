@@ -80,7 +80,7 @@ let listLimit = 50
 /// Relative link from a page `depth` folders below the root (file:// browsing works too).
 func rootPrefix(_ depth: Int) -> String { depth == 0 ? "" : String(repeating: "../", count: depth) }
 
-enum Section: String { case dashboard, tickets, objectives, reviews, units }
+enum Section: String { case dashboard, tickets, objectives, reviews, units, duties }
 
 extension SiteModel {
     /// The frame of every page; `body` is the page's own rendered template.
@@ -92,6 +92,7 @@ extension SiteModel {
             ["label": l.t("nav_objectives"), "href": root + "objectives/index.html", "current": section == .objectives],
             ["label": l.t("nav_reviews"), "href": root + "reviews/index.html", "current": section == .reviews],
             ["label": l.t("nav_units"), "href": root + "units/index.html", "current": section == .units],
+            ["label": l.t("nav_duties"), "href": root + OutputLayout.auditsIndex, "current": section == .duties],
         ]
         return [
             "title": title, "root": root, "lang": l.locale, "organisation": content.site.organisation,
@@ -147,6 +148,7 @@ extension SiteModel {
         tiles.append(tile(v.due ? "tile_review_due" : "tile_days_since_review",
                           v.daysSinceLast.map(String.init) ?? l.t("no_review_yet"), alert: v.due,
                           href: "reviews/next/index.html", note: v.last.map { l.date($0) }))
+        tiles += dutyTiles()
 
         let lists: [View] = [
             ("overdue", "list_overdue", r.overdue), ("due-soon", "list_due_soon", r.dueSoon),
@@ -333,6 +335,8 @@ extension SiteModel {
             "follows": follows.map { ["id": $0, "href": requestLink($0, depth: depth)] as View },
             "has_follows": !follows.isEmpty,
             "review": r.review.map { ["id": $0, "href": rootPrefix(depth) + "reviews/\($0)/index.html"] as View } as Any,
+            "audit": r.audit.map { ["id": $0, "href": rootPrefix(depth) + OutputLayout.audit($0)] as View } as Any,
+            "inspection": r.inspection.map { ["id": $0, "href": rootPrefix(depth) + OutputLayout.inspection($0)] as View } as Any,
             "unit_href": rootPrefix(depth) + "units/\(r.unit)/index.html",
             "history": history, "has_history": !history.isEmpty,
         ]

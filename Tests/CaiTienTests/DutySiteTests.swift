@@ -9,7 +9,8 @@ import TestSupport
 // The records of SPEC §5 in the output: data.json, tickets.csv, and (DutyPagesTests) the pages.
 
 /// Checks, computes and renders a fixture into memory; the fixture must hold no error.
-func buildDuties(_ fixture: Fixture, today: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> MemoryOutput {
+func buildDuties(_ fixture: Fixture, today: String, swiftMustache: Bool = false,
+                 sourceLocation: SourceLocation = #_sourceLocation) throws -> MemoryOutput {
     let site = fixture.check(today: today)
     #expect(!site.diagnostics.hasErrors, "\(site.diagnostics.map(\.text))", sourceLocation: sourceLocation)
     let figures = computeFigures(site.content, today: site.today)
@@ -17,7 +18,9 @@ func buildDuties(_ fixture: Fixture, today: String, sourceLocation: SourceLocati
     let model = SiteModel(content: site.content, figures: figures,
                           localizer: try Localizer(theme: theme, locale: site.content.site.locale), commit: "abc123")
     let output = MemoryOutput()
-    try renderSite(model, theme: theme, renderer: try Renderer(theme: theme), into: output)
+    var renderer = try Renderer(theme: theme)
+    renderer.usesSwiftMustache = swiftMustache
+    try renderSite(model, theme: theme, renderer: renderer, into: output)
     return output
 }
 
@@ -168,5 +171,123 @@ affects: none
             #"{"last":"2026-03-12","last_id":"2026-03-12","rejected_open":[],"reports_due":{},"reports_late":["2026-03-12"],"reports_overdue":[]}"#,
             #"{"late":[],"on_time_rate":1,"overdue":["ND-118-2025"],"pending":["ND-118-2025"]}"#,
         ])
+    }
+}
+
+@Suite struct DutyPagesTests {
+    /// The text of a page with its markup's white space between tags removed.
+    func page(_ out: MemoryOutput, _ path: String) throws -> String { try #require(out.text(path), "\(path)") }
+
+    @Test func everyPageOfSpec5IsWritten() throws {
+        let out = try buildDuties(Fixture(dutyWard), today: "2026-11-25")
+        for path in ["audits/index.html", "audits/2026-06-22/index.html", "inspections/index.html",
+                     "inspections/2026-03-12/index.html", "legal/index.html"] {
+            #expect(out.files[path] != nil, "\(path)")
+        }
+    }
+
+    @Test func anAuditPageIsItsReportWithFindingsLinkedToTheirRequests() throws {
+        let out = try buildDuties(Fixture(dutyWard), today: "2026-11-25")
+        let html = try page(out, "audits/2026-06-22/index.html")
+        #expect(html.contains("<h1>Báo cáo đánh giá nội bộ</h1><p class=\"form-id\">Thời gian đánh giá: <strong>22/06/2026 – 24/06/2026</strong>"))
+        #expect(html.contains("<tr id=\"finding-1\"><td>1</td><td><a href=\"../../units/cong-an/index.html\">Công an phường</a></td><td>7.5.3</td>"))
+        #expect(html.contains("<td>Hồ sơ tạm trú bản giấy chưa được lập danh mục</td><td><a href=\"../../tickets/PYC-2026-019/index.html\">PYC-2026-019</a> <span class=\"stage open\">Mới mở</span>"))
+        // The finding whose request is confidential keeps its link but not its text.
+        #expect(html.contains("<td><em>Nội dung được bảo mật</em></td><td><a href=\"../../tickets/PYC-2026-010/index.html\">PYC-2026-010</a>"))
+        // Signature blocks: the lead auditor on the audit's last day, the approver left blank.
+        #expect(html.contains("<p class=\"sig-role\">Trưởng đoàn đánh giá</p>"))
+        #expect(html.contains("<p class=\"sig-name\">Ngô Thanh Hùng</p>\n    <p class=\"sig-date\">Ngày: 24/06/2026</p>"))
+        #expect(html.contains("<p class=\"sig-role\">Người phê duyệt báo cáo</p>"))
+    }
+
+    @Test func unansweredFindingsAreMarkedOnTheAuditAndListed() throws {
+        // Remove finding 1's request: it becomes a nonconformity without a request. The audit
+        // ended 24/06/2026 and finding_request_days is 20: awaited until 14/07/2026, then unanswered.
+        let text = dutyWard.replacingOccurrences(of: ", ticket: PYC-2026-019}", with: "}")
+            .replacingOccurrences(of: "updated_on: 25/08/2026\n", with: "")
+        let early = try buildDuties(Fixture(text), today: "2026-07-14")
+        #expect(try page(early, "audits/2026-06-22/index.html").contains("<span class=\"badge warn\">hạn mở phiếu 14/07/2026</span>"))
+        #expect(try page(early, "audits/index.html").contains("<h2>Sự không phù hợp đang chờ mở phiếu</h2>"))
+        #expect(!(try page(early, "index.html")).contains("data-key=\"tile_unanswered_findings\""))
+        let late = try buildDuties(Fixture(text), today: "2026-07-15")
+        #expect(try page(late, "audits/2026-06-22/index.html").contains("<span class=\"badge danger\">Chưa mở phiếu</span>"))
+        let list = try page(late, "audits/index.html")
+        #expect(list.contains("<section id=\"unanswered\" class=\"panel\">"))
+        #expect(list.contains("<li><a href=\"2026-06-22/index.html#finding-1\">2026-06-22#1</a> — Công an phường: Hồ sơ tạm trú bản giấy chưa được lập danh mục</li>"))
+        let dashboard = try page(late, "index.html")
+        #expect(dashboard.contains("<a class=\"tile alert\" href=\"audits/index.html#unanswered\" data-key=\"tile_unanswered_findings\">\n    <span class=\"tile-value\">1</span>"))
+    }
+
+    @Test func anInspectionPageShowsTheReportDueTheReportSentAndTheAnswer() throws {
+        let out = try buildDuties(Fixture(dutyWard), today: "2026-11-25")
+        let html = try page(out, "inspections/2026-03-12/index.html")
+        // inspection_report_months is 1 in this site: signed 12/03/2026, due 12/04/2026,
+        // reported 05/05/2026: late.
+        #expect(html.contains("<div><dt>Hạn gửi báo cáo khắc phục</dt><dd>12/04/2026</dd></div>"))
+        #expect(html.contains("<span class=\"report-status late\">Gửi báo cáo trễ hạn</span>"))
+        #expect(html.contains("<tr><td class=\"late\">05/05/2026</td><td>31/BC-UBND</td></tr>"))
+        #expect(html.contains("<strong class=\"response accepted\">Chấp nhận</strong> (20/05/2026)"))
+        #expect(html.contains("<li id=\"finding-1\">Chưa cập nhật danh mục tài liệu có nguồn gốc bên ngoài</li>"))
+        #expect(html.contains("<li id=\"finding-2\"><em>Nội dung được bảo mật</em></li>"))
+        #expect(html.contains("<p class=\"sig-role\">Trưởng đoàn kiểm tra</p>"))
+        #expect(html.contains("<p class=\"sig-role\">Đại diện cơ quan được kiểm tra</p>"))
+        let list = try page(out, "inspections/index.html")
+        #expect(list.contains("<td><a href=\"2026-03-12/index.html\">12/03/2026</a></td><td>Sở Khoa học và Công nghệ tỉnh Khánh Hòa</td><td>Tại trụ sở</td><td>2</td><td>12/04/2026</td><td>05/05/2026 <span class=\"report-status late\">Gửi báo cáo trễ hạn</span></td><td>Chấp nhận</td>"))
+    }
+
+    @Test func anOverdueReportAndARejectionAreShownAndTiled() throws {
+        // No report yet: on its due day (12/04/2026) the report is awaited; the day after it is
+        // overdue, on the inspection's page, in the list and as a dashboard tile.
+        let text = dutyWard
+            .replacingOccurrences(of: "reported_on: 05/05/2026\nreport_ref: 31/BC-UBND\nresponse: accepted\nresponse_on: 20/05/2026\n", with: "")
+            .replacingOccurrences(of: "updated_on: 25/08/2026\n", with: "").replacingOccurrences(of: "end: 24/06/2026\n", with: "")
+        let text2 = text.replacingOccurrences(of: "-- audits/2026-06-22.md --", with: "-- _audits/2026-06-22.md --")
+            .replacingOccurrences(of: "\naudit: 2026-06-22", with: "").replacingOccurrences(of: "opened: 23/06/2026", with: "opened: 01/04/2026")
+            .replacingOccurrences(of: "opened: 24/06/2026", with: "opened: 01/04/2026")
+        let onTheDay = try buildDuties(Fixture(text2), today: "2026-04-12")
+        #expect(try page(onTheDay, "inspections/2026-03-12/index.html").contains("<span class=\"report-status waiting\">Chưa gửi báo cáo</span>"))
+        #expect(!(try page(onTheDay, "index.html")).contains("tile_inspection_reports_overdue"))
+        let dayAfter = try buildDuties(Fixture(text2), today: "2026-04-13")
+        #expect(try page(dayAfter, "inspections/2026-03-12/index.html").contains("<span class=\"report-status overdue\">Quá hạn gửi báo cáo</span>"))
+        #expect(try page(dayAfter, "index.html").contains("<a class=\"tile alert\" href=\"inspections/index.html\" data-key=\"tile_inspection_reports_overdue\">"))
+        // No audit in this site: the audit tile says so and links to the audits.
+        #expect(try page(dayAfter, "index.html").contains("<a class=\"tile alert\" href=\"audits/index.html\" data-key=\"tile_audit_due\">\n    <span class=\"tile-value\">Chưa có cuộc đánh giá nội bộ nào</span>"))
+        // Rejected: the page says a new report is needed.
+        let rejected = dutyWard.replacingOccurrences(of: "response: accepted", with: "response: không chấp nhận")
+        let out = try buildDuties(Fixture(rejected), today: "2026-11-25")
+        #expect(try page(out, "inspections/2026-03-12/index.html").contains("<strong class=\"response rejected\">Không chấp nhận</strong> (20/05/2026) <span class=\"badge danger\">Không chấp nhận — cần báo cáo lại</span>"))
+    }
+
+    @Test func theLegalTableShowsOverdueFirstAndTheDashboardTilesIt() throws {
+        let out = try buildDuties(Fixture(dutyWard), today: "2026-11-25")
+        let html = try page(out, "legal/index.html")
+        let overdue = try #require(html.range(of: "<tr id=\"ND-118-2025\" class=\"legal-overdue\">"))
+        let onTime = try #require(html.range(of: "<tr id=\"QD-12-2026\" class=\"legal-on_time\">"))
+        #expect(overdue.lowerBound < onTime.lowerBound)
+        #expect(html.contains("<td>01/07/2025</td><td>01/09/2025</td><td></td><td><span class=\"legal-status overdue\">Quá hạn cập nhật</span></td><td>Không có</td>"))
+        #expect(html.contains("<td>01/07/2026</td><td>01/09/2026</td><td>25/08/2026</td><td><span class=\"legal-status on_time\">Cập nhật đúng hạn</span></td><td>QT.TTHC-03</td><td><a href=\"../tickets/PYC-2026-019/index.html\">PYC-2026-019</a></td>"))
+        let dashboard = try page(out, "index.html")
+        #expect(dashboard.contains("<a class=\"tile alert\" href=\"legal/index.html\" data-key=\"tile_legal_overdue\">\n    <span class=\"tile-value\">1</span>"))
+        // Nothing else is due on 25/11/2026: no other tile of SPEC §5.
+        for key in ["tile_audit_due", "tile_unanswered_findings", "tile_inspection_reports_overdue"] {
+            #expect(!dashboard.contains(key), "\(key)")
+        }
+    }
+
+    @Test func compiledTemplatesRenderTheNewPagesLikeSwiftMustache() throws {
+        let fast = try buildDuties(Fixture(dutyWard), today: "2026-11-25")
+        let reference = try buildDuties(Fixture(dutyWard), today: "2026-11-25", swiftMustache: true)
+        #expect(fast.files.keys.sorted() == reference.files.keys.sorted())
+        for (path, bytes) in fast.files where path.hasSuffix(".html") {
+            #expect(String(decoding: bytes, as: UTF8.self) == reference.text(path), "\(path) differs from swift-mustache")
+        }
+    }
+
+    @Test func aRequestPageLinksItsAudit() throws {
+        let out = try buildDuties(Fixture(dutyWard), today: "2026-11-25")
+        #expect(try page(out, "tickets/PYC-2026-019/index.html").contains(" · Đánh giá nội bộ: <a href=\"../../audits/2026-06-22/index.html\">2026-06-22</a>"))
+        let withInspection = dutyWard.replacingOccurrences(of: "audit: 2026-06-22\n---\nPhát hiện", with: "audit: 2026-06-22\ninspection: 2026-03-12\n---\nPhát hiện")
+        let out2 = try buildDuties(Fixture(withInspection), today: "2026-11-25")
+        #expect(try page(out2, "tickets/PYC-2026-019/index.html").contains(" · Kiểm tra của tỉnh: <a href=\"../../inspections/2026-03-12/index.html\">2026-03-12</a>"))
     }
 }
