@@ -239,6 +239,11 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   .no-print { display: none !important; }
   .report-status, .legal-status, .finding-type, .response { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
+.yearly-report .doc-nation, .yearly-report .doc-motto-line { margin: 0; font-weight: 700; }
+.yearly-report .doc-motto-line { text-decoration: underline; }
+.report-place { text-align: right; font-style: italic; }
+.report-heading { text-align: center; text-transform: uppercase; font-size: 1.2rem; }
+.report-to { text-align: center; }
 
 """#,
     "i18n/en.yml": #"""
@@ -576,6 +581,58 @@ tile_audit_due: Internal audit due
 tile_unanswered_findings: Nonconformities without a request
 tile_inspection_reports_overdue: Inspection reports overdue
 tile_legal_overdue: Legal updates overdue
+report_title: Report on building, applying, maintaining and improving the QMS in
+report_explain: "The yearly report on the points checked under TT 26/2014/TT-BKHCN Điều 36, made from the year's records; what the records cannot show is left blank to fill in."
+report_provisional: Provisional figures
+report_as_of: Figures as of
+report_nation: SOCIALIST REPUBLIC OF VIETNAM
+report_motto: Independence - Freedom - Happiness
+report_place_date: "…………, date ……………"
+report_to: "To: ………………………………………………"
+report_part_1: Building, applying, maintaining and improving the QMS under TCVN ISO 9001
+report_part_2: Carrying out Decision 19/2014/QĐ-TTg
+report_item_1a: The scope covers all work on the administrative procedures the agency decides
+report_item_1b: The documents and procedures explained to all staff in the scope
+report_item_1c: Compliance with the standard, the quality policy, the objectives, the procedures and the law
+report_item_1d: The work processes and the processes of the QMS carried out
+report_item_1dd: Management review, internal audit, corrective action on nonconformities
+report_item_1e: Handling of feedback and complaints in the scope (if any)
+report_item_1g: Improvement of the QMS
+report_item_2a: Participation of the leaders, units and people concerned
+report_item_2b: The head of the agency's confirmation of the QMS's effectiveness
+report_item_2c: Announcement of conformity with TCVN ISO 9001, written notice to the provincial body, posting at the office and on the website
+report_item_2d: Bringing changes of legal documents into the QMS
+report_item_2dd: A new announcement after the scope is adjusted, widened or narrowed
+report_item_2e: How an outside consultant was chosen (if any)
+report_units: Units in the scope
+report_scope_changed: The scope was changed on
+report_blank: The records do not show this; to be filled in by the agency.
+report_not_recorded: Not in the records; to be filled in by the agency.
+report_no_plans: No objectives plan of the year in the records.
+report_approved_on: Approved (by 30/01)
+report_evaluated_on: Evaluated (by 31/12)
+annual_late: late
+annual_missing: missing
+report_no_reviews: No management review in the year.
+report_no_audits: No internal audit in the year.
+report_corrective: Corrective action (requests BM.CTCL.01 on nonconformities and potential ones)
+report_opened: Opened in the year
+report_closed: Closed in the year
+annual_overdue: Overdue
+report_no_feedback: No request raised by feedback in the year.
+report_feedback_count: requests raised by feedback from organisations, citizens and other parties
+report_feedback_closed: closed
+report_no_improvements: No improvement proposal in the year.
+report_decisions: Improvement decisions of management reviews
+report_confirmed: The head of the agency confirmed the QMS effective on
+report_announced: Conformity with TCVN ISO 9001 announced on
+report_notice_posting: Written notice to the provincial body, posting at the office and on the website
+report_no_legal: No legal document to bring in during the year.
+report_reannounced: announced again on
+report_not_reannounced: not announced again
+report_no_scope_change: The records show no change of scope in the year.
+report_conclusion: Overall assessment and proposals
+sign_report_head: Head of the agency (signature and seal)
 
 """#,
     "i18n/vi.yml": #"""
@@ -913,6 +970,58 @@ tile_audit_due: Đến hạn đánh giá nội bộ
 tile_unanswered_findings: Sự không phù hợp chưa mở phiếu
 tile_inspection_reports_overdue: Quá hạn báo cáo sau kiểm tra
 tile_legal_overdue: Văn bản quá hạn cập nhật
+report_title: Báo cáo tình hình xây dựng, áp dụng, duy trì và cải tiến HTQLCL năm
+report_explain: "Báo cáo hằng năm về các nội dung kiểm tra tại Điều 36 Thông tư 26/2014/TT-BKHCN, lập từ hồ sơ của năm; mục nào hồ sơ không thể hiện được để trống để bổ sung."
+report_provisional: Số liệu tạm tính
+report_as_of: Số liệu tính đến ngày
+report_nation: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+report_motto: Độc lập - Tự do - Hạnh phúc
+report_place_date: "…………, ngày …… tháng …… năm ……"
+report_to: "Kính gửi: ………………………………………………"
+report_part_1: Việc xây dựng, áp dụng, duy trì và cải tiến HTQLCL theo TCVN ISO 9001
+report_part_2: Việc thực hiện các quy định tại Quyết định số 19/2014/QĐ-TTg
+report_item_1a: Phạm vi áp dụng HTQLCL bao quát toàn bộ hoạt động liên quan đến thực hiện thủ tục hành chính thuộc thẩm quyền giải quyết của cơ quan
+report_item_1b: Việc phổ biến, hướng dẫn áp dụng hệ thống tài liệu, quy trình cho toàn bộ cán bộ, công chức trong phạm vi áp dụng
+report_item_1c: Việc tuân thủ yêu cầu của tiêu chuẩn, chính sách chất lượng, mục tiêu chất lượng, quy trình và quy định của pháp luật
+report_item_1d: Việc thực hiện các quy trình giải quyết công việc và các quá trình của HTQLCL
+report_item_1dd: Việc xem xét của lãnh đạo, đánh giá nội bộ, thực hiện hành động khắc phục sự không phù hợp
+report_item_1e: Việc xử lý phản ánh, kiến nghị, khiếu nại trong phạm vi áp dụng (nếu có)
+report_item_1g: Việc cải tiến HTQLCL
+report_item_2a: Sự tham gia của lãnh đạo, các đơn vị và cá nhân có liên quan
+report_item_2b: Việc người đứng đầu cơ quan xác nhận hiệu lực của HTQLCL
+report_item_2c: Việc công bố HTQLCL phù hợp TCVN ISO 9001, thông báo bằng văn bản đến cơ quan cấp tỉnh, niêm yết tại trụ sở và đăng tải trên trang thông tin điện tử
+report_item_2d: Việc cập nhật các thay đổi của văn bản quy phạm pháp luật vào HTQLCL
+report_item_2dd: Việc công bố lại khi điều chỉnh, mở rộng, thu hẹp phạm vi áp dụng
+report_item_2e: Việc lựa chọn tổ chức tư vấn (nếu có)
+report_units: Các đơn vị trong phạm vi áp dụng
+report_scope_changed: Phạm vi áp dụng được điều chỉnh ngày
+report_blank: Hồ sơ không thể hiện nội dung này; cơ quan bổ sung.
+report_not_recorded: Chưa ghi nhận trong hồ sơ; cơ quan bổ sung.
+report_no_plans: Không có kế hoạch mục tiêu chất lượng của năm trong hồ sơ.
+report_approved_on: Ngày phê duyệt (hạn 30/01)
+report_evaluated_on: Ngày đánh giá (hạn 31/12)
+annual_late: trễ hạn
+annual_missing: chưa có
+report_no_reviews: Không có cuộc xem xét của lãnh đạo trong năm.
+report_no_audits: Không có cuộc đánh giá nội bộ trong năm.
+report_corrective: Hành động khắc phục (phiếu BM.CTCL.01 về sự không phù hợp và KPH tiềm ẩn)
+report_opened: Mở trong năm
+report_closed: Đóng trong năm
+annual_overdue: Quá hạn
+report_no_feedback: Không có phiếu phát sinh từ phản ánh, kiến nghị trong năm.
+report_feedback_count: phiếu phát sinh từ phản ánh, kiến nghị của tổ chức, công dân và các bên liên quan
+report_feedback_closed: phiếu đã đóng
+report_no_improvements: Không có đề xuất cải tiến trong năm.
+report_decisions: Quyết định cải tiến của xem xét của lãnh đạo
+report_confirmed: Người đứng đầu cơ quan xác nhận hiệu lực của HTQLCL ngày
+report_announced: Công bố HTQLCL phù hợp TCVN ISO 9001 ngày
+report_notice_posting: Thông báo bằng văn bản đến cơ quan cấp tỉnh, niêm yết, đăng tải trên trang thông tin điện tử
+report_no_legal: Không có văn bản quy phạm pháp luật phải cập nhật trong năm.
+report_reannounced: đã công bố lại ngày
+report_not_reannounced: chưa công bố lại
+report_no_scope_change: Hồ sơ không ghi nhận việc điều chỉnh phạm vi áp dụng trong năm.
+report_conclusion: Đánh giá chung, kiến nghị
+sign_report_head: Thủ trưởng cơ quan (ký tên, đóng dấu)
 
 """#,
     "templates/audit.mustache": #"""
@@ -1257,6 +1366,18 @@ tile_legal_overdue: Văn bản quá hạn cập nhật
     {{#improvement}}<ul>{{#items}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/items}}{{#empty}}<li class="muted">{{t.none}}</li>{{/empty}}</ul>{{#more}}<p class="muted">+ {{more}} {{t.rows_shown}}</p>{{/more}}{{/improvement}}
   </section>
   <section class="box">
+    <h2>{{t.input_audit_results}}: {{t.audits_title}}, {{t.inspections_title}}</h2>
+    {{^has_period_audits}}<p class="muted">{{t.report_no_audits}}</p>{{/has_period_audits}}
+    {{#has_period_audits}}<ul>{{#period_audits}}<li><a href="{{href}}">{{period}}</a> — {{scope}}. {{counts}}{{#has_unanswered}} <span class="badge danger">{{unanswered}} {{t.unanswered_findings}}</span>{{/has_unanswered}}</li>{{/period_audits}}</ul>{{/has_period_audits}}
+    {{#has_period_inspections}}<ul>{{#period_inspections}}<li><a href="{{href}}">{{date}}</a> — {{by}}: <span class="report-status {{status_key}}">{{status}}</span>{{#response}}, {{response}}{{/response}}</li>{{/period_inspections}}</ul>{{/has_period_inspections}}
+  </section>
+  <section class="box">
+    <h2>{{t.input_context_changes}}: {{t.nav_legal}}</h2>
+    {{^has_period_legal}}<p class="muted">{{t.report_no_legal}}</p>{{/has_period_legal}}
+    {{#has_period_legal}}<table><thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.legal_status}}</th></tr></thead>
+    <tbody>{{#period_legal}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{effective_on}}</td><td>{{update_due}}</td><td><span class="legal-status {{status_key}}">{{status}}</span></td></tr>{{/period_legal}}</tbody></table>{{/has_period_legal}}
+  </section>
+  <section class="box">
     <h2>5. {{t.to_fill}}</h2>
     {{#blanks}}<h3>{{label}}</h3><div class="blank"></div>{{/blanks}}
   </section>
@@ -1306,6 +1427,133 @@ tile_legal_overdue: Văn bản quá hạn cập nhật
   <div class="prose">{{{body}}}</div>
 </section>
 {{/plans}}
+
+"""#,
+    "templates/report.mustache": #"""
+<article class="form yearly-report">
+  <header class="form-header">
+    <div class="form-org">{{organisation}}</div>
+    <div class="form-title"><p class="doc-nation">{{t.report_nation}}</p><p class="doc-motto-line">{{t.report_motto}}</p></div>
+    <div class="form-code">TT 26/2014 Điều 36</div>
+  </header>
+  <p class="report-place">{{t.report_place_date}}</p>
+  <h1 class="report-heading">{{title}}</h1>
+  <p class="report-to">{{t.report_to}}</p>
+  {{#provisional}}<p class="provisional"><strong>{{t.report_provisional}}</strong> — {{t.report_as_of}} {{as_of}}. <button type="button" class="print-button" hidden>{{t.print}}</button></p>{{/provisional}}
+  {{^provisional}}<p class="status">{{t.report_as_of}} {{as_of}}. <button type="button" class="print-button" hidden>{{t.print}}</button></p>{{/provisional}}
+
+  <h2>I. {{t.report_part_1}}</h2>
+  <section class="report-item" id="item-1a">
+    <h2>1a) {{t.report_item_1a}}</h2>
+    <p>{{t.report_units}}:</p>
+    <ul class="evidence">{{#units}}<li><a href="{{href}}">{{name}}</a></li>{{/units}}</ul>
+    {{#has_scope_change}}<p>{{t.report_scope_changed}} {{scope_changed_on}}.</p>{{/has_scope_change}}
+  </section>
+  <section class="report-item" id="item-1b">
+    <h2>1b) {{t.report_item_1b}}</h2>
+    <p class="muted">{{t.report_blank}}</p><div class="blank"></div>
+  </section>
+  <section class="report-item" id="item-1c">
+    <h2>1c) {{t.report_item_1c}}</h2>
+    {{^has_plans}}<p>{{t.report_no_plans}}</p><div class="blank"></div>{{/has_plans}}
+    {{#has_plans}}
+    <p>{{t.attainment}}: <strong>{{attainment}}</strong> ({{met}}/{{evaluated}}) — <a href="{{objectives_href}}">{{t.objectives_year}} {{year}}</a></p>
+    <table><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.report_approved_on}}</th><th scope="col">{{t.report_evaluated_on}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
+    <tbody>{{#plans}}<tr><td>{{unit}}</td><td>{{approved_on}}{{#approved_late}} <span class="badge danger">{{t.annual_late}}</span>{{/approved_late}}{{#not_approved}}<span class="badge warn">{{t.annual_missing}}</span>{{/not_approved}}</td><td>{{evaluated_on}}{{#evaluated_late}} <span class="badge danger">{{t.annual_late}}</span>{{/evaluated_late}}{{#not_evaluated}}<span class="badge warn">{{t.annual_missing}}</span>{{/not_evaluated}}</td><td>{{met}}/{{evaluated}}</td><td>{{attainment}}</td></tr>{{/plans}}</tbody></table>
+    {{/has_plans}}
+  </section>
+  <section class="report-item" id="item-1d">
+    <h2>1d) {{t.report_item_1d}}</h2>
+    <p class="muted">{{t.report_blank}}</p><div class="blank"></div>
+  </section>
+  <section class="report-item" id="item-1dd">
+    <h2>1đ) {{t.report_item_1dd}}</h2>
+    <h3>{{t.reviews_list}}</h3>
+    {{^has_reviews}}<p>{{t.report_no_reviews}}</p>{{/has_reviews}}
+    {{#has_reviews}}<ul class="evidence">{{#reviews}}<li><a href="{{href}}">{{date}}</a> — {{format}}, {{decisions}} {{t.decisions}}</li>{{/reviews}}</ul>{{/has_reviews}}
+    <h3>{{t.audits_title}}</h3>
+    {{^has_audits}}<p>{{t.report_no_audits}}</p>{{/has_audits}}
+    {{#has_audits}}<ul class="evidence">{{#audits}}<li><a href="{{href}}">{{period}}</a> — {{scope}}. {{counts}}</li>{{/audits}}</ul>{{/has_audits}}
+    {{#has_unanswered}}<p>{{t.unanswered_findings}}: {{#unanswered}}<a href="{{href}}">{{id}}</a> {{/unanswered}}</p>{{/has_unanswered}}
+    {{#has_inspections}}<h3>{{t.inspections_title}}</h3>
+    <ul class="evidence">{{#inspections}}<li><a href="{{href}}">{{date}}</a> — {{by}}, {{mode}}: <span class="report-status {{status_key}}">{{status}}</span></li>{{/inspections}}</ul>{{/has_inspections}}
+    <h3>{{t.report_corrective}}</h3>
+    <dl class="rates">
+      <div><dt>{{t.report_opened}}</dt><dd>{{corrective_opened.count}}</dd></div>
+      <div><dt>{{t.report_closed}}</dt><dd>{{corrective_closed.count}}</dd></div>
+      <div><dt>{{t.annual_overdue}}</dt><dd>{{overdue.count}}</dd></div>
+      <div><dt>{{t.effectiveness_rate}}</dt><dd>{{effectiveness}} ({{effective}}/{{verified}})</dd></div>
+    </dl>
+    {{#corrective_opened}}{{^empty}}<p>{{t.report_opened}}: {{#items}}<a href="{{href}}">{{id}}</a> {{/items}}{{#more}}<span class="muted">+ {{more}}</span>{{/more}}</p>{{/empty}}{{/corrective_opened}}
+    {{#overdue}}{{^empty}}<p>{{t.annual_overdue}}: {{#items}}<a href="{{href}}">{{id}}</a> {{/items}}{{#more}}<span class="muted">+ {{more}}</span>{{/more}}</p>{{/empty}}{{/overdue}}
+  </section>
+  <section class="report-item" id="item-1e">
+    <h2>1e) {{t.report_item_1e}}</h2>
+    {{#feedback}}
+    {{#empty}}<p>{{t.report_no_feedback}}</p>{{/empty}}
+    {{^empty}}<p>{{count}} {{t.report_feedback_count}}, {{feedback_closed}} {{t.report_feedback_closed}}.</p>
+    <ul class="evidence">{{#items}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/items}}</ul>{{#more}}<p class="muted">+ {{more}}</p>{{/more}}{{/empty}}
+    {{/feedback}}
+  </section>
+  <section class="report-item" id="item-1g">
+    <h2>1g) {{t.report_item_1g}}</h2>
+    {{#improvements}}
+    {{#empty}}<p>{{t.report_no_improvements}}</p>{{/empty}}
+    {{^empty}}<ul class="evidence">{{#items}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/items}}</ul>{{#more}}<p class="muted">+ {{more}}</p>{{/more}}{{/empty}}
+    {{/improvements}}
+    {{#has_decisions}}<h3>{{t.report_decisions}}</h3>
+    <ul class="evidence">{{#decisions}}<li><a href="{{review_href}}">{{review_date}}</a>: {{text}}{{#ticket}} — <a href="{{ticket_href}}">{{ticket}}</a> {{ticket_stage}}{{/ticket}}</li>{{/decisions}}</ul>{{/has_decisions}}
+  </section>
+
+  <h2>II. {{t.report_part_2}}</h2>
+  <section class="report-item" id="item-2a">
+    <h2>2a) {{t.report_item_2a}}</h2>
+    <p class="muted">{{t.report_blank}}</p><div class="blank"></div>
+  </section>
+  <section class="report-item" id="item-2b">
+    <h2>2b) {{t.report_item_2b}}</h2>
+    {{#has_confirmation}}<p>{{t.report_confirmed}} {{confirmed_on}}.</p>{{/has_confirmation}}
+    {{^has_confirmation}}<p class="muted">{{t.report_not_recorded}}</p><div class="blank"></div>{{/has_confirmation}}
+  </section>
+  <section class="report-item" id="item-2c">
+    <h2>2c) {{t.report_item_2c}}</h2>
+    {{#has_announcement}}<p>{{t.report_announced}} {{announced_on}}{{#announcement_ref}} ({{announcement_ref}}){{/announcement_ref}}.</p>{{/has_announcement}}
+    {{^has_announcement}}<p class="muted">{{t.report_not_recorded}}</p>{{/has_announcement}}
+    <h3>{{t.report_notice_posting}}</h3><div class="blank"></div>
+  </section>
+  <section class="report-item" id="item-2d">
+    <h2>2d) {{t.report_item_2d}}</h2>
+    {{^has_legal}}<p>{{t.report_no_legal}}</p>{{/has_legal}}
+    {{#has_legal}}
+    <p>{{t.legal_on_time}}: {{legal_on_time}} · {{t.legal_late}}: {{legal_late}} · {{t.legal_overdue}}: {{legal_overdue}} · {{t.legal_pending}}: {{legal_pending}} · {{t.on_time_rate}}: <strong>{{legal_on_time_rate}}</strong> — <a href="{{legal_href}}">{{t.nav_legal}}</a></p>
+    <table><thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.updated_on}}</th><th scope="col">{{t.legal_status}}</th></tr></thead>
+    <tbody>{{#legal}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{effective_on}}</td><td>{{update_due}}</td><td>{{updated_on}}</td><td><span class="legal-status {{status_key}}">{{status}}</span></td></tr>{{/legal}}</tbody></table>
+    {{/has_legal}}
+  </section>
+  <section class="report-item" id="item-2dd">
+    <h2>2đ) {{t.report_item_2dd}}</h2>
+    {{#has_scope_change}}<p>{{t.report_scope_changed}} {{scope_changed_on}}: {{#reannounced}}<span class="legal-status on_time">{{t.report_reannounced}} {{announced_on}}</span>{{/reannounced}}{{#not_reannounced}}<span class="legal-status overdue">{{t.report_not_reannounced}}</span>{{/not_reannounced}}.</p>{{/has_scope_change}}
+    {{^has_scope_change}}<p>{{t.report_no_scope_change}}</p>{{/has_scope_change}}
+  </section>
+  <section class="report-item" id="item-2e">
+    <h2>2e) {{t.report_item_2e}}</h2>
+    <p class="muted">{{t.report_blank}}</p><div class="blank"></div>
+  </section>
+
+  <section class="report-item" id="item-conclusion">
+    <h2>III. {{t.report_conclusion}}</h2>
+    <div class="blank"></div>
+  </section>
+{{> duty-signatures}}
+</article>
+
+"""#,
+    "templates/reports.mustache": #"""
+{{> duty-tabs}}
+<h1>{{t.report_title}}</h1>
+<p class="muted">{{t.report_explain}}</p>
+{{^has_years}}<p class="muted">{{t.none}}</p>{{/has_years}}
+{{#has_years}}<ul class="report-years">{{#years}}<li><a href="{{href}}">{{t.report_title}} {{year}}</a>{{#provisional}} <span class="badge warn">{{t.report_provisional}}</span>{{/provisional}}</li>{{/years}}</ul>{{/has_years}}
 
 """#,
     "templates/review.mustache": #"""

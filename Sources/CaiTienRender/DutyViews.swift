@@ -266,6 +266,6 @@ extension SiteModel {
             pages.append(DutyPage(path: OutputLayout.inspection(i.id), template: "inspection", title: "\(l.t("inspection_record")) \(l.date(i.date))",
                                   view: { inspectionView(i) }))
         }
-        return pages
+        return pages + reportPages()
     }
 }

@@ -96,7 +96,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
             try page(OutputLayout.review(review.id), template: "review", title: "\(l.t("form_review")) \(l.date(review.date))",
                      section: .reviews, view: m.reviewView(review))
         }
-        try page(OutputLayout.nextReview, template: "next-review", title: l.t("next_review"), section: .reviews, view: m.nextReviewView())
+        try page(OutputLayout.nextReview, template: "next-review", title: l.t("next_review"), section: .reviews, view: m.nextReviewView().merging(m.nextReviewDuties()) { own, _ in own })
     }
     jobs.append {
         for duty in m.dutyPages() {

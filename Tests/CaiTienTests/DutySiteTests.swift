@@ -291,3 +291,84 @@ affects: none
         #expect(try page(out2, "tickets/PYC-2026-019/index.html").contains(" · Kiểm tra của tỉnh: <a href=\"../../inspections/2026-03-12/index.html\">2026-03-12</a>"))
     }
 }
+
+@Suite struct YearlyReportPageTests {
+    @Test func aReportForEveryYearWithRecordsTheRunningOneProvisional() throws {
+        let out = try buildDuties(Fixture(dutyWard), today: "2026-11-25")
+        // Nghị định 118 took effect in 2025; everything else falls in 2026.
+        let index = try #require(out.text("report/index.html"))
+        #expect(index.contains("<li><a href=\"2026/index.html\">Báo cáo tình hình xây dựng, áp dụng, duy trì và cải tiến HTQLCL năm 2026</a> <span class=\"badge warn\">Số liệu tạm tính</span></li><li><a href=\"2025/index.html\">Báo cáo tình hình xây dựng, áp dụng, duy trì và cải tiến HTQLCL năm 2025</a></li>"))
+        #expect(out.files["report/2024/index.html"] == nil)
+        let current = try #require(out.text("report/2026/index.html"))
+        #expect(current.contains("<h1 class=\"report-heading\">Báo cáo tình hình xây dựng, áp dụng, duy trì và cải tiến HTQLCL năm 2026</h1>"))
+        #expect(current.contains("<p class=\"provisional\"><strong>Số liệu tạm tính</strong> — Số liệu tính đến ngày 25/11/2026."))
+        let past = try #require(out.text("report/2025/index.html"))
+        #expect(!past.contains("class=\"provisional\""))
+        #expect(past.contains("Số liệu tính đến ngày 31/12/2025."))
+    }
+
+    @Test func everyItemOfArticle36HasItsSectionFilledOrBlank() throws {
+        let out = try buildDuties(Fixture(dutyWard), today: "2026-11-25")
+        let html = try #require(out.text("report/2026/index.html"))
+        for item in ["1a", "1b", "1c", "1d", "1dd", "1e", "1g", "2a", "2b", "2c", "2d", "2dd", "2e"] {
+            #expect(html.contains("<section class=\"report-item\" id=\"item-\(item)\">"), "\(item)")
+        }
+        // What the records cannot show is a headed blank, never invented.
+        for item in ["1b", "1d", "2a", "2e"] {
+            let section = try #require(html.components(separatedBy: "id=\"item-\(item)\">").last?.components(separatedBy: "</section>").first)
+            #expect(section.contains("<p class=\"muted\">Hồ sơ không thể hiện nội dung này; cơ quan bổ sung.</p><div class=\"blank\"></div>"), "\(item)")
+        }
+        // 1a: the units in the scope, linked.
+        #expect(html.contains("<li><a href=\"../../units/cong-an/index.html\">Công an phường</a></li>"))
+        // 1đ: the year's audit and inspection, with links; the requests opened.
+        #expect(html.contains("<li><a href=\"../../audits/2026-06-22/index.html\">22/06/2026 – 24/06/2026</a> — Công an phường, Trung tâm Phục vụ hành chính công. Sự không phù hợp: 2; Khuyến nghị: 1; Cơ hội cải tiến: 0</li>"))
+        #expect(html.contains("<li><a href=\"../../inspections/2026-03-12/index.html\">12/03/2026</a> — Sở Khoa học và Công nghệ tỉnh Khánh Hòa, Tại trụ sở: <span class=\"report-status late\">Gửi báo cáo trễ hạn</span></li>"))
+        #expect(html.contains("<div><dt>Mở trong năm</dt><dd>2</dd></div>"))
+        #expect(html.contains("<a href=\"../../tickets/PYC-2026-010/index.html\">PYC-2026-010</a> <a href=\"../../tickets/PYC-2026-019/index.html\">PYC-2026-019</a>"))
+        // 1c: no objectives plan of 2026 in this site: said, with room to add.
+        #expect(html.contains("<p>Không có kế hoạch mục tiêu chất lượng của năm trong hồ sơ.</p><div class=\"blank\"></div>"))
+        // 2b: the confirmation was in 2025; 2c: the announcement of 2024 is still the one.
+        #expect(html.contains("id=\"item-2b\">\n    <h2>2b) Việc người đứng đầu cơ quan xác nhận hiệu lực của HTQLCL</h2>\n    \n    <p class=\"muted\">Chưa ghi nhận trong hồ sơ; cơ quan bổ sung.</p>"))
+        #expect(html.contains("<p>Công bố HTQLCL phù hợp TCVN ISO 9001 ngày 15/03/2024 (Quyết định số 45/QĐ-UBND).</p>"))
+        // 2d: Nghị định 118 still overdue, QĐ 12 taken in on time.
+        #expect(html.contains("<td><a href=\"../../legal/index.html#ND-118-2025\">Nghị định 118/2025/NĐ-CP</a></td><td>01/07/2025</td><td>01/09/2025</td><td></td><td><span class=\"legal-status overdue\">Quá hạn cập nhật</span></td>"))
+        #expect(html.contains("<td>01/07/2026</td><td>01/09/2026</td><td>25/08/2026</td><td><span class=\"legal-status on_time\">Cập nhật đúng hạn</span></td>"))
+        // 2đ: no change of scope in 2026.
+        #expect(html.contains("<p>Hồ sơ không ghi nhận việc điều chỉnh phạm vi áp dụng trong năm.</p>"))
+        // Signed by the head of the agency.
+        #expect(html.contains("<p class=\"sig-role\">Thủ trưởng cơ quan (ký tên, đóng dấu)</p>"))
+    }
+
+    @Test func lastYearsReportShowsItsOwnFacts() throws {
+        let out = try buildDuties(Fixture(dutyWard), today: "2026-11-25")
+        let html = try #require(out.text("report/2025/index.html"))
+        // site.yml: scope changed 01/07/2025, announced 15/03/2024 (not again), confirmed 20/12/2025.
+        #expect(html.contains("<p>Người đứng đầu cơ quan xác nhận hiệu lực của HTQLCL ngày 20/12/2025.</p>"))
+        #expect(html.contains("<p>Phạm vi áp dụng được điều chỉnh ngày 01/07/2025: <span class=\"legal-status overdue\">chưa công bố lại</span>.</p>"))
+        #expect(html.contains("<p>Không có cuộc đánh giá nội bộ trong năm.</p>"))
+    }
+
+    @Test func theNextReviewGainsAuditResultsAndLegalChanges() throws {
+        let out = try buildDuties(Fixture(dutyWard), today: "2026-11-25")
+        let html = try #require(out.text("reviews/next/index.html"))
+        #expect(html.contains("<h2>Kết quả đánh giá: Đánh giá nội bộ, Kiểm tra việc áp dụng HTQLCL</h2>") || html.contains("Đánh giá nội bộ, Kiểm tra việc áp dụng HTQLCL</h2>"))
+        #expect(html.contains("<li><a href=\"../../audits/2026-06-22/index.html\">22/06/2026 – 24/06/2026</a> — Công an phường, Trung tâm Phục vụ hành chính công. Sự không phù hợp: 2; Khuyến nghị: 1; Cơ hội cải tiến: 0</li>"))
+        #expect(html.contains("<td><a href=\"../../legal/index.html#QD-12-2026\">Quyết định 12/2026/QĐ-UBND về danh mục thủ tục hành chính cấp xã</a></td><td>01/07/2026</td><td>01/09/2026</td><td><span class=\"legal-status on_time\">Cập nhật đúng hạn</span></td>"))
+        #expect(html.contains("<span class=\"legal-status overdue\">Quá hạn cập nhật</span>"))
+    }
+}
+
+@Suite struct ThemeStringsTests {
+    /// A UI string written twice in one file silently takes the later value (a label of one page
+    /// showing on another): every key is written once.
+    @Test func noKeyIsWrittenTwice() throws {
+        let theme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("theme/i18n").path
+        for file in ["vi.yml", "en.yml"] {
+            let keys = try String(contentsOfFile: theme + "/" + file, encoding: .utf8).split(separator: "\n")
+                .filter { $0.first.map { $0.isLetter } ?? false }.compactMap { $0.split(separator: ":").first.map(String.init) }
+            var seen = Set<String>()
+            for key in keys { #expect(seen.insert(key).inserted, "\(file) writes `\(key)` twice") }
+        }
+    }
+}
