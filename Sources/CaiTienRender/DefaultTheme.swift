@@ -1031,12 +1031,12 @@ sign_report_head: Thủ trưởng cơ quan (ký tên, đóng dấu)
     <div class="form-title"><h1>{{t.audit_report}}</h1><p class="form-id">{{t.audit_period}}: <strong>{{period}}</strong></p></div>
     <div class="form-code">QĐ 19/2014 Điều 4.4b</div>
   </header>
-  <p class="status"><button type="button" class="print-button" hidden>{{t.print}}</button></p>
+  <p class="status"><a class="no-print" href="{{list_href}}">{{t.nav_audits}}</a> <button type="button" class="print-button" hidden>{{t.print}}</button></p>
   <dl class="fields">
     <div><dt>{{t.lead_auditor}}</dt><dd>{{lead}}</dd></div>
     {{#has_auditors}}<div><dt>{{t.auditors}}</dt><dd>{{#auditors}}{{name}}<br>{{/auditors}}</dd></div>{{/has_auditors}}
     <div><dt>{{t.audit_scope}}</dt><dd>{{#scope}}<a href="{{href}}">{{name}}</a><br>{{/scope}}</dd></div>
-    {{#approved}}<div><dt>{{t.approved_by}}</dt><dd>{{approved_by}} {{approved_on}}</dd></div>{{/approved}}
+    {{#approved}}<div><dt>{{t.sign_audit_approver}}</dt><dd>{{approved_by}} {{approved_on}}</dd></div>{{/approved}}
     {{#counts}}<div><dt>{{label}}</dt><dd>{{count}}</dd></div>{{/counts}}
   </dl>
   <section class="box">
@@ -1240,7 +1240,7 @@ sign_report_head: Thủ trưởng cơ quan (ký tên, đóng dấu)
     <div class="form-title"><h1>{{t.inspection_record}}</h1><p class="form-id">{{t.inspection_date}}: <strong>{{date}}</strong></p></div>
     <div class="form-code">TT 26/2014 Điều 37</div>
   </header>
-  <p class="status"><span class="report-status {{status_key}}">{{status}}</span> <button type="button" class="print-button" hidden>{{t.print}}</button></p>
+  <p class="status"><a class="no-print" href="{{list_href}}">{{t.nav_inspections}}</a> · <span class="report-status {{status_key}}">{{status}}</span> <button type="button" class="print-button" hidden>{{t.print}}</button></p>
   <dl class="fields">
     <div><dt>{{t.inspection_by}}</dt><dd>{{by}}</dd></div>
     <div><dt>{{t.inspection_mode}}</dt><dd>{{mode}}</dd></div>

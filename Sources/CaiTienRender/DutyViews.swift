@@ -95,7 +95,7 @@ extension SiteModel {
             ]
         }
         return [
-            "id": a.id, "period": auditPeriod(a), "lead": a.leadAuditor,
+            "id": a.id, "period": auditPeriod(a), "lead": a.leadAuditor, "list_href": rootPrefix(depth) + OutputLayout.auditsIndex,
             "auditors": a.auditors.map { ["name": $0] as View }, "has_auditors": !a.auditors.isEmpty,
             "scope": unitLinks(a.scope, depth: depth),
             "approved_by": a.approvedBy ?? "", "approved_on": l.date(a.approvedOn), "approved": a.approvedOn != nil || a.approvedBy != nil,
@@ -148,7 +148,7 @@ extension SiteModel {
         let due = i.reportDue(months: content.site.settings.inspectionReportMonths)
         let status = reportStatus(i)
         return [
-            "id": i.id, "date": l.date(i.date), "by": i.by, "mode": l.t("mode_" + i.mode.rawValue), "reference": i.reference ?? "",
+            "id": i.id, "date": l.date(i.date), "by": i.by, "list_href": rootPrefix(depth) + OutputLayout.inspectionsIndex, "mode": l.t("mode_" + i.mode.rawValue), "reference": i.reference ?? "",
             "findings": i.findings.enumerated().map { n, finding -> View in
                 let withheld = finding.isWithheld(confidential)
                 return ["number": n + 1, "text": withheld ? l.t("confidential_notice") : finding.text, "withheld": withheld,

@@ -51,7 +51,7 @@ extension SiteModel {
             "plans": r.plans.map { p -> View in
                 ["unit": unitName(p.unit), "approved_on": l.date(p.approvedOn), "approved_late": p.approvedOnTime == false,
                  "not_approved": p.approvedOn == nil, "evaluated_on": l.date(p.evaluatedOn), "evaluated_late": p.evaluatedOnTime == false,
-                 "not_evaluated": p.evaluatedOn == nil, "met": p.met, "evaluated": p.evaluated, "objectives": p.objectives,
+                 "not_evaluated": p.evaluatedOn == nil && !r.provisional, "met": p.met, "evaluated": p.evaluated, "objectives": p.objectives,
                  "attainment": l.percent(rate(p.met, p.evaluated))]
             },
             "has_plans": !r.plans.isEmpty,

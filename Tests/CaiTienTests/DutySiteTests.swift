@@ -174,6 +174,33 @@ affects: none
     }
 }
 
+extension DutyStatsTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The Ninh Hòa sample: two audits (24–26/11/2025, 22–24/06/2026), two inspections (by
+    /// documents 10/09/2025, answered "không chấp nhận" 01/12/2025; on site 13/10/2026) and five
+    /// legal documents, with the default settings.
+    @Test func theSampleSiteAtTwoDates() throws {
+        // 25/11/2026: the June audit ended 154 days ago. Findings: November 3 NC, 2 observations,
+        // 1 opportunity; June 4 NC, 2 observations, 1 opportunity. June's NC #4 has no request
+        // and 24/06 + 30 days = 24/07/2026 has passed. The on-site inspection's report is due
+        // 13/12/2026; the 2025 one was answered "rejected" on 01/12/2025 and reported on
+        // 05/11/2025 only. Legal: QĐ 2150 (31/08/2025 → 30/11/2025) taken in 14/01/2026, late;
+        // NĐ 118 (01/07/2025 → 01/10/2025) taken in 15/09/2025, on time; NĐ 96 (01/07/2026 →
+        // 01/10/2026) overdue; QĐ 45 (15/10/2026 → 15/01/2027) and TT 12 (not in effect until
+        // 01/01/2027) pending.
+        let content = Self.repository
+        #expect(try kpis(content, "2026-11-25") == [
+            #"{"days_since_last":154,"due":false,"findings":{"nonconformity":7,"observation":4,"opportunity":2},"last":"2026-06-24","last_id":"2026-06-22","next_due":"2027-06-24","unanswered_findings":["2026-06-22#4"]}"#,
+            #"{"last":"2026-10-13","last_id":"2026-10-13","rejected_open":["2025-09-10"],"reports_due":{"2026-10-13":"2026-12-13"},"reports_late":[],"reports_overdue":[]}"#,
+            #"{"late":["QD-2150-2025"],"on_time_rate":0.5,"overdue":["ND-96-2026"],"pending":["ND-96-2026","QD-45-2026","TT-12-2026"]}"#,
+        ])
+        // 13/12/2026 is the report's due day: not overdue; 14/12/2026 it is.
+        #expect(try kpis(content, "2026-12-13")[1].contains(#""reports_overdue":[]"#))
+        #expect(try kpis(content, "2026-12-14")[1].contains(#""reports_overdue":["2026-10-13"]"#))
+    }
+}
+
 @Suite struct DutyPagesTests {
     /// The text of a page with its markup's white space between tags removed.
     func page(_ out: MemoryOutput, _ path: String) throws -> String { try #require(out.text(path), "\(path)") }
