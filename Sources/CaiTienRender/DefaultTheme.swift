@@ -633,6 +633,10 @@ report_not_reannounced: not announced again
 report_no_scope_change: The records show no change of scope in the year.
 report_conclusion: Overall assessment and proposals
 sign_report_head: Head of the agency (signature and seal)
+deadline_audit: Internal audit due
+deadline_finding_request: Request due for finding
+deadline_inspection_report: Corrective-action report due, inspection of
+deadline_legal_update: QMS update due
 
 """#,
     "i18n/vi.yml": #"""
@@ -1022,6 +1026,10 @@ report_not_reannounced: chưa công bố lại
 report_no_scope_change: Hồ sơ không ghi nhận việc điều chỉnh phạm vi áp dụng trong năm.
 report_conclusion: Đánh giá chung, kiến nghị
 sign_report_head: Thủ trưởng cơ quan (ký tên, đóng dấu)
+deadline_audit: Hạn đánh giá nội bộ
+deadline_finding_request: Hạn mở phiếu cho phát hiện
+deadline_inspection_report: Hạn báo cáo khắc phục sau kiểm tra ngày
+deadline_legal_update: Hạn cập nhật vào HTQLCL
 
 """#,
     "templates/audit.mustache": #"""
@@ -1374,8 +1382,8 @@ sign_report_head: Thủ trưởng cơ quan (ký tên, đóng dấu)
   <section class="box">
     <h2>{{t.input_context_changes}}: {{t.nav_legal}}</h2>
     {{^has_period_legal}}<p class="muted">{{t.report_no_legal}}</p>{{/has_period_legal}}
-    {{#has_period_legal}}<table><thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.legal_status}}</th></tr></thead>
-    <tbody>{{#period_legal}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{effective_on}}</td><td>{{update_due}}</td><td><span class="legal-status {{status_key}}">{{status}}</span></td></tr>{{/period_legal}}</tbody></table>{{/has_period_legal}}
+    {{#has_period_legal}}<div class="table-scroll" role="region" aria-label="{{t.nav_legal}}" tabindex="0"><table><thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.legal_status}}</th></tr></thead>
+    <tbody>{{#period_legal}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{effective_on}}</td><td>{{update_due}}</td><td><span class="legal-status {{status_key}}">{{status}}</span></td></tr>{{/period_legal}}</tbody></table></div>{{/has_period_legal}}
   </section>
   <section class="box">
     <h2>5. {{t.to_fill}}</h2>
@@ -1458,8 +1466,8 @@ sign_report_head: Thủ trưởng cơ quan (ký tên, đóng dấu)
     {{^has_plans}}<p>{{t.report_no_plans}}</p><div class="blank"></div>{{/has_plans}}
     {{#has_plans}}
     <p>{{t.attainment}}: <strong>{{attainment}}</strong> ({{met}}/{{evaluated}}) — <a href="{{objectives_href}}">{{t.objectives_year}} {{year}}</a></p>
-    <table><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.report_approved_on}}</th><th scope="col">{{t.report_evaluated_on}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
-    <tbody>{{#plans}}<tr><td>{{unit}}</td><td>{{approved_on}}{{#approved_late}} <span class="badge danger">{{t.annual_late}}</span>{{/approved_late}}{{#not_approved}}<span class="badge warn">{{t.annual_missing}}</span>{{/not_approved}}</td><td>{{evaluated_on}}{{#evaluated_late}} <span class="badge danger">{{t.annual_late}}</span>{{/evaluated_late}}{{#not_evaluated}}<span class="badge warn">{{t.annual_missing}}</span>{{/not_evaluated}}</td><td>{{met}}/{{evaluated}}</td><td>{{attainment}}</td></tr>{{/plans}}</tbody></table>
+    <div class="table-scroll" role="region" aria-label="{{t.report_item_1c}}" tabindex="0"><table><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.report_approved_on}}</th><th scope="col">{{t.report_evaluated_on}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
+    <tbody>{{#plans}}<tr><td>{{unit}}</td><td>{{approved_on}}{{#approved_late}} <span class="badge danger">{{t.annual_late}}</span>{{/approved_late}}{{#not_approved}}<span class="badge warn">{{t.annual_missing}}</span>{{/not_approved}}</td><td>{{evaluated_on}}{{#evaluated_late}} <span class="badge danger">{{t.annual_late}}</span>{{/evaluated_late}}{{#not_evaluated}}<span class="badge warn">{{t.annual_missing}}</span>{{/not_evaluated}}</td><td>{{met}}/{{evaluated}}</td><td>{{attainment}}</td></tr>{{/plans}}</tbody></table></div>
     {{/has_plans}}
   </section>
   <section class="report-item" id="item-1d">
@@ -1526,8 +1534,8 @@ sign_report_head: Thủ trưởng cơ quan (ký tên, đóng dấu)
     {{^has_legal}}<p>{{t.report_no_legal}}</p>{{/has_legal}}
     {{#has_legal}}
     <p>{{t.legal_on_time}}: {{legal_on_time}} · {{t.legal_late}}: {{legal_late}} · {{t.legal_overdue}}: {{legal_overdue}} · {{t.legal_pending}}: {{legal_pending}} · {{t.on_time_rate}}: <strong>{{legal_on_time_rate}}</strong> — <a href="{{legal_href}}">{{t.nav_legal}}</a></p>
-    <table><thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.updated_on}}</th><th scope="col">{{t.legal_status}}</th></tr></thead>
-    <tbody>{{#legal}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{effective_on}}</td><td>{{update_due}}</td><td>{{updated_on}}</td><td><span class="legal-status {{status_key}}">{{status}}</span></td></tr>{{/legal}}</tbody></table>
+    <div class="table-scroll" role="region" aria-label="{{t.report_item_2d}}" tabindex="0"><table><thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.updated_on}}</th><th scope="col">{{t.legal_status}}</th></tr></thead>
+    <tbody>{{#legal}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{effective_on}}</td><td>{{update_due}}</td><td>{{updated_on}}</td><td><span class="legal-status {{status_key}}">{{status}}</span></td></tr>{{/legal}}</tbody></table></div>
     {{/has_legal}}
   </section>
   <section class="report-item" id="item-2dd">

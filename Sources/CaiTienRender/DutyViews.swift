@@ -269,3 +269,45 @@ extension SiteModel {
         return pages + reportPages()
     }
 }
+
+// MARK: - Deadlines
+
+/// A deadline of SPEC §5: its day, a stable id for calendars, what it is, and which page shows it.
+struct DutyDeadline {
+    var day: Day
+    var uid: String
+    var label: String
+    var detail: String
+    var path: String
+}
+
+extension Figures {
+    /// The deadlines of SPEC §5 still to meet: the next internal audit, a request for each
+    /// audit nonconformity awaiting one, each inspection report not sent, each legal document
+    /// not yet taken in.
+    func dutyDeadlines(_ content: Content, l: Localizer) -> [DutyDeadline] {
+        var out: [DutyDeadline] = []
+        // A site that keeps no audit here gets no audit deadline (the dashboard's tile says one is due).
+        if audits.lastID != nil, let due = audits.nextDue {
+            out.append(DutyDeadline(day: due, uid: "internal-audit-due", label: l.t("deadline_audit"), detail: "QĐ 19/2014 Điều 4.4b",
+                                    path: OutputLayout.auditsIndex))
+        }
+        for (finding, due) in audits.awaitingRequest {
+            out.append(DutyDeadline(day: due, uid: "finding-\(finding.replacingOccurrences(of: "#", with: "-"))-request",
+                                    label: "\(l.t("deadline_finding_request")) \(finding)", detail: "BM.CTCL.01", path: OutputLayout.auditsIndex))
+        }
+        let inspectionsByID = Dictionary(content.inspections.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (id, due) in inspections.reportsDue {
+            let signed = inspectionsByID[id].map { l.date($0.date) } ?? id
+            out.append(DutyDeadline(day: due, uid: "inspection-\(id)-report", label: "\(l.t("deadline_inspection_report")) \(signed)",
+                                    detail: inspectionsByID[id]?.by ?? "", path: OutputLayout.inspection(id)))
+        }
+        let months = content.site.settings.legalUpdateMonths
+        for document in content.legal where document.updatedOn == nil {
+            guard let due = document.updateDue(months: months) else { continue }
+            out.append(DutyDeadline(day: due, uid: "legal-\(document.id)-update", label: "\(l.t("deadline_legal_update")) \(document.id)",
+                                    detail: document.title, path: OutputLayout.legalIndex))
+        }
+        return out
+    }
+}

@@ -240,6 +240,7 @@ public func deadlinesICS(_ content: Content, figures: Figures, l: Localizer, hos
     if let due = figures.reviews.nextDue {
         events.append(("management-review-due", due, l.t("deadline_review"), "QT.CTCL 5.8"))
     }
+    for d in figures.dutyDeadlines(content, l: l) { events.append((d.uid, d.day, d.label, d.detail)) }
     let stamp = today.iso.replacingOccurrences(of: "-", with: "") + "T000000Z"
     var out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cai tien//QT.CTCL deadlines//VI\r\nCALSCALE:GREGORIAN\r\n"
     out += foldICSLine("X-WR-CALNAME:" + icsText(content.site.organisation + " — " + l.t("next_deadlines")))

@@ -245,6 +245,7 @@ extension SiteModel {
         if let due = figures.reviews.nextDue {
             items.append((max(due, today), l.t("deadline_review"), "5.8", root + "reviews/next/index.html"))
         }
+        for d in figures.dutyDeadlines(content, l: l) where d.day >= today { items.append((d.day, d.label, d.detail, root + d.path)) }
         return items.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map { day, label, detail, href in
             ["date": l.date(day), "date_iso": day.iso, "label": label, "detail": detail, "href": href as Any,
              "soon": day.days(since: today) <= 14]

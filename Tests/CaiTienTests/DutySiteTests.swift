@@ -310,6 +310,30 @@ extension DutyStatsTests {
         }
     }
 
+    @Test func theDeadlinesOfSpec5AreInTheCalendarAndOnTheDashboard() throws {
+        // audit_interval_days 180: next audit by 21/12/2026. Nghị định 118 (due 01/09/2025) is
+        // still to take in. With finding 1's request removed, it awaits one until 14/07/2026; and
+        // without its report, the inspection's is due 12/04/2026 (inspection_report_months 1).
+        let text = dutyWard.replacingOccurrences(of: ", ticket: PYC-2026-019}", with: "}")
+            .replacingOccurrences(of: "reported_on: 05/05/2026\nreport_ref: 31/BC-UBND\nresponse: accepted\nresponse_on: 20/05/2026\n", with: "")
+            .replacingOccurrences(of: "updated_on: 25/08/2026\n", with: "")
+        let out = try buildDuties(Fixture(text), today: "2026-07-01")
+        let ics = try #require(out.text("deadlines.ics"))
+        #expect(ics.contains("UID:internal-audit-due@caitien\r\nDTSTAMP:20260701T000000Z\r\nDTSTART;VALUE=DATE:20261221\r\n"))
+        #expect(ics.contains("UID:finding-2026-06-22-1-request@caitien\r\nDTSTAMP:20260701T000000Z\r\nDTSTART;VALUE=DATE:20260714\r\n"))
+        #expect(ics.contains("UID:inspection-2026-03-12-report@caitien\r\nDTSTAMP:20260701T000000Z\r\nDTSTART;VALUE=DATE:20260412\r\n"))
+        #expect(ics.contains("UID:legal-ND-118-2025-update@caitien\r\nDTSTAMP:20260701T000000Z\r\nDTSTART;VALUE=DATE:20250901\r\n"))
+        #expect(ics.contains("SUMMARY:Hạn báo cáo khắc phục sau kiểm tra ngày 12/03/2026\r\n"))
+        // The dashboard lists those still ahead: the finding's request and the next audit.
+        let dashboard = try #require(out.text("index.html"))
+        #expect(dashboard.contains("Hạn mở phiếu cho phát hiện 2026-06-22#1"))
+        #expect(dashboard.contains("Hạn đánh giá nội bộ"))
+        #expect(!dashboard.contains("Hạn cập nhật vào HTQLCL ND-118-2025"))
+        // A site with no audit at all gets no audit deadline.
+        let none = try buildDuties(Fixture(dutySite), today: "2026-07-01")
+        #expect(!(try #require(none.text("deadlines.ics"))).contains("internal-audit-due"))
+    }
+
     @Test func aRequestPageLinksItsAudit() throws {
         let out = try buildDuties(Fixture(dutyWard), today: "2026-11-25")
         #expect(try page(out, "tickets/PYC-2026-019/index.html").contains(" · Đánh giá nội bộ: <a href=\"../../audits/2026-06-22/index.html\">2026-06-22</a>"))
