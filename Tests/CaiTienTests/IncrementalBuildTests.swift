@@ -162,7 +162,9 @@ import TestSupport
                 text = text.contains("type: observation") ? text.replacingOccurrences(of: "type: observation", with: "type: nonconformity")
                     : text.replacingOccurrences(of: "type: nonconformity", with: "type: observation")
             } else {
+                // A finding loses its request: it may become unanswered, a tile and a list change.
                 text = text.replacingOccurrences(of: #", ticket: [^,}]*\}"#, with: "}", options: .regularExpression)
+                    .replacingOccurrences(of: #"(?m)^ +ticket: PYC-[0-9-]+\n"#, with: "", options: .regularExpression)
             }
             try w.write(path, text)
             return "edited \(path)"
