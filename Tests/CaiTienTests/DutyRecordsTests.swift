@@ -343,6 +343,35 @@ func auditTicket(_ id: String, _ rest: String = "audit: 2026-06-22") -> String {
         #expect(site.content.inspections.first { $0.id == "2026-01-20" }?.reports == [Inspection.Report(date: Day(parsing: "2026-03-18")!, ref: "15/BC-UBND", line: 5)])
     }
 
+    @Test func theNewFoldersFollowTheFileRules() {
+        // A symbolic link is never followed; a record-looking file not named `.md` is named; a
+        // file starting with `_` is a draft; evidence files are left alone; any depth of folders.
+        let fixture = Fixture(dutySite + """
+
+        -- audits/2026-06-22.MD --
+        ---
+        date: 2026-06-22
+        -- audits/_nhap-2026-12.md --
+        ---
+        (bản nháp)
+        -- inspections/2026-03-12-bien-ban.pdf --
+        %PDF-1.4
+        -- legal/2026/trung-uong/nghi-dinh/ND-96-2026.md --
+        ---
+        title: Nghị định 96/2026/NĐ-CP
+        effective_on: 2026-07-01
+        affects: none
+        ---
+
+        """, symlinks: ["inspections/2026-10-13.md", "legal/2025"])
+        #expect(fixture.diagnostics(today: "2026-11-25") == [
+            "audits/2026-06-22.MD:1:1: warning: `2026-06-22.MD` is not read: only a file whose name ends in `.md` (lower case) is a record — rename it `2026-06-22.md`, or start its name with `_` to keep it aside [not-read]",
+            "inspections/2026-10-13.md:1:1: error: is a symbolic link; links are never followed in content — replace it with the file or folder itself [symlink]",
+            "legal/2025:1:1: error: is a symbolic link; links are never followed in content — replace it with the file or folder itself [symlink]",
+        ])
+        #expect(fixture.check(today: "2026-11-25").content.legal.map(\.id) == ["ND-96-2026"])
+    }
+
     @Test func reservedIDsAndDuplicatesAreRefused() {
         let fixture = Fixture(dutySite + """
 
