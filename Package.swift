@@ -10,7 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // C libraries from Debian (libcmark-dev, libyaml-dev).
@@ -20,8 +20,9 @@ let package = Package(
         .systemLibrary(name: "CXXHash", providers: [.apt(["libxxhash-dev"])]),
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not expose.
         .target(name: "CSupport"),
-        // The only importer of libyaml: front-matter events → YAML nodes with positions.
-        .target(name: "FrontMatter", dependencies: ["CYAML"]),
+        // The only importer of libyaml: front-matter events → YAML nodes with positions; its errors
+        // read back into the mistakes a person made (CaiTienModel.YAMLMistake).
+        .target(name: "FrontMatter", dependencies: ["CYAML", "CaiTienModel"]),
         // The only importer of cmark: Markdown body → the boxes of form BM.CTCL.01 as HTML.
         .target(name: "Markdown", dependencies: ["CCmark"]),
         // Typed records, calendar days, diagnostics: no I/O, no C.
@@ -35,28 +36,39 @@ let package = Package(
             "CaiTienModel", "CaiTienAnalysis", "FrontMatter",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The only runner of git: the requests' history (commits, deletions) read into model values.
+        .target(name: "CaiTienHistory", dependencies: ["CaiTienModel", "CSupport"]),
         // Everything kept between builds: digests of inputs, the parse cache, the output's
         // generations with their page keys, the output's marker and lock.
         .target(name: "CaiTienCache", dependencies: ["CaiTienModel", "CaiTienContent", "CXXHash", "CSupport"]),
         // The pipeline: load → parse → validate → analyse → render → write, and its result types.
         .target(name: "CaiTienSite", dependencies: [
-            "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "CaiTienRender", "CaiTienCache", "FrontMatter", "CSupport",
+            "CaiTienModel", "CaiTienAnalysis", "CaiTienContent", "CaiTienHistory", "CaiTienRender", "CaiTienCache", "FrontMatter", "CSupport",
         ]),
-        // `caitien serve`: a local preview server (FlyingFox), kept out of the core libraries.
+        // `caitien rollup`: a province's dashboard over many wards' data.json — reading (a scanner
+        // that skips the records), figures across wards, the page and the province's data.json.
+        // No Foundation and no HTTP client: fetching is handed in (WardFetcher).
+        .target(name: "CaiTienRollup", dependencies: ["CaiTienModel", "CaiTienCache"]),
+        // Fetching wards' data.json over HTTPS for the roll-up: AsyncHTTPClient (SwiftNIO and
+        // BoringSSL, which link statically; URLSession would need libcurl), kept out of the rest.
+        .target(name: "CaiTienFetch", dependencies: [
+            "CaiTienRollup", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
+        // `caitien serve`: a local preview server (our own HTTP/1.1 over POSIX sockets: the
+        // packages' servers bring FoundationNetworking, hence libcurl, into the static binary).
         .target(name: "CaiTienServe", dependencies: [
-            "CaiTienSite", "CaiTienContent", "CaiTienModel", "CaiTienRender", "CaiTienCache",
-            .product(name: "FlyingFox", package: "FlyingFox"),
+            "CaiTienSite", "CaiTienContent", "CaiTienModel", "CaiTienRender", "CaiTienCache", "CSupport",
         ]),
         .executableTarget(name: "caitien", dependencies: [
-            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe", "CaiTienRender",
+            "CaiTienSite", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienServe", "CaiTienRender", "CaiTienRollup", "CaiTienFetch", "CSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target over the record parser (scripts/fuzz: --sanitize fuzzer --sanitize address).
         .executableTarget(name: "FuzzRecord", dependencies: ["CaiTienContent", "CaiTienModel", "FrontMatter", "Markdown"]),
         .target(name: "TestSupport", dependencies: ["CaiTienContent", "CaiTienModel", "CaiTienSite", "CaiTienRender", "CaiTienCache"], path: "Tests/TestSupport"),
         .testTarget(name: "CaiTienTests", dependencies: [
-            "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienSite", "FrontMatter", "Markdown",
-            "CaiTienServe", "CaiTienRender", "CaiTienCache",
+            "TestSupport", "CaiTienContent", "CaiTienAnalysis", "CaiTienModel", "CaiTienHistory", "CaiTienSite", "FrontMatter", "Markdown",
+            "CaiTienServe", "CaiTienRender", "CaiTienCache", "CaiTienRollup", "CaiTienFetch",
         ]),
     ]
 )

@@ -24,3 +24,16 @@ void caitien_trim_memory(void) {}
 
 #include <unistd.h>
 int caitien_pipe(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
+
+#include <sys/socket.h>
+int caitien_socket_tcp(void) { return socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0); }
+int caitien_accept(int listener) { return accept4(listener, NULL, NULL, SOCK_CLOEXEC); }
+
+#ifndef CAITIEN_VERSION
+#define CAITIEN_VERSION "dev"
+#endif
+#ifndef CAITIEN_COMMIT
+#define CAITIEN_COMMIT "unknown"
+#endif
+const char *caitien_build_version(void) { return CAITIEN_VERSION; }
+const char *caitien_build_commit(void) { return CAITIEN_COMMIT; }

@@ -29,6 +29,18 @@ public struct Figures: Sendable {
         public var ageBuckets: [Int] = [0, 0, 0, 0]
         /// Closed more than retention_years ago: may be disposed of.
         public var disposable: [String] = []
+        /// The step every open request waits for, by id (SPEC §2 "Who must act").
+        public var nextSteps: [String: NextStep] = [:]
+        /// Every action past its own due day in an open request, by (id, position).
+        public var lateActions: [LateAction] = []
+        /// `missingProgress` with who reports and since when, by id.
+        public var lateProgress: [LateProgress] = []
+        /// The leader's own queue: requests waiting for the decision of 5.2.2 or for verification (5.6).
+        public var leaderQueue: [String] = []
+        /// The longest wait in the leader's queue, in days; nil when it is empty.
+        public var leaderQueueLongestWait: Int?
+        /// Something in the leader's queue has waited more than due_soon_days.
+        public var leaderQueueAlert = false
     }
 
     /// A group of nonconformities with the same unit and category (5.2.2).
@@ -61,6 +73,11 @@ public struct Figures: Sendable {
         public var missingEvaluations: [String] = []
         /// Units (or `_ward`) with a plan the year before and none this year, after 30/01.
         public var missingPlans: [String] = []
+        /// How many objectives stand where (`standing(of:year:today:)`), in the order of `ObjectiveStanding.Status`.
+        public var standings: [(ObjectiveStanding.Status, Int)] = []
+        /// Objectives at risk and not met, named `PLAN-ID#CODE` (`2026/tthcc#MT2`), sorted.
+        public var atRisk: [String] = []
+        public var notMet: [String] = []
     }
 
     public struct Reviews: Sendable {
@@ -73,6 +90,8 @@ public struct Figures: Sendable {
         public var incomplete: [(String, [String])] = []
         public var decisionsWithoutTicket = 0
         public var decisionsOverdue: [String] = []
+        /// The decisions without a request, by (review, position), with how long they have waited.
+        public var decisionsWaiting: [DecisionWaiting] = []
     }
 
     public var today: Day
@@ -80,6 +99,7 @@ public struct Figures: Sendable {
     public var recurring: [RecurringGroup] = []
     public var objectives: [ObjectiveYear] = []
     public var reviews = Reviews()
+    public var trends = Trends(since: Day(ordinal: 0))
     public var audits = Audits()
     public var inspections = Inspections()
     public var legal = Legal()
@@ -92,6 +112,7 @@ public func computeFigures(_ content: Content, today: Day) -> Figures {
     figures.recurring = recurringGroups(content.requests, settings: content.site.settings)
     figures.objectives = objectiveFigures(content.plans, today: today)
     figures.reviews = reviewFigures(content.reviews, requests: content.requests, settings: content.site.settings, today: today)
+    figures.trends = trendFigures(content.requests, site: content.site, today: today)
     figures.audits = auditFigures(content.audits, settings: content.site.settings, today: today)
     figures.inspections = inspectionFigures(content.inspections, settings: content.site.settings, today: today)
     figures.legal = legalFigures(content.legal, settings: content.site.settings, today: today)
@@ -105,6 +126,8 @@ func requestFigures(_ requests: [Request], site: SiteConfig, today: Day) -> Figu
     var r = Figures.Requests()
     var stageCounts: [Stage: Int] = [:], kindCounts: [Kind: Int] = [:], sourceCounts: [Source: Int] = [:]
     var unitCounts: [String: Int] = [:]
+    var heads: [String: String] = [:]
+    for unit in site.units { if let head = unit.head { heads[unit.code] = head } }
     var closedWithDue = 0, closedOnTime = 0, verified = 0, effective = 0
     var daysToClose: [Int] = []
 
@@ -164,17 +187,24 @@ func requestFigures(_ requests: [Request], site: SiteConfig, today: Day) -> Figu
             if due < today { r.overdue.append(request.id) }
             else if due <= today.adding(days: settings.dueSoonDays) { r.dueSoon.append(request.id) }
         }
-        if request.actions.contains(where: { $0.done == nil && ($0.due.map { $0 < today } ?? false) }) {
+        let late = lateActions(of: request, today: today)
+        if !late.isEmpty {
             r.actionsOverdue.append(request.id)
+            r.lateActions += late
+        }
+        if let step = nextStep(request, stage: stage, unitHead: heads[request.unit]) {
+            r.nextSteps[request.id] = step
+            if step.step == .decide || step.step == .verify {
+                r.leaderQueue.append(request.id)
+                let waited = step.wait.daysWaiting(today)
+                r.leaderQueueLongestWait = max(r.leaderQueueLongestWait ?? waited, waited)
+            }
         }
         if stage == .verifying { r.awaitingVerification.append(request.id) }
         if request.kind != .improvement && request.actionNeeded == nil { r.undecided.append(request.id) }
-        if stage == .assigned || stage == .inProgress, let due = request.due {
-            let start = request.assignedOn ?? request.opened
-            if due.days(since: start) > settings.longActionDays {
-                let last = request.progress.map(\.date).max() ?? request.approvedOn ?? request.assignedOn ?? request.opened
-                if today.days(since: last) > settings.progressIntervalDays { r.missingProgress.append(request.id) }
-            }
+        if let progress = lateProgress(of: request, settings: settings, today: today) {
+            r.missingProgress.append(request.id)
+            r.lateProgress.append(progress)
         }
     }
 
@@ -193,16 +223,13 @@ func requestFigures(_ requests: [Request], site: SiteConfig, today: Day) -> Figu
         // Nearest rank: the ⌈0.9·n⌉-th smallest.
         r.daysToCloseP90 = daysToClose[(9 * n + 9) / 10 - 1]
     }
-    for keyPath in [\Figures.Requests.overdue, \.dueSoon, \.actionsOverdue, \.missingProgress, \.awaitingVerification, \.undecided, \.disposable] {
+    for keyPath in [\Figures.Requests.overdue, \.dueSoon, \.actionsOverdue, \.missingProgress, \.awaitingVerification, \.undecided, \.disposable, \.leaderQueue] {
         r[keyPath: keyPath].sort()
     }
+    r.lateActions.sort { ($0.id, $0.index) < ($1.id, $1.index) }
+    r.lateProgress.sort { $0.id < $1.id }
+    r.leaderQueueAlert = (r.leaderQueueLongestWait ?? 0) > settings.dueSoonDays
     return r
-}
-
-/// The day a closed record's retention ends: `closed` plus `years` (29/02 becomes 28/02).
-public func retentionEnd(_ closed: Day, years: Int) -> Day? {
-    let (y, m, d) = closed.components
-    return Day(year: y + years, month: m, day: min(d, Day.daysIn(month: m, year: y + years)))
 }
 
 // MARK: - Recurring nonconformities
@@ -246,9 +273,14 @@ func objectiveFigures(_ plans: [ObjectivePlan], today: Day) -> [Figures.Objectiv
         var figures = Figures.ObjectiveYear(year: year)
         let ofYear = plans.filter { $0.year == year }.sorted { $0.id < $1.id }
         var byUnit: [String: Figures.Attainment] = [:]
+        var standingCounts: [ObjectiveStanding.Status: Int] = [:]
         for plan in ofYear {
             var a = Figures.Attainment()
             for objective in plan.objectives {
+                let s = standing(of: objective, year: year, today: today)
+                standingCounts[s.status, default: 0] += 1
+                if s.status == .atRisk { figures.atRisk.append("\(plan.id)#\(objective.code)") }
+                if s.status == .notMet { figures.notMet.append("\(plan.id)#\(objective.code)") }
                 a.objectives += 1
                 if let met = objective.met {
                     a.evaluated += 1
@@ -275,6 +307,9 @@ func objectiveFigures(_ plans: [ObjectivePlan], today: Day) -> [Figures.Objectiv
             }
         }
         figures.byUnit = byUnit.keys.sorted().map { ($0, byUnit[$0]!) }
+        figures.standings = ObjectiveStanding.Status.allCases.map { ($0, standingCounts[$0] ?? 0) }
+        figures.atRisk.sort()
+        figures.notMet.sort()
         if let deadline = Day(year: year, month: 1, day: 30), today > deadline {
             let before = Set(plans.filter { $0.year == year - 1 }.map { $0.unit ?? wardKey })
             let now = Set(ofYear.map { $0.unit ?? wardKey })
@@ -310,9 +345,11 @@ func reviewFigures(_ reviews: [Review], requests: [Request], settings: Settings,
     for review in reviews.sorted(by: { $0.id < $1.id }) {
         let missing = review.missingInputs
         if !missing.isEmpty { r.incomplete.append((review.id, missing)) }
-        for decision in review.decisions {
+        for (i, decision) in review.decisions.enumerated() {
             guard let ticket = decision.ticket, !ticket.isEmpty else {
                 r.decisionsWithoutTicket += 1
+                r.decisionsWaiting.append(DecisionWaiting(review: review.id, index: i, owner: decision.owner,
+                                                          wait: Wait(since: review.date, deadline: decision.due)))
                 continue
             }
             if let i = byID[ticket], requests[i].isOpen, let due = requests[i].due, due < today { overdue.insert(ticket) }

@@ -1,6 +1,23 @@
 import CaiTienModel
 
 extension Figures {
+    /// `since`, `deadline`, and the three ways of saying how the step stands.
+    func waitJSON(_ w: Wait) -> [(String, JSON)] {
+        [("since", .day(w.since)), ("deadline", .day(w.deadline)),
+         ("days_late", w.daysLate(today).map(JSON.int) ?? .null), ("days_left", w.daysLeft(today).map(JSON.int) ?? .null),
+         ("days_waiting", .int(w.daysWaiting(today)))]
+    }
+
+    /// One open request's next step. A name the request itself gives is withheld when it is confidential.
+    func nextStepJSON(_ s: NextStep) -> JSON {
+        let name = s.confidential && s.role.namedByRecord ? nil : s.name
+        return .object([
+            ("id", .string(s.id)), ("unit", .string(s.unit)), ("step", .string(s.step.rawValue)), ("clause", .string(s.step.clause)),
+            ("owner", .text(name)), ("owner_role", .string(s.role.rawValue)),
+            ("action", s.action.map { JSON.int($0 + 1) } ?? .null),
+        ] + waitJSON(s.wait))
+    }
+
     /// The `kpis` object of data.json (SPEC §3), also printed by `caitien stats --json`.
     public var kpis: JSON {
         let r = requests
@@ -27,6 +44,19 @@ extension Figures {
             ])),
             ("age_buckets", .object(zip(["0-30", "31-90", "91-180", "181+"], r.ageBuckets).map { ($0, .int($1)) })),
             ("disposable", .strings(r.disposable)),
+            ("next_steps", .array(r.nextSteps.keys.sorted().map { nextStepJSON(r.nextSteps[$0]!) })),
+            ("actions_late", .array(r.lateActions.map { a in
+                .object([("id", .string(a.id)), ("action", .int(a.index + 1)), ("owner", .text(a.confidential ? nil : a.owner)),
+                         ("due", .day(a.due)), ("days_late", .int(today.days(since: a.due)))])
+            })),
+            ("progress_late", .array(r.lateProgress.map { p in
+                .object([("id", .string(p.id)), ("owner", .text(p.confidential ? nil : p.owner)), ("last", .day(p.last)),
+                         ("deadline", .day(p.deadline)), ("days_late", .int(today.days(since: p.deadline)))])
+            })),
+            ("leader_queue", .object([
+                ("ids", .strings(r.leaderQueue)), ("longest_wait", r.leaderQueueLongestWait.map(JSON.int) ?? .null),
+                ("alert", .bool(r.leaderQueueAlert)),
+            ])),
         ])
         let recurringJSON: JSON = .array(recurring.map {
             .object([
@@ -46,6 +76,9 @@ extension Figures {
                 ("late_evaluations", .strings(year.lateEvaluations)),
                 ("missing_evaluations", .strings(year.missingEvaluations)),
                 ("missing_plans", .strings(year.missingPlans)),
+                ("standing", .object(year.standings.map { ($0.0.rawValue, .int($0.1)) })),
+                ("at_risk", .strings(year.atRisk)),
+                ("not_met", .strings(year.notMet)),
             ]))
         })
         let v = reviews
@@ -56,9 +89,24 @@ extension Figures {
             ("incomplete", .object(v.incomplete.map { ($0.0, .strings($0.1)) })),
             ("decisions_without_ticket", .int(v.decisionsWithoutTicket)),
             ("decisions_overdue", .strings(v.decisionsOverdue)),
+            ("decisions_waiting", .array(v.decisionsWaiting.map { d in
+                .object([("review", .string(d.review)), ("decision", .int(d.index + 1)), ("owner", .text(d.owner))] + waitJSON(d.wait))
+            })),
+        ])
+        let trendsJSON: JSON = .object([
+            ("since", .day(trends.since)),
+            ("nc_pareto", .array(trends.categories.map {
+                .object([("category", .text($0.category)), ("count", .int($0.count)), ("cumulative", .double($0.cumulative))])
+            })),
+            ("days_to_stage", .object(trends.stageTimes.map {
+                ($0.milestone, .object([("median", $0.median.map(JSON.double) ?? .null), ("count", .int($0.count))]))
+            })),
+            ("open_by_unit_age", .object(trends.openByUnitAge.map {
+                ($0.unit, .object(zip(["0-30", "31-90", "91-180", "181+"], $0.buckets).map { ($0, .int($1)) }))
+            })),
         ])
         return .object([
-            ("tickets", tickets), ("recurring", recurringJSON), ("objectives", objectivesJSON), ("reviews", reviewsJSON),
+            ("tickets", tickets), ("recurring", recurringJSON), ("trends", trendsJSON), ("objectives", objectivesJSON), ("reviews", reviewsJSON),
         ] + dutyKpis)
     }
 }

@@ -72,7 +72,7 @@ struct Fields {
     /// The whole mapping's position, for "missing key" errors.
     let position: Position
     /// False when the node is not a mapping: that one error is enough, its keys are not "missing".
-    private var isMapping = true
+    private(set) var isMapping = true
 
     /// - Parameters:
     ///   - known: keys this mapping may hold; `x_` keys are always allowed.
@@ -187,24 +187,23 @@ struct Fields {
         return nil
     }
 
-    mutating func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required hint: Phrase? = nil) -> E?
-    where E.RawValue == String {
+    /// One of a fixed set of values: its code, a Vietnamese word or a page label (SPEC §1).
+    mutating func choice<E: WrittenValue>(_ key: String, _ type: E.Type, required hint: Phrase? = nil) -> E? {
         guard let text = text(key, required: hint) else { return nil }
-        if let value = E(rawValue: text) { return value }
-        report(.badValue, at: key, ["field": .key(key), "value": .value(text), "allowed": .codes(E.allCases.map(\.rawValue)),
-                                    "suggestion": .didYouMean(closest(text, in: E.allCases.map(\.rawValue)))])
+        if let value = E(written: text) { return value }
+        report(.badValue, at: key, ["field": .key(key), "value": .value(text), "allowed": .allowed(E.self),
+                                    "suggestion": .didYouMean(E.written.nearest(text))])
         return nil
     }
 
     mutating func bool(_ key: String) -> Bool? {
         guard let text = text(key) else { return nil }
-        switch text.lowercased() {
-        case "true", "yes": return true
-        case "false", "no": return false
-        default:
-            report(.badBool, at: key, ["field": .key(key), "value": .value(text)])
-            return nil
-        }
+        // The codes as written, before the slower folding of the other spellings.
+        if text == "true" { return true }
+        if text == "false" { return false }
+        if let value = writtenBooleans.value(text) { return value }
+        report(.badBool, at: key, ["field": .key(key), "value": .value(text), "suggestion": .didYouMean(writtenBooleans.nearest(text))])
+        return nil
     }
 
     mutating func number(_ key: String, required hint: Phrase? = nil) -> Double? {
@@ -314,17 +313,3 @@ func closest(_ word: String, in candidates: [String]) -> String? {
     return candidates.first { $0.filter(\.isLetter) == squashed }
 }
 
-func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = previous
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}

@@ -13,6 +13,15 @@ public enum ParsedRecord: Sendable {
     case duty(DutyRecord)
     /// The file could not be read as a record; its diagnostics say why.
     case invalid
+    /// A record with errors in some of its keys: kept for the rules over the keys that could be
+    /// read, so that every error of a file is reported at once, but never shown or counted.
+    /// `unknown` names the keys whose value is missing or could not be read.
+    indirect case incomplete(ParsedRecord, unknown: Set<String>)
+}
+
+/// The keys of `required` whose value is nil.
+private func unknownKeys(_ required: [(String, Any?)]) -> Set<String> {
+    Set(required.filter { $0.1 == nil }.map(\.0))
 }
 
 /// The id of a record: its file name without `.md`; for an objectives plan, its path under
@@ -52,30 +61,64 @@ public func parseRecord(_ file: SourceFile) -> (record: ParsedRecord, diagnostic
     case .failure(.missingOpening):
         return (.invalid, [Diagnostic(text.isEmpty ? .emptyFile : .noFrontMatter, file.path, line: 1)])
     case .failure(.missingClosing):
-        return (.invalid, [Diagnostic(.frontMatterNotClosed, file.path, line: 1)])
+        return (.invalid, [missingClosingLine(text, path: file.path)])
     }
 
-    let node: YAMLNode
-    do {
-        node = try parseYAML(split.frontMatter)
-    } catch {
-        return (.invalid, [Diagnostic(.yaml, file.path, line: error.mark.line + split.frontMatterLine - 1,
-                                      column: error.mark.column, ["problem": .value(error.message)])])
-    }
     let offset = split.frontMatterLine - 1
+    let document: YAMLDocument
+    do {
+        document = try readYAML(split.frontMatter)
+    } catch {
+        return (.invalid, [yamlDiagnostic(error, path: file.path, lineOffset: offset)])
+    }
     let id = recordID(file.relativePath, kind: file.kind)
+    var (record, diagnostics): (ParsedRecord, [Diagnostic])
     switch file.kind {
     case .request:
-        return parseRequest(node, body: split, id: id, path: file.path, lineOffset: offset)
+        (record, diagnostics) = parseRequest(document.root, body: split, id: id, path: file.path, lineOffset: offset)
     case .review:
-        return parseReview(node, body: split, id: id, path: file.path, lineOffset: offset)
+        (record, diagnostics) = parseReview(document.root, body: split, id: id, path: file.path, lineOffset: offset)
     case .objectives:
-        return parsePlan(node, body: split, id: id, path: file.path, lineOffset: offset)
+        (record, diagnostics) = parsePlan(document.root, body: split, id: id, path: file.path, lineOffset: offset)
     case .audit, .inspection, .legal:
-        return parseDuty(file.kind, node, body: split, id: id, path: file.path, lineOffset: offset)
+        (record, diagnostics) = parseDuty(file.kind, document.root, body: split, id: id, path: file.path, lineOffset: offset)
     case .site:
         return (.invalid, [])
     }
+    diagnostics += document.problems.map { yamlDiagnostic($0, path: file.path, lineOffset: offset) }
+    return (record, diagnostics)
+}
+
+// MARK: - Mistakes in the front-matter
+
+/// A mistake in a front-matter's YAML as a diagnostic, at its place in the file.
+func yamlDiagnostic(_ error: YAMLError, path: String, lineOffset: Int) -> Diagnostic {
+    Diagnostic(error.mistake.rule, path, line: error.mark.line + lineOffset, column: error.mark.column,
+               ["problem": error.mistake.problem(lineOffset: lineOffset)])
+}
+
+/// A record opened with `---` and never closed: the line meant as the closing one but mistyped
+/// (`--`, `----`, `—` from an editor's typographic dashes), or the line to add it after.
+func missingClosingLine(_ text: String, path: String) -> Diagnostic {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    for (i, line) in lines.enumerated().dropFirst() {
+        let t = String(line).trimmingWhitespace
+        if t.count <= 6, t.count >= 2 || t == "—" || t == "–", t.allSatisfy({ "-—–_".contains($0) }) {
+            return Diagnostic(.frontMatterDash, path, line: i + 1, ["written": .value(t)])
+        }
+    }
+    // The front-matter ends before the first line that cannot belong to it: a Markdown heading
+    // (`## …`), or text that is neither `key: value`, a list item, an indented line nor a comment.
+    var last = 1
+    for (i, line) in lines.enumerated().dropFirst() {
+        let t = String(line).trimmingWhitespace
+        if t.isEmpty { continue }
+        let indented = line.first == " " || line.first == "\t"
+        let yamlLike = indented || t.hasPrefix("- ") || t.hasPrefix("#") || t.contains(":")
+        if t.hasPrefix("##") || !yamlLike { break }
+        last = i + 1
+    }
+    return Diagnostic(.frontMatterNotClosed, path, line: last, ["line": .value(last)])
 }
 
 // MARK: - site.yml
@@ -86,11 +129,12 @@ let settingKeys = KnownKeys(["recurrence_threshold", "due_soon_days", "long_acti
                    "review_interval_days", "retention_years"] + dutySettingKeys)
 
 func parseSite(_ text: String, path: String) -> (ParsedRecord, [Diagnostic]) {
-    let node: YAMLNode
-    do { node = try parseYAML(text) } catch {
-        return (.invalid, [Diagnostic(.yaml, path, line: error.mark.line, column: error.mark.column, ["problem": .value(error.message)])])
+    let document: YAMLDocument
+    do { document = try readYAML(text) } catch {
+        return (.invalid, [yamlDiagnostic(error, path: path, lineOffset: 0)])
     }
-    var f = Fields(node, path: path, lineOffset: 0, known: siteKeys, what: .theSite)
+    var f = Fields(document.root, path: path, lineOffset: 0, known: siteKeys, what: .theSite)
+    f.diagnostics += document.problems.map { yamlDiagnostic($0, path: path, lineOffset: 0) }
     let organisation = f.text("organisation", required: Hint.organisation)
     var site = SiteConfig(organisation: organisation ?? "")
     if let locale = f.text("locale") {
@@ -265,10 +309,11 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
     if !isSafeID(id) {
         f.diagnostics.append(Diagnostic(.badID, path, line: 1, ["name": .value(id + ".md"), "example": .value("PYC-2025-001.md")]))
     }
-    guard let title, let kind, let source, let unit, let opened, let reportedBy, isSafeID(id) else {
-        return (.invalid, f.diagnostics)
-    }
-    var r = Request(id: id, path: path, title: title, kind: kind, source: source, unit: unit, opened: opened, reportedBy: reportedBy)
+    guard isSafeID(id), f.isMapping else { return (.invalid, f.diagnostics) }
+    let unknown = unknownKeys([("title", title), ("kind", kind), ("source", source), ("unit", unit), ("opened", opened), ("reported_by", reportedBy)])
+    // Stand-ins for what could not be read: the rules skip the keys in `unknown`.
+    var r = Request(id: id, path: path, title: title ?? "", kind: kind ?? .improvement, source: source ?? .other, unit: unit ?? "",
+                    opened: opened ?? Day.recordRange.lowerBound, reportedBy: reportedBy ?? "")
     r.category = category.map(normaliseCategory)
     r.severity = severity ?? .minor
     r.disposition = disposition
@@ -288,13 +333,14 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
     r.extra = f.extra
     r.positions = f.positions()
     r.boxes = parseBoxes(screenedBody(body, path: path, diagnostics: &f.diagnostics))
-    return (.request(r), f.diagnostics)
+    return (unknown.isEmpty ? .request(r) : .incomplete(.request(r), unknown: unknown), f.diagnostics)
 }
 
 // MARK: - Reviews
 
 let inputKeys = KnownKeys(Review.inputKeys)
-let reviewKeys: KnownKeys = ["date", "format", "chair", "secretary", "attendees", "approved_by", "approved_on", "inputs", "decisions"]
+let reviewKeys: KnownKeys = ["date", "format", "chair", "secretary", "attendees", "report_approved_by", "report_approved_on",
+                              "approved_by", "approved_on", "inputs", "decisions"]
 let decisionKeys: KnownKeys = ["type", "text", "owner", "due", "ticket"]
 
 func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
@@ -306,6 +352,7 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
     let attendees = f.texts("attendees")
     let attendeesMalformed = f.diagnostics.count > before
     let approvedBy = f.text("approved_by"), approvedOn = f.day("approved_on")
+    let reportApprovedBy = f.text("report_approved_by"), reportApprovedOn = f.day("report_approved_on")
     if format == .meeting {
         if chair == nil { f.missing("chair", Hint.chair) }
         if secretary == nil { f.missing("secretary", Hint.secretary) }
@@ -333,13 +380,15 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
             decisions.append(Review.Decision(type: type, text: text, owner: owner, due: due, ticket: ticket, line: d.position.line))
         }
     }
-    guard let date, let format, isSafeID(id) else {
+    guard isSafeID(id), f.isMapping else {
         if !isSafeID(id) { f.diagnostics.append(Diagnostic(.badID, path, line: 1, ["name": .value(id + ".md"), "example": .value("2025-12-15.md")])) }
         return (.invalid, f.diagnostics)
     }
-    var review = Review(id: id, path: path, date: date, format: format)
+    let unknown = unknownKeys([("date", date), ("format", format)])
+    var review = Review(id: id, path: path, date: date ?? Day.recordRange.lowerBound, format: format ?? .meeting)
     review.chair = chair; review.secretary = secretary; review.attendees = attendees
     review.approvedBy = approvedBy; review.approvedOn = approvedOn
+    review.reportApprovedBy = reportApprovedBy; review.reportApprovedOn = reportApprovedOn
     review.inputs = inputs
     var markdown = MarkdownScreen()
     review.inputsHTML = screenedInputs(inputs, lines: inputLines, path: path, screen: &markdown, diagnostics: &f.diagnostics)
@@ -347,7 +396,7 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
     review.bodyHTML = screenedBody(body, path: path, screen: &markdown, diagnostics: &f.diagnostics).map(\.html).joined()
     review.extra = f.extra
     review.positions = f.positions()
-    return (.review(review), f.diagnostics)
+    return (unknown.isEmpty ? .review(review) : .incomplete(.review(review), unknown: unknown), f.diagnostics)
 }
 
 // MARK: - Objectives
@@ -398,14 +447,14 @@ func parsePlan(_ node: YAMLNode, body: SplitRecord, id: String, path: String, li
             objectives.append(objective)
         }
     }
-    guard let year else { return (.invalid, f.diagnostics) }
-    var plan = ObjectivePlan(id: id, path: path, year: year, unit: unit)
+    guard f.isMapping else { return (.invalid, f.diagnostics) }
+    var plan = ObjectivePlan(id: id, path: path, year: year ?? Day.recordRange.lowerBound.year, unit: unit)
     plan.approvedBy = approvedBy; plan.approvedOn = approvedOn; plan.evaluatedOn = evaluatedOn
     plan.objectives = objectives
     plan.bodyHTML = screenedBody(body, path: path, diagnostics: &f.diagnostics).map(\.html).joined()
     plan.extra = f.extra
     plan.positions = f.positions()
-    return (.plan(plan), f.diagnostics)
+    return (year != nil ? .plan(plan) : .incomplete(.plan(plan), unknown: ["year"]), f.diagnostics)
 }
 
 /// The front-matter keys of a request, in the order `Request.positions` holds them (for the

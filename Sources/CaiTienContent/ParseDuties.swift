@@ -55,15 +55,6 @@ func parseDuty(_ kind: RecordKind, _ node: YAMLNode, body: SplitRecord, id: Stri
 }
 
 extension Fields {
-    /// One of a fixed set of values: its code, a Vietnamese word or a page label (SPEC §1).
-    mutating func written<E: DutyValue>(_ key: String, _ type: E.Type, required hint: Phrase? = nil) -> E? {
-        guard let text = text(key, required: hint) else { return nil }
-        if let value = E(written: text) { return value }
-        report(.badValue, at: key, ["field": .key(key), "value": .value(text), "allowed": .codes(E.allCases.map(\.rawValue)),
-                                    "suggestion": .didYouMean(closest(text, in: E.allCases.map(\.rawValue) + E.words.flatMap(\.1)))])
-        return nil
-    }
-
     /// A list of text items, or one text written on its own (`scope: tthcc`).
     mutating func textItems(_ key: String) -> [String] {
         if let node = node(key), let one = node.scalar, !node.isNull {
@@ -98,7 +89,7 @@ func parseAudit(_ node: YAMLNode, body: SplitRecord, id: String, path: String, l
         var g = f.nested(item, known: auditFindingKeys, what: .aFinding)
         let unit = g.text("unit", required: Hint.findingUnit)
         let clause = g.text("clause")
-        let type = g.written("type", FindingType.self, required: Hint.findingType)
+        let type = g.choice("type", FindingType.self, required: Hint.findingType)
         let text = g.text("text", required: Hint.findingText)
         let ticket = g.text("ticket")
         let confidential = g.bool("confidential")
@@ -130,7 +121,7 @@ func parseInspection(_ node: YAMLNode, body: SplitRecord, id: String, path: Stri
     var f = Fields(node, path: path, lineOffset: lineOffset, known: inspectionKeys, what: .anInspection)
     let date = f.day("date", required: Hint.inspectionDate)
     let by = f.text("by", required: Hint.inspectionBy)
-    let mode = f.written("mode", InspectionMode.self, required: Hint.inspectionMode)
+    let mode = f.choice("mode", InspectionMode.self, required: Hint.inspectionMode)
     let reference = f.text("reference")
     var findings: [Inspection.Finding] = []
     for item in f.list("findings") {
@@ -163,7 +154,7 @@ func parseInspection(_ node: YAMLNode, body: SplitRecord, id: String, path: Stri
     } else if let reportedOn {
         reports = [Inspection.Report(date: reportedOn, ref: reportRef, line: f.position(of: "reported_on").line)]
     }
-    let response = f.written("response", InspectionResponse.self)
+    let response = f.choice("response", InspectionResponse.self)
     let responseOn = f.day("response_on")
     let safe = f.checkID(id, example: "2026-03-12.md")
     guard let date, let by, let mode, safe else { return (nil, f.diagnostics) }

@@ -10,10 +10,20 @@ public struct ParsedContent: Sendable {
     /// Ids of every audit and inspection file, parsed or not (SPEC §5).
     public var auditIDs = Set<String>()
     public var inspectionIDs = Set<String>()
+    /// Records with errors in some keys, each with the keys that could not be read: the rules
+    /// still look at the others, so that every error of a file is reported at once.
+    public var incompleteRequests: [(record: Request, unknown: Set<String>)] = []
+    public var incompleteReviews: [(record: Review, unknown: Set<String>)] = []
+    public var incompletePlans: [(record: ObjectivePlan, unknown: Set<String>)] = []
 
-    /// The requests worth caching (the parse cache): those whose file gave no diagnostic.
+    /// Requests whose `unit:` names a unit by its name: read into the code with site.yml, so not
+    /// a function of their file alone.
+    public var unitsByName: Set<String> = []
+
+    /// The requests worth caching (the parse cache): those whose file gave no diagnostic and
+    /// that were read from their file alone.
     public var cleanRequests: LazyFilterSequence<[Request]> {
-        let noisy = Set(diagnostics.map(\.path))
+        let noisy = Set(diagnostics.map(\.path)).union(unitsByName)
         return content.requests.lazy.filter { !noisy.contains($0.path) }
     }
 }
@@ -45,6 +55,7 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
     // Kind and id folded to lower case → the first file with that id: ids that differ only in
     // case collide on macOS, on Windows and in a zip.
     var first: [String: (path: String, id: String)] = [:]
+    var incomplete: (requests: [(Request, Set<String>)], reviews: [(Review, Set<String>)], plans: [(ObjectivePlan, Set<String>)]) = ([], [], [])
     var parsed = parsed
     for (index, file) in files.enumerated() {
         // Moved out of `parsed`, not copied: 100,000 records otherwise cost 100,000 retains and
@@ -78,16 +89,45 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
         case .request(let r): requests.append(r)
         case .review(let r): reviews.append(r)
         case .plan(let p): plans.append(p)
+        case .incomplete(.request(let r), let unknown): incomplete.requests.append((r, unknown))
+        case .incomplete(.review(let r), let unknown): incomplete.reviews.append((r, unknown))
+        case .incomplete(.plan(let p), let unknown): incomplete.plans.append((p, unknown))
         case .duty(let d): duties.add(d)
-        case .invalid: break
+        case .invalid, .incomplete: break
         }
     }
-    var content = Content(site: site ?? SiteConfig(organisation: ""), requests: requests, reviews: reviews, plans: plans)
+    let siteConfig = site ?? SiteConfig(organisation: "")
+    let unitsByName = resolveUnitNames(siteConfig, &requests, &plans, &incomplete.requests, &incomplete.plans)
+    var content = Content(site: siteConfig, requests: requests, reviews: reviews, plans: plans)
     duties.put(into: &content)
     var result = ParsedContent(content: content, diagnostics: diagnostics, requestIDs: requestIDs, reviewIDs: reviewIDs)
+    result.incompleteRequests = incomplete.requests
+    result.incompleteReviews = incomplete.reviews
+    result.incompletePlans = incomplete.plans
+    result.unitsByName = unitsByName
     result.auditIDs = duties.ids[.audit] ?? []
     result.inspectionIDs = duties.ids[.inspection] ?? []
     return result
+}
+
+/// `unit:` may name a unit by its name as well as its code (SPEC §1): records are read into the
+/// code. Returns the paths of the requests read so.
+func resolveUnitNames(_ site: SiteConfig, _ requests: inout [Request], _ plans: inout [ObjectivePlan],
+                      _ incompleteRequests: inout [(Request, Set<String>)], _ incompletePlans: inout [(ObjectivePlan, Set<String>)]) -> Set<String> {
+    let codes = Set(site.units.map(\.code))
+    guard !codes.isEmpty else { return [] }
+    var resolved = Set<String>()
+    var byName: [String: String] = [:]
+    for unit in site.units {
+        byName[foldValue(unit.name)] = unit.code
+        byName[foldValue(unit.code)] = unit.code
+    }
+    func code(_ written: String) -> String? { codes.contains(written) ? nil : byName[foldValue(written)] }
+    for i in requests.indices { if let c = code(requests[i].unit) { requests[i].unit = c; resolved.insert(requests[i].path) } }
+    for i in incompleteRequests.indices { if let c = code(incompleteRequests[i].0.unit) { incompleteRequests[i].0.unit = c } }
+    for i in plans.indices { if let u = plans[i].unit, let c = code(u) { plans[i].unit = c } }
+    for i in incompletePlans.indices { if let u = incompletePlans[i].0.unit, let c = code(u) { incompletePlans[i].0.unit = c } }
+    return resolved
 }
 
 /// The rules of SPEC §1 that relate records to each other and to `today`.
@@ -109,38 +149,40 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
         ["where": place, "id": .value(id), "suggestion": .didYouMean(closest(id, in: requestIDs.filter { $0 != own }))]
     }
 
-    for r in content.requests {
+    /// The rules of one request; those about a key in `unknown` (missing or unreadable, already
+    /// reported) are skipped.
+    func check(_ r: Request, unknown: Set<String>) {
+        func known(_ key: String) -> Bool { unknown.isEmpty || !unknown.contains(key) }
         func report(_ rule: Rule, at key: String, _ arguments: [String: Phrase] = [:]) { out.append(Diagnostic(rule, r.path, r.position(of: key), arguments)) }
         func report(_ rule: Rule, line: Int, _ arguments: [String: Phrase]) { out.append(Diagnostic(rule, r.path, line: line, arguments)) }
-        let opened = Phrase.value(r.opened.vietnamese)
+        // The texts of a message are made only when there is one: most records have none.
+        func text(_ day: Day) -> Phrase { .value(day.vietnamese) }
+        let opened = r.opened
 
-        if !units.isEmpty && !units.contains(r.unit) { report(.unknownUnit, at: "unit", unknownUnit(r.unit)) }
+        if known("unit") && !units.isEmpty && !units.contains(r.unit) { report(.unknownUnit, at: "unit", unknownUnit(r.unit)) }
+        let hasOpened = known("opened")
 
         // Every milestone lies between `opened` and today.
         let milestones: [(String, Day?)] = [
             ("decided_on", r.decidedOn), ("assigned_on", r.assignedOn), ("approved_on", r.approvedOn),
             ("completed_on", r.completedOn), ("verified_on", r.verifiedOn), ("closed", r.closed), ("cancelled", r.cancelled),
         ]
-        if r.opened > today { report(.futureDate, at: "opened", ["what": .key("opened"), "date": opened, "today": todayText]) }
+        if hasOpened && opened > today { report(.futureDate, at: "opened", ["what": .key("opened"), "date": text(opened), "today": todayText]) }
         for (key, day) in milestones {
             guard let day else { continue }
-            let date = Phrase.value(day.vietnamese)
-            if day < r.opened { report(.beforeOpened, at: key, ["what": .key(key), "date": date, "opened": opened]) }
-            if day > today { report(.futureDate, at: key, ["what": .key(key), "date": date, "today": todayText]) }
+            if hasOpened && day < opened { report(.beforeOpened, at: key, ["what": .key(key), "date": text(day), "opened": text(opened)]) }
+            if day > today { report(.futureDate, at: key, ["what": .key(key), "date": text(day), "today": todayText]) }
         }
-        if let due = r.due, due < r.opened { report(.beforeOpened, at: "due", ["what": .key("due"), "date": .value(due.vietnamese), "opened": opened]) }
+        if hasOpened, let due = r.due, due < opened { report(.beforeOpened, at: "due", ["what": .key("due"), "date": text(due), "opened": text(opened)]) }
         for action in r.actions {
-            if let done = action.done {
-                let what = Phrase.actionDone(action.what), date = Phrase.value(done.vietnamese)
-                if done > today { report(.futureDate, line: action.line, ["what": what, "date": date, "today": todayText]) }
-                if done < r.opened { report(.beforeOpened, line: action.line, ["what": what, "date": date, "opened": opened]) }
-            }
+            guard let done = action.done else { continue }
+            if done > today { report(.futureDate, line: action.line, ["what": .actionDone(action.what), "date": text(done), "today": todayText]) }
+            if hasOpened && done < opened { report(.beforeOpened, line: action.line, ["what": .actionDone(action.what), "date": text(done), "opened": text(opened)]) }
         }
         for (key, notes) in [("progress", r.progress), ("changes", r.changes)] {
             for note in notes {
-                let what = Phrase.entryDated(key), date = Phrase.value(note.date.vietnamese)
-                if note.date > today { report(.futureDate, line: note.line, ["what": what, "date": date, "today": todayText]) }
-                if note.date < r.opened { report(.beforeOpened, line: note.line, ["what": what, "date": date, "opened": opened]) }
+                if note.date > today { report(.futureDate, line: note.line, ["what": .entryDated(key), "date": text(note.date), "today": todayText]) }
+                if hasOpened && note.date < opened { report(.beforeOpened, line: note.line, ["what": .entryDated(key), "date": text(note.date), "opened": text(opened)]) }
             }
         }
         if let verified = r.verifiedOn, let completed = r.completedOn, verified < completed {
@@ -153,11 +195,11 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
             if r.actionNeeded == false {
                 // `disposition` is only for nonconformities; a potential NC or an improvement
                 // judged to need no action is closed with neither.
-                if r.disposition == nil && r.kind == .nonconformity { report(.closedWithoutDisposition, at: "closed") }
+                if known("kind") && r.disposition == nil && r.kind == .nonconformity { report(.closedWithoutDisposition, at: "closed") }
             } else {
                 if r.verifiedOn == nil {
                     // Once the unit head decided that action is needed (5.2.2), verification (5.6) is the only way to close.
-                    let alternative: Phrase = r.actionNeeded == true ? .empty : .orNoActionNeeded(nonconformity: r.kind == .nonconformity)
+                    let alternative: Phrase = r.actionNeeded == true ? .empty : .orNoActionNeeded(nonconformity: !known("kind") || r.kind == .nonconformity)
                     report(.closedWithoutVerification, at: "closed", ["alternative": alternative])
                 }
                 if r.result == nil { report(.closedWithoutResult, at: "closed") }
@@ -173,23 +215,33 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
         if let review = r.review, !parsed.reviewIDs.contains(review) {
             report(.unknownReview, at: "review", ["id": .value(review), "suggestion": .didYouMean(closest(review, in: reviewIDs))])
         }
-        if r.disposition != nil && r.kind != .nonconformity { report(.dispositionNotNC, at: "disposition") }
+        if known("kind") && r.disposition != nil && r.kind != .nonconformity { report(.dispositionNotNC, at: "disposition") }
         if r.actionNeeded != nil && r.decidedOn == nil { report(.undatedDecision, at: "action_needed") }
-        if r.assignedTo != nil && r.due == nil && r.stage.isOpen { report(.assignedWithoutDue, at: "assigned_to") }
+        // The deadline is set with the solution (5.4), not when the request is assigned (5.3).
+        if r.approvedOn != nil && r.due == nil && r.stage.isOpen { report(.approvedWithoutDue, at: "approved_on") }
         if r.cancelled != nil && r.cancelReason == nil { report(.cancelWithoutReason, at: "cancelled") }
     }
+    for r in content.requests { check(r, unknown: []) }
+    for (r, unknown) in parsed.incompleteRequests { check(r, unknown: unknown) }
 
     out += followUpRules(content.requests)
     out += validateDuties(parsed, today: today)
 
-    for review in content.reviews {
-        if review.date > today {
+    func check(_ review: Review, unknown: Set<String>) {
+        if !unknown.contains("date") && review.date > today {
             out.append(Diagnostic(.futureDate, review.path, review.positions["date"] ?? top,
                                   ["what": .key("date"), "date": .value(review.date.vietnamese), "today": todayText]))
         }
-        if let approved = review.approvedOn, approved > today {
-            out.append(Diagnostic(.futureDate, review.path, review.positions["approved_on"] ?? top,
-                                  ["what": .key("approved_on"), "date": .value(approved.vietnamese), "today": todayText]))
+        for (key, day) in [("approved_on", review.approvedOn), ("report_approved_on", review.reportApprovedOn)] {
+            if let day, day > today {
+                out.append(Diagnostic(.futureDate, review.path, review.positions[key] ?? top,
+                                      ["what": .key(key), "date": .value(day.vietnamese), "today": todayText]))
+            }
+        }
+        // The notice is compiled from the comments on the approved report (5.8.2): it cannot come first.
+        if let report = review.reportApprovedOn, let notice = review.approvedOn, report > notice {
+            out.append(Diagnostic(.reportAfterNotice, review.path, review.positions["report_approved_on"] ?? top,
+                                  ["report": .value(report.vietnamese), "notice": .value(notice.vietnamese)]))
         }
         let missing = review.missingInputs
         // Without an `inputs:` mapping at all, the parse error already says so.
@@ -202,19 +254,24 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
             }
         }
     }
+    for review in content.reviews { check(review, unknown: []) }
+    for (review, unknown) in parsed.incompleteReviews { check(review, unknown: unknown) }
 
     var planKeys: [String: String] = [:]
-    for plan in content.plans {
+    func check(_ plan: ObjectivePlan, unknown: Set<String>) {
+        let hasYear = !unknown.contains("year")
         // Without a valid site.yml there are no units to check against (site.yml has its own error).
         if let unit = plan.unit, !units.isEmpty, !units.contains(unit) {
             out.append(Diagnostic(.unknownUnit, plan.path, plan.positions["unit"] ?? top, unknownUnit(unit)))
         }
         let folderYear = plan.id.split(separator: "/").first.flatMap { Int($0) }
-        if let folderYear, folderYear != plan.year {
+        if hasYear, let folderYear, folderYear != plan.year {
             out.append(Diagnostic(.yearFolder, plan.path, plan.positions["year"] ?? top, ["year": .value(plan.year), "folder": .value(folderYear)]))
         }
         let key = "\(plan.year)/\(plan.unit ?? "_ward")"
-        if let first = planKeys[key] {
+        if !hasYear {
+            // Which year it holds is not known: no duplicate to look for.
+        } else if let first = planKeys[key] {
             out.append(Diagnostic(.duplicatePlan, plan.path, plan.positions["unit"] ?? top,
                                   ["other": .value(first), "year": .value(plan.year), "whose": .planOf(unit: plan.unit)]))
         } else {
@@ -242,6 +299,8 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
             }
         }
     }
+    for plan in content.plans { check(plan, unknown: []) }
+    for (plan, unknown) in parsed.incompletePlans { check(plan, unknown: unknown) }
     return out
 }
 

@@ -28,8 +28,11 @@ struct DutyRecords {
     func put(into content: inout Content) {
         let codes = Set(content.site.units.map(\.code))
         var byName: [String: String] = [:]
-        for unit in content.site.units { byName[foldWritten(unit.name)] = unit.code }
-        func code(_ written: String) -> String { codes.contains(written) ? written : byName[foldWritten(written)] ?? written }
+        for unit in content.site.units {
+            byName[foldValue(unit.name)] = unit.code
+            byName[foldValue(unit.code)] = unit.code
+        }
+        func code(_ written: String) -> String { codes.contains(written) ? written : byName[foldValue(written)] ?? written }
         content.audits = audits.map { audit in
             var a = audit
             a.scope = a.scope.map(code)

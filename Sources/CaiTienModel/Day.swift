@@ -120,3 +120,10 @@ private func pad(_ value: Int, _ width: Int) -> String {
     let text = String(value)
     return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
 }
+
+/// The day a record's retention ends: `closed` plus `years` (29/02 becomes 28/02); nil past
+/// year 9999.
+public func retentionEnd(_ closed: Day, years: Int) -> Day? {
+    let (y, m, d) = closed.components
+    return Day(year: y + years, month: m, day: min(d, Day.daysIn(month: m, year: y + years)))
+}

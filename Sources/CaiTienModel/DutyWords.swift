@@ -69,54 +69,24 @@ extension Hint {
 
 // MARK: - Values in Vietnamese (SPEC §1)
 
-/// A value of a fixed set written in Vietnamese or as a page label, as well as by its code.
-public protocol DutyValue: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {
-    /// Each value's Vietnamese words (the preferred first) and the labels the pages show.
-    static var words: [(Self, [String])] { get }
+extension FindingType: WrittenValue {
+    public static let written = table([
+        (.nonconformity, ["sự không phù hợp", "KPH", "không phù hợp"]),
+        (.observation, ["khuyến nghị", "lưu ý"]),
+        (.opportunity, ["cơ hội cải tiến"]),
+    ], labels: [(.nonconformity, "Nonconformity"), (.observation, "Observation"), (.opportunity, "Opportunity for improvement")])
 }
 
-extension DutyValue {
-    /// The value written: its code, a Vietnamese word or a page label, matched after NFC
-    /// without regard to case, surrounding spaces or a final period.
-    public init?(written text: String) {
-        if let value = Self(rawValue: text) { self = value; return }
-        let folded = foldWritten(text)
-        for (value, words) in Self.words where words.contains(where: { foldWritten($0) == folded }) || foldWritten(value.rawValue) == folded {
-            self = value
-            return
-        }
-        return nil
-    }
-
-    /// The preferred Vietnamese word, for messages and comments.
-    public var vietnamese: String { Self.words.first { $0.0 == self }?.1.first ?? rawValue }
+extension InspectionMode: WrittenValue {
+    public static let written = table([
+        (.onSite, ["tại trụ sở"]),
+        (.documents, ["qua hồ sơ", "qua hồ sơ, báo cáo"]),
+    ], labels: [(.onSite, "On site"), (.documents, "By documents and reports")])
 }
 
-/// NFC, lower case, one space between words, no final period.
-public func foldWritten(_ text: String) -> String {
-    var words = text.precomposedStringWithCanonicalMapping.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    if words.hasSuffix(".") { words.removeLast() }
-    return words.trimmingCharacters(in: .whitespaces)
-}
-
-extension FindingType: DutyValue {
-    public static let words: [(FindingType, [String])] = [
-        (.nonconformity, ["sự không phù hợp", "KPH", "không phù hợp", "Nonconformity"]),
-        (.observation, ["khuyến nghị", "lưu ý", "Observation"]),
-        (.opportunity, ["cơ hội cải tiến", "Opportunity for improvement"]),
-    ]
-}
-
-extension InspectionMode: DutyValue {
-    public static let words: [(InspectionMode, [String])] = [
-        (.onSite, ["tại trụ sở", "On site"]),
-        (.documents, ["qua hồ sơ", "qua hồ sơ, báo cáo", "By documents and reports"]),
-    ]
-}
-
-extension InspectionResponse: DutyValue {
-    public static let words: [(InspectionResponse, [String])] = [
-        (.accepted, ["chấp nhận", "Accepted"]),
-        (.rejected, ["không chấp nhận", "Rejected"]),
-    ]
+extension InspectionResponse: WrittenValue {
+    public static let written = table([
+        (.accepted, ["chấp nhận"]),
+        (.rejected, ["không chấp nhận"]),
+    ], labels: [(.accepted, "Accepted"), (.rejected, "Rejected")])
 }

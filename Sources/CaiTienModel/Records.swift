@@ -408,6 +408,10 @@ public struct Review: Sendable {
     public var chair: String?
     public var secretary: String?
     public var attendees: [String] = []
+    /// A report (5.8.2): the ISO committee's leader approves the report on the operation of the QMS.
+    public var reportApprovedBy: String?
+    public var reportApprovedOn: Day?
+    /// The head of the agency approves the notice of results (5.8.2).
     public var approvedBy: String?
     public var approvedOn: Day?
     /// Input key → Markdown text as written.
@@ -529,6 +533,14 @@ public struct SiteConfig: Sendable {
     public init(organisation: String) { self.organisation = organisation }
 
     public func unit(_ code: String) -> Unit? { units.first { $0.code == code } }
+
+    /// The code of the unit that `written` names: its code, or its name, compared as written
+    /// values are (case, spaces, a final period; SPEC §1). Nil when it names none.
+    public func unitCode(written: String) -> String? {
+        if unit(written) != nil { return written }
+        let folded = foldValue(written)
+        return units.first { foldValue($0.code) == folded || foldValue($0.name) == folded }?.code
+    }
 }
 
 /// Everything a content folder holds, once parsed.

@@ -114,19 +114,35 @@ extension Rule {
 
     public static let frontMatterNotClosed = Rule(
         "front-matter-not-closed", .error,
-        vi: "phần khai báo đầu tệp chưa được đóng: thêm một dòng `---` sau khóa cuối cùng",
-        en: "front-matter is not closed: add a line `---` after the last key",
+        vi: "phần khai báo đầu tệp chưa được đóng: thêm một dòng `---` sau dòng {line}",
+        en: "front-matter is not closed: add a line `---` after line {line}",
         explain: Phrase(vi: "Phần khai báo kết thúc bằng một dòng chỉ có `---`; thiếu dòng này thì cả tệp bị coi là khai báo.",
                         en: "The front-matter ends with a line holding only `---`; without it the whole file would be read as front-matter."),
         wrong: "---\ntitle: Hồ sơ trả trễ hạn\n## Nội dung yêu cầu", right: "---\ntitle: Hồ sơ trả trễ hạn\n---\n## Nội dung yêu cầu")
+
+    public static let frontMatterDash = Rule(
+        "front-matter-dash", .error,
+        vi: "dòng `{written}` có vẻ là dòng đóng phần khai báo nhưng phải viết đúng ba dấu gạch ngang `---` (trình soạn thảo có thể đã đổi `---` thành `—`)",
+        en: "the line `{written}` looks like the closing line of the front-matter but must be exactly three hyphens `---` (an editor may have turned `---` into `—`)",
+        explain: Phrase(vi: "Word và một số trình soạn thảo trên điện thoại tự đổi ba dấu gạch ngang thành một dấu gạch dài; dòng đóng phần khai báo phải đúng là `---`.",
+                        en: "Word and some phone editors turn three hyphens into a dash; the line closing the front-matter must be exactly `---`."),
+        wrong: "---\ntitle: Hồ sơ trả trễ hạn\n—", right: "---\ntitle: Hồ sơ trả trễ hạn\n---")
 
     public static let yaml = Rule(
         "yaml", .error,
         vi: "{problem}", en: "{problem}",
         explain: Phrase(
-            vi: "Phần khai báo được viết theo YAML: mỗi dòng `khóa: giá trị`, có một dấu cách sau dấu hai chấm, thụt lề bằng dấu cách (không dùng tab). Giá trị có dấu `:` hay `#` thì đặt trong ngoặc kép.",
-            en: "The front-matter is YAML: one `key: value` a line, a space after the colon, indented with spaces (never tabs). A value holding `:` or `#` goes in double quotes."),
+            vi: "Phần khai báo được viết theo YAML: mỗi dòng `khóa: giá trị`, có một dấu cách sau dấu hai chấm, thụt lề bằng dấu cách (không dùng tab). Giá trị có dấu `:` hay `#` thì đặt trong ngoặc kép. Các lỗi hay gặp và cách sửa: mục \"Lỗi thường gặp\" của hướng dẫn (docs/huong-dan.md).",
+            en: "The front-matter is YAML: one `key: value` a line, a space after the colon, indented with spaces (never tabs). A value holding `:` or `#` goes in double quotes. The usual mistakes and their fixes: \"Lỗi thường gặp\" in the guide (docs/huong-dan.md)."),
         wrong: "title: Hồ sơ: trả trễ hạn\nunit:tthcc", right: "title: \"Hồ sơ: trả trễ hạn\"\nunit: tthcc")
+
+    public static let yamlComment = Rule(
+        "yaml-comment", .warning,
+        vi: "{problem}", en: "{problem}",
+        explain: Phrase(
+            vi: "Trong phần khai báo, `#` sau một dấu cách bắt đầu phần chú thích: chữ phía sau bị bỏ qua. Giá trị có `#` thì đặt trong ngoặc kép. Chú thích sau một mã hay một ngày (như `caitien new ticket` viết) thì không sao.",
+            en: "In the front-matter `#` after a space starts a comment: what follows is left out. A value holding `#` goes in double quotes. A comment after a code or a date (as `caitien new ticket` writes them) is fine."),
+        wrong: "title: Hồ sơ #12 trả trễ hạn", right: "title: \"Hồ sơ #12 trả trễ hạn\"")
 
     public static let markdownImages = Rule(
         "markdown-images", .error,
@@ -298,8 +314,8 @@ extension Rule {
 
     public static let badBool = Rule(
         "bad-bool", .error,
-        vi: "{field} là `{value}`, không phải `true` (có) hay `false` (không)",
-        en: "{field}: \"{value}\" is not true or false",
+        vi: "{field} là `{value}`, không phải `có` hay `không`{suggestion}",
+        en: "{field}: \"{value}\" is not true or false{suggestion}",
         explain: Phrase(vi: "Khóa này trả lời có hoặc không.", en: "This key answers yes or no."),
         wrong: "action_needed: cần", right: "action_needed: true")
 
@@ -429,9 +445,17 @@ extension Rule {
                         en: "The ISO committee closes a request after its result is verified (5.7)."),
         wrong: "verified_on: 08/04/2025\nclosed: 07/04/2025", right: "verified_on: 08/04/2025\nclosed: 09/04/2025")
 
+    public static let reportAfterNotice = Rule(
+        "report-after-notice", .error,
+        vi: "ngày phê duyệt báo cáo (`report_approved_on`) {report} sau ngày phê duyệt thông báo kết quả (`approved_on`) {notice}; báo cáo được phê duyệt trước, thông báo tổng hợp ý kiến sau (5.8.2)",
+        en: "`report_approved_on` {report} is after `approved_on` {notice}: the report is approved before the notice of results (5.8.2)",
+        explain: Phrase(vi: "Ở hình thức báo cáo (5.8.2), lãnh đạo Ban ISO phê duyệt báo cáo, các thành viên cho ý kiến, rồi Thư ký ISO tổng hợp thành thông báo kết quả để lãnh đạo cơ quan phê duyệt.",
+                        en: "In a report-format review (5.8.2) the ISO committee's leader approves the report, the members comment, and the ISO secretary compiles the notice of results that the head of the agency approves."),
+        wrong: "report_approved_on: 20/07/2026\napproved_on: 15/07/2026", right: "report_approved_on: 03/07/2026\napproved_on: 15/07/2026")
+
     public static let closedWithoutDisposition = Rule(
         "closed-without-disposition", .error,
-        vi: "phiếu đóng với `action_needed: false`: ghi hình thức xử lý `disposition` (rework – làm lại, repair – sửa chữa, accept – chấp nhận hoặc reject – loại bỏ) (5.1.1)",
+        vi: "phiếu đóng với `action_needed: không`: ghi hình thức xử lý `disposition`: `làm lại`, `sửa chữa`, `chấp nhận` hoặc `loại bỏ` (5.1.1)",
         en: "closed with `action_needed: false`: fill in `disposition` (rework, repair, accept or reject) (5.1.1)",
         explain: Phrase(vi: "Sự không phù hợp không cần HĐKP vẫn phải được xử lý: ghi cách xử lý đã chọn (5.1.1).",
                         en: "A nonconformity that needs no corrective action is still disposed of: write how (5.1.1)."),
@@ -448,7 +472,7 @@ extension Rule {
 
     public static let closedWithoutResult = Rule(
         "closed-without-result", .error,
-        vi: "phiếu đã đóng nhưng thiếu kết quả kiểm tra: ghi `result: effective` (có hiệu lực) hoặc `result: ineffective` (không có hiệu lực) (5.6)",
+        vi: "phiếu đã đóng nhưng thiếu kết quả kiểm tra: ghi `result: có hiệu lực` hoặc `result: không có hiệu lực` (5.6)",
         en: "closed without `result`: write `result: effective` or `result: ineffective` (5.6)",
         explain: Phrase(vi: "Kiểm tra xác nhận (5.6) kết luận hành động có hiệu lực hay không.",
                         en: "Verification (5.6) concludes whether the action was effective."),
@@ -463,7 +487,7 @@ extension Rule {
 
     public static let verifiedWithoutResult = Rule(
         "verified-without-result", .warning,
-        vi: "đã có ngày kiểm tra xác nhận nhưng thiếu kết quả: ghi `result: effective` (có hiệu lực) hoặc `ineffective` (không có hiệu lực)",
+        vi: "đã có ngày kiểm tra xác nhận nhưng thiếu kết quả: ghi `result: có hiệu lực` hoặc `result: không có hiệu lực`",
         en: "`verified_on` is set without `result`: write `result: effective` or `ineffective`",
         explain: Phrase(vi: "Ngày kiểm tra xác nhận đi kèm kết luận của lần kiểm tra đó.", en: "A verification day goes with what the verification concluded."),
         wrong: "verified_on: 05/05/2025", right: "verified_on: 05/05/2025\nresult: effective")
@@ -513,12 +537,14 @@ extension Rule {
         explain: Phrase(vi: "Quyết định của lãnh đạo đơn vị (5.2.2) có ngày.", en: "The unit head's decision (5.2.2) has a date."),
         wrong: "action_needed: true", right: "action_needed: true\ndecided_by: Trần Quốc Bảo\ndecided_on: 05/03/2025")
 
-    public static let assignedWithoutDue = Rule(
-        "assigned-without-due", .warning,
-        vi: "đã phân công nhưng chưa có thời hạn `due`: ghi thời hạn được định cùng giải pháp (5.4)",
-        en: "assigned without `due`: add the deadline set with the solution (5.4)",
-        explain: Phrase(vi: "Thời hạn được định khi phê duyệt giải pháp (5.4).", en: "The deadline is set when the solution is approved (5.4)."),
-        wrong: "assigned_to: Võ Thị Kim Oanh", right: "assigned_to: Võ Thị Kim Oanh\ndue: 30/04/2025")
+    public static let approvedWithoutDue = Rule(
+        "approved-without-due", .warning,
+        vi: "giải pháp đã được phê duyệt nhưng chưa có thời hạn: ghi `due`, thời hạn được định cùng giải pháp (5.4)",
+        en: "the solution is approved without a deadline: add `due`, set with the solution (5.4)",
+        explain: Phrase(
+            vi: "Lãnh đạo Ban ISO phê duyệt giải pháp cùng người thực hiện và thời hạn (5.4). Khi mới phân công (5.3) thì chưa cần thời hạn.",
+            en: "The ISO committee's leader approves the solution with who carries it out and by when (5.4). At assignment (5.3) no deadline is needed yet."),
+        wrong: "approved_by: Nguyễn Thị Hồng Hải\napproved_on: 10/03/2025", right: "approved_by: Nguyễn Thị Hồng Hải\napproved_on: 10/03/2025\ndue: 30/04/2025")
 
     public static let cancelWithoutReason = Rule(
         "cancel-without-reason", .warning,
@@ -673,17 +699,17 @@ extension Rule {
     /// Every rule, in the order `caitien explain` lists them.
     public static let all: [Rule] = [
         noContent, noSite, symlink, tooDeep, notAFile, unreadable, tooLarge, notRead,
-        encoding, nulByte, emptyFile, noFrontMatter, frontMatterNotClosed, yaml,
+        encoding, nulByte, emptyFile, noFrontMatter, frontMatterNotClosed, frontMatterDash, yaml, yamlComment,
         markdownImages, markdownNesting, markdownDense, markdownLongNesting,
         badID, duplicateID, duplicateIDCase, reservedID, reservedCode,
         notAMapping, badKey, duplicateKey, noStatus, unknownKey, missingKey, notText, notTextItem,
         badDate, dateOutOfRange, badValue, badTimezone, badBool, badNumber, badInteger, ambiguousNumber, notAList,
         badCode, duplicateUnit,
         duplicateObjective, yearFolder, duplicatePlan, approvedWithoutApprover, evaluatedWithoutActual,
-        unknownUnit, futureDate, beforeOpened, verifiedBeforeCompleted, closedBeforeVerified,
+        unknownUnit, futureDate, beforeOpened, verifiedBeforeCompleted, closedBeforeVerified, reportAfterNotice,
         closedWithoutDisposition, closedWithoutVerification, closedWithoutResult, resultWithoutVerification,
         verifiedWithoutResult, ineffectiveWithoutFollowUp, unknownRequest, selfReference, unknownReview,
-        dispositionNotNC, undatedDecision, assignedWithoutDue, cancelWithoutReason, followUpCycle, followUpBeforeVerification,
+        dispositionNotNC, undatedDecision, approvedWithoutDue, cancelWithoutReason, followUpCycle, followUpBeforeVerification,
         missingInputs,
         endBeforeDate, beforeStart, findingOutsideScope, unknownAudit, unknownInspection, responseWithoutDate,
         updatedBeforeEffective, reportsTwice, findingTicketElsewhere,

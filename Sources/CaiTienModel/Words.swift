@@ -83,11 +83,11 @@ public enum Hint {
     public static let units = Phrase(vi: "liệt kê các đơn vị của phường, mỗi đơn vị có `code:` và `name:`",
                                      en: "list the ward's units, each with `code:` and `name:`")
     public static let title = Phrase(vi: "nội dung tóm tắt của yêu cầu (5.2.1)", en: "a short statement of the request (5.2.1)")
-    public static let kind = Phrase(vi: "`nonconformity` (sự không phù hợp), `potential` (KPH tiềm ẩn) hoặc `improvement` (đề xuất cải tiến)",
+    public static let kind = Phrase(vi: "`sự không phù hợp`, `KPH tiềm ẩn` hoặc `cải tiến` (hay `nonconformity`, `potential`, `improvement`)",
                                     en: "`nonconformity`, `potential` or `improvement`")
-    public static let source = Phrase(vi: "nguồn phát sinh yêu cầu (5.1.2), ví dụ `internal_audit` (đánh giá nội bộ)",
+    public static let source = Phrase(vi: "nguồn phát sinh yêu cầu (5.1.2), ví dụ `đánh giá nội bộ` (hay `internal_audit`)",
                                       en: "the input that raised it (5.1.2), e.g. `internal_audit`")
-    public static let unit = Phrase(vi: "mã của đơn vị liên quan, như ghi trong site.yml",
+    public static let unit = Phrase(vi: "mã hoặc tên của đơn vị liên quan, như ghi trong site.yml",
                                     en: "the code of the unit concerned, as listed in site.yml")
     public static let category = Phrase(vi: "nội dung KPH, ghi giống hệt nhau cho cùng một sự không phù hợp (5.2.2)",
                                         en: "the NC content, the same words for the same nonconformity (5.2.2)")
@@ -98,7 +98,7 @@ public enum Hint {
     public static let noteText = Phrase(vi: "đã làm gì hoặc thay đổi gì", en: "what was done or changed")
     public static let reviewDate = Phrase(vi: "ngày họp, hoặc ngày phê duyệt thông báo kết quả (5.8.2.2)",
                                           en: "the meeting date, or the date of the approved notice (5.8.2.2)")
-    public static let reviewFormat = Phrase(vi: "`meeting` (họp, 5.8.1) hoặc `report` (báo cáo và thông báo, 5.8.2)",
+    public static let reviewFormat = Phrase(vi: "`họp` (5.8.1) hoặc `báo cáo` (báo cáo và thông báo kết quả, 5.8.2)",
                                             en: "`meeting` (5.8.1) or `report` (5.8.2)")
     public static let chair = Phrase(vi: "cuộc họp có người chủ trì (5.8.1)", en: "a meeting has a chair (5.8.1)")
     public static let secretary = Phrase(vi: "cuộc họp có thư ký ghi biên bản", en: "a meeting has a secretary who writes the minutes")
@@ -110,7 +110,7 @@ public enum Hint {
         Phrase(vi: "các đầu vào của 5.8.1.1, mỗi mục một đoạn văn: \(keys.joined(separator: ", "))",
                en: "the inputs of 5.8.1.1, one Markdown text each: \(keys.joined(separator: ", "))")
     }
-    public static let decisionType = Phrase(vi: "`improvement` (cải tiến), `qms_change` (thay đổi HTQLCL) hoặc `resources` (nguồn lực) (5.8.1.2)",
+    public static let decisionType = Phrase(vi: "`cải tiến`, `thay đổi HTQLCL` hoặc `nguồn lực` (5.8.1.2)",
                                             en: "`improvement`, `qms_change` or `resources` (5.8.1.2)")
     public static let decisionText = Phrase(vi: "nội dung quyết định", en: "what was decided")
     public static let year = Phrase(vi: "năm của các mục tiêu, ví dụ `year: 2025`", en: "the year of the objectives, e.g. `year: 2025`")
@@ -158,9 +158,9 @@ extension Phrase {
     /// head has not decided that an action is needed (5.2.2).
     public static func orNoActionNeeded(nonconformity: Bool) -> Phrase {
         nonconformity
-            ? Phrase(vi: ", hoặc nếu lãnh đạo đơn vị xác định không cần HĐKP (5.2.2), ghi `action_needed: false` kèm hình thức xử lý `disposition`",
+            ? Phrase(vi: ", hoặc nếu lãnh đạo đơn vị xác định không cần HĐKP (5.2.2), ghi `action_needed: không` kèm hình thức xử lý `disposition`",
                      en: ", or set `action_needed: false` with a `disposition`")
-            : Phrase(vi: ", hoặc nếu lãnh đạo đơn vị xác định không cần hành động (5.2.2), ghi `action_needed: false`",
+            : Phrase(vi: ", hoặc nếu lãnh đạo đơn vị xác định không cần hành động (5.2.2), ghi `action_needed: không`",
                      en: ", or set `action_needed: false`")
     }
 
@@ -181,4 +181,13 @@ extension Phrase {
     public static let dubiousOwnership = Phrase(
         vi: "git từ chối kho này (dubious ownership); chạy `git config --global --add safe.directory \"$PWD\"` trước",
         en: "git refuses the repository (dubious ownership); run `git config --global --add safe.directory \"$PWD\"` first")
+}
+
+extension Phrase {
+    /// The values a key takes: the Vietnamese words first in Vietnamese, the codes in English.
+    public static func allowed<E: WrittenValue>(_ type: E.Type) -> Phrase {
+        let codes = E.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+        let words = E.allCases.map { "`\($0.vietnamese)`" }.joined(separator: ", ")
+        return Phrase(vi: "\(words) (hoặc \(codes))", en: codes)
+    }
 }

@@ -5,39 +5,167 @@ package let defaultThemeFiles: [String: String] = [
 // Cải tiến: small progressive enhancements. Every page works without this file.
 (function () {
   "use strict";
-  // Vietnamese text typed on a Mac may arrive decomposed (NFD): match on NFC, case-folded.
-  function fold(text) { return (text || "").normalize("NFC").toLocaleLowerCase("vi"); }
+  // Search ignores case and tones: "tre han" finds "trễ hạn", "dang" finds "Đăng". Text typed on
+  // a Mac may arrive decomposed (NFD); NFD is what the tones are stripped from anyway.
+  function fold(text) {
+    return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
 
+  var FLAGS = { open: 1, overdue: 2, due_soon: 4, leader: 8, undecided: 16, missing_progress: 32, actions_late: 64 };
+  var FIELDS = ["q", "status", "stage", "unit", "kind", "source", "year"];
+  var PAGE = 500;
+
+  function dateText(iso, locale) {
+    if (!iso) return "";
+    return locale === "vi" ? iso.slice(8, 10) + "/" + iso.slice(5, 7) + "/" + iso.slice(0, 4) : iso;
+  }
+
+  // The request list over every request (tickets/index.js), filtered by the state in the URL:
+  // tickets/index.html?q=…&status=overdue&unit=tthcc. Without the script the plain table stays.
   function setUpFilters() {
     var form = document.getElementById("filters");
     var table = document.getElementById("tickets");
-    if (!form || !table) return;
+    var index = window.caitienTickets;
+    if (!form || !table || !index) return;
     form.hidden = false;
-    var text = document.getElementById("filter-text");
-    var stage = document.getElementById("filter-stage");
-    var unit = document.getElementById("filter-unit");
+    Array.prototype.forEach.call(document.querySelectorAll(".pagination, #static-count"), function (e) { e.hidden = true; });
+    var root = table.getAttribute("data-root") || "";
+    var body = table.tBodies[0];
     var count = document.getElementById("filter-count");
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var haystack = rows.map(function (row) { return fold(row.textContent); });
-    function apply() {
-      var needle = fold(text.value.trim());
-      var shown = 0;
-      rows.forEach(function (row, i) {
-        var ok = (!needle || haystack[i].indexOf(needle) !== -1) &&
-          (!stage.value || row.dataset.stage === stage.value) &&
-          (!unit.value || row.dataset.unit === unit.value);
-        row.hidden = !ok;
-        if (ok) shown++;
-      });
-      count.value = shown + " / " + rows.length;
+    var more = document.getElementById("show-more"), moreBox = document.getElementById("show-more-box");
+    var controls = {};
+    FIELDS.forEach(function (name) { controls[name] = document.getElementById("filter-" + name); });
+    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var rows = index.rows.map(function (r) {
+      var unit = index.units[r[2]], stage = index.stages[r[3]], kind = index.kinds[r[4]], source = index.sources[r[5]];
+      return {
+        id: r[0], title: r[1], unit: unit[0], unitName: unit[1], stage: stage[0], stageName: stage[1],
+        kind: kind[0], kindName: kind[1], source: source[0], opened: r[6], due: r[7], owner: r[8], timing: r[9],
+        flags: r[10], year: r[6].slice(0, 4),
+        text: fold([r[0], r[1], unit[0], unit[1], stage[1], kind[1], source[1], r[8], r[11]].join(" "))
+      };
+    });
+    var state = {}, sortKey = null, ascending = true, shown = PAGE;
+
+    function readURL() {
+      var params = new URLSearchParams(window.location.search);
+      FIELDS.forEach(function (name) { state[name] = params.get(name) || ""; });
+      // `stage=overdue` (a list, not a stage) reads as `status=overdue`.
+      if (state.stage && FLAGS[state.stage] && !index.stages.some(function (s) { return s[0] === state.stage; })) {
+        state.status = state.stage; state.stage = "";
+      }
+      FIELDS.forEach(function (name) { if (controls[name]) controls[name].value = state[name]; });
+      // A value the list does not offer (a unit since removed) is kept in the state, and matches nothing.
     }
-    form.addEventListener("input", apply);
+
+    function writeURL() {
+      var params = new URLSearchParams();
+      FIELDS.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
+      var query = params.toString();
+      try { window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "")); } catch (e) { /* file:// */ }
+    }
+
+    function matches(row) {
+      var words = fold(state.q).split(/\s+/).filter(Boolean);
+      for (var i = 0; i < words.length; i++) if (row.text.indexOf(words[i]) === -1) return false;
+      if (state.status && !(row.flags & (FLAGS[state.status] || 0))) return false;
+      if (state.stage && row.stage !== state.stage) return false;
+      if (state.unit && row.unit !== state.unit) return false;
+      if (state.kind && row.kind !== state.kind) return false;
+      if (state.source && row.source !== state.source) return false;
+      if (state.year && row.year !== state.year) return false;
+      return true;
+    }
+
+    function cell(tr, label, text, className) {
+      var td = document.createElement("td");
+      td.setAttribute("data-label", label);
+      if (className) td.className = className;
+      if (text !== undefined) td.textContent = text;
+      tr.appendChild(td);
+      return td;
+    }
+
+    function render() {
+      var found = rows.filter(matches);
+      if (sortKey) {
+        found.sort(function (a, b) {
+          var x = sortKey === "unit" ? fold(a.unitName) : sortKey === "stage" ? a.stage : fold(String(a[sortKey] || ""));
+          var y = sortKey === "unit" ? fold(b.unitName) : sortKey === "stage" ? b.stage : fold(String(b[sortKey] || ""));
+          return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
+        });
+      }
+      var labels = headers.map(function (h) { return h.textContent; });
+      var fragment = document.createDocumentFragment();
+      found.slice(0, shown).forEach(function (row) {
+        var tr = document.createElement("tr");
+        tr.setAttribute("data-stage", row.stage);
+        tr.setAttribute("data-unit", row.unit);
+        var a = document.createElement("a");
+        a.href = root + "tickets/" + row.id + "/index.html";
+        a.textContent = row.id;
+        cell(tr, labels[0]).appendChild(a);
+        cell(tr, labels[1], row.title);
+        var badge = document.createElement("span");
+        badge.className = "stage " + row.stage;
+        badge.textContent = row.stageName;
+        cell(tr, labels[2]).appendChild(badge);
+        cell(tr, labels[3], row.kindName);
+        cell(tr, labels[4], row.unitName);
+        cell(tr, labels[5], dateText(row.opened, index.locale));
+        cell(tr, labels[6], dateText(row.due, index.locale), row.flags & FLAGS.overdue ? "late" : "");
+        var owner = cell(tr, labels[7], row.owner);
+        if (row.timing) {
+          var timing = document.createElement("span");
+          timing.className = "timing" + (row.flags & 128 ? " late" : "");
+          timing.textContent = row.timing;
+          owner.appendChild(document.createTextNode(" "));
+          owner.appendChild(timing);
+        }
+        fragment.appendChild(tr);
+      });
+      body.textContent = "";
+      body.appendChild(fragment);
+      count.value = found.length + " / " + rows.length;
+      moreBox.hidden = found.length <= shown;
+    }
+
+    function update() {
+      FIELDS.forEach(function (name) { if (controls[name]) state[name] = controls[name].value; });
+      shown = PAGE;
+      writeURL();
+      render();
+    }
+
+    headers.forEach(function (th) {
+      th.tabIndex = 0;
+      function sort() {
+        var key = th.getAttribute("data-key");
+        ascending = sortKey === key ? !ascending : true;
+        sortKey = key;
+        headers.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        render();
+      }
+      th.addEventListener("click", sort);
+      th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+    });
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
-    apply();
+    document.getElementById("filter-reset").addEventListener("click", function (e) {
+      e.preventDefault();
+      FIELDS.forEach(function (name) { if (controls[name]) controls[name].value = ""; });
+      update();
+    });
+    more.addEventListener("click", function () { shown += PAGE; render(); });
+    readURL();
+    render();
   }
 
   function setUpSorting() {
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
+      if (table.id === "tickets" && window.caitienTickets) return;
       var headers = table.tHead.rows[0].cells;
       Array.prototype.forEach.call(headers, function (th, column) {
         th.tabIndex = 0;
@@ -64,7 +192,22 @@ package let defaultThemeFiles: [String: String] = [
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { setUpFilters(); setUpSorting(); setUpPrint(); });
+  // The request list loads every request (tickets/index.js) only on its own page.
+  function loadIndex(then) {
+    var table = document.getElementById("tickets");
+    var src = table && table.getAttribute("data-index");
+    if (!src) { then(); return; }
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = then;
+    script.onerror = then;
+    document.head.appendChild(script);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setUpPrint();
+    loadIndex(function () { setUpFilters(); setUpSorting(); });
+  });
 })();
 
 """#,
@@ -130,10 +273,16 @@ figure.chart-box { margin: 0 0 16px; }
 figcaption { font-weight: 600; margin-bottom: 8px; }
 svg.chart { width: 100%; height: auto; display: block; }
 svg .grid { stroke: var(--line); stroke-width: 1; }
-svg .axis, svg .legend { font-size: 12px; fill: var(--muted); }
-svg .value { font-size: 11px; fill: var(--ink); }
+svg .axis, svg .legend { font-size: 14px; fill: var(--muted); }
+svg .value { font-size: 14px; fill: var(--ink); }
+.chart-narrow { display: none; }
+.chart-narrow svg .axis, .chart-narrow svg .legend, .chart-narrow svg .value { font-size: 12.5px; }
 svg .bar.s0 { fill: var(--s0); }
 svg .bar.s1 { fill: var(--s1); }
+svg .bar.s2 { fill: #e0a030; }
+svg .bar.s3 { fill: var(--danger); }
+svg polyline.cumulative { fill: none; stroke: var(--danger); stroke-width: 2; }
+svg circle.cumulative { fill: var(--danger); }
 svg .track { fill: var(--bg); }
 details { margin-top: 8px; font-size: .9rem; }
 table { border-collapse: collapse; width: 100%; font-size: .93rem; }
@@ -184,6 +333,41 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 .prose p:first-child { margin-top: 0; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; padding: 12px 0 24px; }
 .site-footer p { margin: 4px 0; }
+.doc-header { display: grid; grid-template-columns: 2fr 3fr; gap: 4px 16px; text-align: center; margin-bottom: 8px; }
+.doc-header p { margin: 0; }
+.doc-agency p { font-weight: 700; text-transform: uppercase; }
+.doc-agency::after, .doc-motto-line::after { content: ""; display: block; width: 40%; margin: 3px auto 0; border-top: 1px solid var(--ink); }
+.doc-motto-line::after { width: 70%; }
+.doc-nation { font-weight: 700; font-size: .92rem; }
+.doc-motto-line { font-weight: 700; }
+.doc-code { grid-column: 1; font-size: .85rem; color: var(--muted); }
+.doc-place-date { grid-column: 2; font-style: italic; }
+.doc-title { text-align: center; text-transform: uppercase; font-size: 1.2rem; margin: 14px 0 2px; }
+.doc-subtitle { text-align: center; margin: 0 0 12px; font-weight: 600; }
+.signatures { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 16px 12px; text-align: center; margin: 20px 0 8px; break-inside: avoid; page-break-inside: avoid; }
+.signature p { margin: 0; }
+.sig-role { font-weight: 700; text-transform: uppercase; font-size: .92rem; }
+.sig-detail { font-size: .82rem; }
+.sig-hint { font-style: italic; font-size: .85rem; }
+.sig-space { height: 4.5em; }
+.sig-name { font-weight: 700; border-top: 1px dotted var(--muted); display: inline-block; min-width: 12em; padding-top: 2px; }
+.sig-date { font-size: .85rem; color: var(--muted); }
+.doc-part + .doc-part { margin-top: 24px; }
+.list .work { display: block; font-size: .88rem; }
+.list .owner { font-weight: 600; }
+.timing.late { color: var(--danger); font-weight: 700; }
+.timing.soon { color: var(--warn); font-weight: 600; }
+.timing.waiting.long { color: var(--danger); }
+.panel.alert { border-left: 5px solid var(--danger); }
+.standing { border: 1px solid var(--line); border-left: 6px solid var(--ok); background: #f6faf7; padding: 10px 14px; margin: 0 0 12px; border-radius: 4px; }
+.standing p { margin: 2px 0; }
+.standing ul { margin: 4px 0; padding-left: 20px; }
+.standing-late { border-left-color: var(--danger); background: #fff5f4; }
+.standing-late .standing-headline { color: var(--danger); }
+.standing-soon { border-left-color: var(--warn); background: #fffaeb; }
+.standing-warn { border-left-color: var(--warn); background: #fffaeb; }
+.standing-neutral { border-left-color: var(--muted); background: var(--bg); }
+.panel > h3:first-child { margin-top: 0; }
 @media (max-width: 600px) {
   main { padding: 12px 10px 24px; }
   .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px; }
@@ -193,27 +377,59 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   .form-header { grid-template-columns: 1fr; text-align: left; }
   .form-title, .form-code { text-align: left; }
   .columns, .charts { grid-template-columns: minmax(0, 1fr); }
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
   .rates { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-  table.tickets td:nth-child(4), table.tickets th:nth-child(4), table.tickets td:nth-child(6), table.tickets th:nth-child(6),
-  table.tickets td:nth-child(8), table.tickets th:nth-child(8) { display: none; }
   .filters label { flex: 1 1 100%; }
   .filters input, .filters select { min-width: 0; width: 100%; }
-  table.tickets td:nth-child(2) { min-width: 13em; }
-  table.tickets td:nth-child(5) { min-width: 10em; }
+  /* Tables become cards: every column stays on screen, each value with its label. */
+  table.cards, table.stack, table.cards tbody, table.stack tbody { display: block; }
+  table.cards thead, table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  table.cards tr, table.stack tr { display: block; border: 1px solid var(--line); border-radius: 6px; padding: 6px 10px; margin: 0 0 8px; background: var(--card); }
+  table.cards td, table.stack td { display: block; border: 0; padding: 1px 0; overflow-wrap: anywhere; }
+  table.cards td[data-label]::before, table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .82rem; }
+  table.stack td[data-label=""]::before { content: none; }
+  table.cards td:empty, table.stack td:empty { display: none; }
+  table.cards tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 8px; }
+  table.cards td { flex: 1 1 100%; order: 5; }
+  table.cards td:nth-child(1) { flex: 0 0 auto; order: 1; font-weight: 700; white-space: normal; }
+  table.cards td:nth-child(3) { flex: 0 0 auto; order: 2; }
+  table.cards td:nth-child(2) { order: 3; font-weight: 600; }
+  table.cards td:nth-child(1)::before, table.cards td:nth-child(2)::before, table.cards td:nth-child(3)::before { content: none; }
+  .table-scroll { overflow-x: visible; }
 }
-@page { size: A4; margin: 15mm 12mm; }
+@page { size: A4; margin: 12mm 12mm 12mm 18mm; }
 @media print {
   :root { background: #fff; }
-  body { font-size: 11pt; }
-  .site-header nav, .skip, .print-button, .filters, .pagination, details { display: none !important; }
-  .site-header { background: #fff; color: #000; border-bottom: 1px solid #000; padding: 0; }
-  .site-header a { color: #000; }
-  .panel, .form { border: 0; padding: 0; }
-  .box { break-inside: avoid-page; }
-  a { color: #000; text-decoration: none; }
-  .wrap { max-width: none; padding: 0; }
+  body { font-size: 10.5pt; line-height: 1.35; }
+  .site-header, .site-footer, .skip, .print-button, .filters, .pagination, details, .no-print, .status, .history { display: none !important; }
+  main, .wrap { max-width: none; padding: 0; margin: 0; }
+  .panel, .form { border: 0; padding: 0; background: none; }
+  a { color: inherit; text-decoration: none; }
+  h1 { font-size: 13pt; } h2 { font-size: 11pt; margin-bottom: 4px; } h3 { font-size: 10.5pt; margin: 6px 0 2px; }
+  .doc-title { font-size: 13pt; margin-top: 10px; }
+  .box { border: 1px solid #000; padding: 4px 8px; margin: 6px 0; break-inside: auto; }
+  .box h2, .box h3 { break-after: avoid; page-break-after: avoid; }
+  .box h2 { border-bottom: 1px solid #000; padding-bottom: 2px; }
+  .prose p { margin: 2px 0 4px; }
+  .fields { grid-template-columns: repeat(3, 1fr); gap: 0 10px; margin-bottom: 4px; }
+  .fields div { padding: 1px 0; }
+  .fields dt { font-size: 8.5pt; }
+  table { font-size: 9.5pt; }
+  th, td { padding: 2px 4px; }
   .table-scroll { overflow: visible; }
-  .timeline li::before, .stage, .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .timeline-box h2 { font-size: 10.5pt; }
+  .timeline { border: 0; display: flex; flex-wrap: wrap; gap: 0 14px; }
+  .timeline li { padding: 0; }
+  .timeline li::before { display: none; }
+  .timeline time { min-width: 0; }
+  .attendees { columns: 2; margin: 2px 0; padding-left: 16px; }
+  .prose ul, .prose ol { margin: 2px 0; padding-left: 18px; }
+  .doc-header { margin-bottom: 2px; }
+  .doc-part.notice { break-before: page; page-break-before: always; }
+  .signatures { margin-top: 10px; grid-template-columns: repeat(2, 1fr); gap: 6px 12px; }
+  .sig-space { height: 2.8em; }
+  .stage, .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 /* The ward's other duties (SPEC §5): audits, inspections, legal documents, the yearly report. */
 .duty-tabs ul { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 8px; margin: 0 0 12px; padding: 0; }
@@ -250,7 +466,7 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 # English UI strings (locale: en). Same keys as vi.yml.
 lang: en
 app_name: Cải tiến
-dashboard: Dashboard
+dashboard: Overview
 nav_dashboard: Overview
 nav_tickets: Requests
 nav_objectives: Quality objectives
@@ -288,7 +504,6 @@ list_awaiting_verification: Requests awaiting verification
 list_missing_progress: Requests missing monthly progress (5.5)
 list_recurring: Recurring nonconformities (5.2.2)
 list_undecided: Requests without a decision on action (5.2.2)
-list_actions_overdue: Requests with overdue actions
 recurring_required: Corrective action required
 recurring_covered_by: Covered by
 recurring_run: in a row
@@ -317,7 +532,7 @@ opened: Opened
 due: Due
 assignee: Assignee
 filter: Filter requests
-filter_placeholder: Type an id, title, unit…
+filter_placeholder: Id, title, unit, person… (tones optional)
 all: All
 rows_shown: requests
 page: Page
@@ -356,7 +571,7 @@ result_effective: Effective
 result_ineffective: Ineffective
 form_ticket: Corrective action / improvement request
 form_review: Management review minutes
-form_report: "Report on the QMS and notice of the review's results"
+form_report: Report on the operation of the QMS
 form_code: Form
 box1: "1. Request"
 box2: "2. Cause and actions"
@@ -450,7 +665,7 @@ input_improvement_opportunities: Opportunities for improvement
 missing_input: Not filled in
 reviews_list: Management reviews
 next_review: Report for the next management review
-next_review_intro: Report on the operation of the QMS (5.8.2.1), pre-filled from the records for the period
+next_review_intro: Pre-filled from the records (5.8.2.1) for the period
 period_from: from
 period_to: to
 to_fill: To be written by the ISO secretary
@@ -466,8 +681,6 @@ audit_raised: Requests raised by internal audits
 feedback_raised: Requests raised by feedback and complaints
 risk_raised: Actions on risks
 improvements: Improvement proposals
-signature_secretary: ISO secretary
-signature_approver: Head of the ISO committee
 print: Print
 tickets_page_title: All requests
 downloads: Downloads
@@ -497,6 +710,104 @@ preview_errors_title: The content has errors — the site could not be rebuilt
 preview_errors_lead: "Fix the errors below and save the file; this page reloads once they are gone."
 preview_errors_count: errors
 preview_warnings: Warnings
+step_decide: Decide whether action is needed (5.2.2)
+step_assign: Review and assign (5.3)
+step_propose: Propose and approve a solution (5.4)
+step_implement: Carry out the actions (5.5)
+step_verify: Verify the result (5.6)
+step_close: Close the request (5.7)
+step_progress: Monthly progress report (5.5)
+step_open_request: Open a request (5.8.1.2)
+role_unit_head: Unit head
+role_iso_committee: ISO committee
+role_assignee: Assignee
+role_action_owner: Action owner
+role_agency_head: Head of the agency
+timing_late: "{n} days late"
+timing_left: "{n} days left"
+timing_today: due today
+timing_waiting: "waiting {n} days"
+tile_leader_queue: Waiting for the leaders' decision or verification
+list_leader_queue: Waiting for the leaders' decision (5.2.2) and verification (5.6)
+list_actions_late: Overdue actions
+list_decisions_waiting: Management review decisions without a request
+next_step: Next step
+who_acts: Who acts
+closed_days_late: "{n} days after the deadline"
+no_due_yet: No deadline yet (set when the solution is approved, 5.4)
+late_actions: Overdue actions
+progress_late: Monthly progress report missing (5.5)
+last_report: last report
+due_short: due
+unit_late_work: "The unit's late and waiting work"
+unit_no_late_work: The unit has no late work.
+standing_met: Met
+standing_not_met: Not met
+standing_at_risk: At risk
+standing_unmeasured: No measurement yet
+not_evaluated_lower: not evaluated at year end
+list_objectives_at_risk: Objectives at risk or not met
+tile_objectives_at_risk: Objectives at risk or not met
+latest_value: latest value
+by_latest_value: By the latest measurement
+nation: SOCIALIST REPUBLIC OF VIETNAM
+motto: Independence - Freedom - Happiness
+sign_hint: (Signature and full name)
+sign_reporter: Reported by
+sign_unit_head: Unit head
+sign_unit_head_for: Decision on corrective action (5.2.2)
+sign_iso_committee: ISO committee
+sign_iso_committee_for: Assignment, approval of the solution (5.3, 5.4)
+sign_verifier: Verified by
+sign_chair: Chair
+sign_secretary: Secretary
+sign_report_writer: ISO secretary
+sign_report_writer_for: Prepared the report
+sign_report_approver: ISO committee leader
+sign_report_approver_for: Approves the report (5.8.2)
+sign_notice_approver: Head of the agency
+sign_notice_approver_for: Approves the notice (5.8.2)
+form_notice: Notice of the management review's results
+meeting_date: Meeting date
+inputs_report: Contents of the report (inputs of 5.8.1.1)
+decisions_notice: Results of the review (outputs of 5.8.1.2)
+status: Status
+status_open: Open
+status_overdue: Overdue
+status_due_soon: Due soon
+status_leader: Waiting for the leaders
+status_undecided: Action need not decided
+status_missing_progress: Missing monthly progress
+status_actions_late: With overdue actions
+year: Year
+filter_reset: Clear filters
+show_more: Show more
+chart_pareto: Pareto of nonconformity categories
+chart_other_categories: Other categories
+chart_cumulative: Cumulative
+chart_stage_time: Days from opening to each step (median)
+chart_milestone: Step
+chart_requests: Requests
+days_median: Days (median)
+chart_unit_age: Open requests by unit and age
+to_decided: Decision on action (5.2.2)
+to_approved: Solution approved (5.4)
+to_completed: Completion reported (5.5)
+to_verified: Verified (5.6)
+alarm_tomorrow: Due tomorrow
+unit_calendar: "The unit's deadlines (iCalendar, subscribe in a phone calendar)"
+actions_done_lower: actions done
+late_lower: late
+done_lower: done
+covered_by_lower: covered by
+objectives_lower: objectives
+attainment_lower: attainment
+nav_label: Main navigation
+inputs_short: Inputs written (5.8.1.1)
+decisions_short: Decisions (5.8.1.2)
+missing_lower: missing
+no_ticket_lower: without a request
+show_all: see them all in the request list
 
 # The ward's other duties: internal audits, inspections, legal documents, the yearly report (SPEC §5)
 csv_audit: Internal audit
@@ -643,7 +954,7 @@ deadline_legal_update: QMS update due
 # Chuỗi giao diện tiếng Việt (mặc định). Khóa giống hệt en.yml.
 lang: vi
 app_name: Cải tiến
-dashboard: Bảng điều khiển
+dashboard: Tổng quan
 nav_dashboard: Tổng quan
 nav_tickets: Phiếu yêu cầu
 nav_objectives: Mục tiêu chất lượng
@@ -681,7 +992,6 @@ list_awaiting_verification: Phiếu chờ kiểm tra xác nhận
 list_missing_progress: Phiếu thiếu báo cáo tiến độ hằng tháng (5.5)
 list_recurring: Sự KPH lặp lại (5.2.2)
 list_undecided: Phiếu chưa xác định nhu cầu HĐKP (5.2.2)
-list_actions_overdue: Phiếu có biện pháp quá hạn
 recurring_required: Cần mở HĐKP
 recurring_covered_by: Đã có HĐKP
 recurring_run: lần liên tiếp
@@ -710,7 +1020,7 @@ opened: Ngày mở
 due: Thời hạn
 assignee: Người được phân công
 filter: Lọc phiếu
-filter_placeholder: Gõ số phiếu, nội dung, đơn vị…
+filter_placeholder: Số phiếu, nội dung, đơn vị, người thực hiện… (gõ không dấu được)
 all: Tất cả
 rows_shown: phiếu
 page: Trang
@@ -749,7 +1059,7 @@ result_effective: Có hiệu lực
 result_ineffective: Không có hiệu lực
 form_ticket: Phiếu yêu cầu hành động khắc phục/cải tiến
 form_review: Biên bản họp xem xét của lãnh đạo
-form_report: Báo cáo kết quả hoạt động vận hành HTQLCL và Thông báo kết quả XXLĐ
+form_report: Báo cáo kết quả hoạt động vận hành HTQLCL
 form_code: Mã hiệu
 box1: "1. Nội dung yêu cầu"
 box2: "2. Nguyên nhân và biện pháp"
@@ -843,7 +1153,7 @@ input_improvement_opportunities: Các cơ hội cải tiến
 missing_input: Chưa có nội dung
 reviews_list: Các lần xem xét của lãnh đạo
 next_review: Báo cáo chuẩn bị xem xét của lãnh đạo
-next_review_intro: Báo cáo kết quả hoạt động vận hành HTQLCL (5.8.2.1), lập sẵn từ dữ liệu cho giai đoạn
+next_review_intro: Lập sẵn từ dữ liệu (5.8.2.1) cho giai đoạn
 period_from: từ
 period_to: đến
 to_fill: Phần do Thư ký ISO bổ sung
@@ -859,8 +1169,6 @@ audit_raised: Phiếu phát sinh từ đánh giá nội bộ
 feedback_raised: Phiếu phát sinh từ phản hồi, khiếu nại
 risk_raised: Hành động giải quyết rủi ro
 improvements: Đề xuất cải tiến
-signature_secretary: Thư ký ISO
-signature_approver: Lãnh đạo Ban ISO
 print: In
 tickets_page_title: Danh sách phiếu yêu cầu
 downloads: Tải dữ liệu
@@ -890,6 +1198,104 @@ preview_errors_title: Nội dung có lỗi — chưa dựng lại được trang
 preview_errors_lead: "Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại khi hết lỗi."
 preview_errors_count: lỗi
 preview_warnings: Cảnh báo
+step_decide: Quyết định nhu cầu HĐKP (5.2.2)
+step_assign: Xem xét, phân công (5.3)
+step_propose: Đề xuất, phê duyệt giải pháp (5.4)
+step_implement: Thực hiện biện pháp (5.5)
+step_verify: Kiểm tra xác nhận (5.6)
+step_close: Đóng phiếu (5.7)
+step_progress: Báo cáo tiến độ hằng tháng (5.5)
+step_open_request: Mở phiếu yêu cầu (5.8.1.2)
+role_unit_head: Trưởng đơn vị
+role_iso_committee: Ban ISO
+role_assignee: Người được phân công
+role_action_owner: Người thực hiện
+role_agency_head: Lãnh đạo cơ quan
+timing_late: "quá hạn {n} ngày"
+timing_left: "còn {n} ngày"
+timing_today: đến hạn hôm nay
+timing_waiting: "chờ {n} ngày"
+tile_leader_queue: Chờ lãnh đạo quyết định, kiểm tra xác nhận
+list_leader_queue: Chờ lãnh đạo quyết định (5.2.2) và kiểm tra xác nhận (5.6)
+list_actions_late: Biện pháp quá hạn
+list_decisions_waiting: Quyết định xem xét của lãnh đạo chưa mở phiếu
+next_step: Bước tiếp theo
+who_acts: Người thực hiện bước này
+closed_days_late: "trễ {n} ngày so với thời hạn"
+no_due_yet: Chưa có thời hạn xử lý (đặt khi phê duyệt giải pháp, 5.4)
+late_actions: Biện pháp quá hạn
+progress_late: Thiếu báo cáo tiến độ hằng tháng (5.5)
+last_report: báo cáo gần nhất
+due_short: hạn
+unit_late_work: Việc trễ hạn và việc đang chờ của đơn vị
+unit_no_late_work: Đơn vị không có việc trễ hạn.
+standing_met: Đạt
+standing_not_met: Chưa đạt
+standing_at_risk: Có nguy cơ
+standing_unmeasured: Chưa có số liệu
+not_evaluated_lower: chưa đánh giá cuối năm
+list_objectives_at_risk: Mục tiêu có nguy cơ hoặc chưa đạt
+tile_objectives_at_risk: Mục tiêu có nguy cơ hoặc chưa đạt
+latest_value: kết quả gần nhất
+by_latest_value: Theo kết quả đo lường gần nhất
+nation: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+motto: Độc lập - Tự do - Hạnh phúc
+sign_hint: (Ký, ghi rõ họ tên)
+sign_reporter: Người lập phiếu
+sign_unit_head: Lãnh đạo đơn vị
+sign_unit_head_for: Quyết định nhu cầu HĐKP (5.2.2)
+sign_iso_committee: Ban ISO
+sign_iso_committee_for: Phân công, phê duyệt giải pháp (5.3, 5.4)
+sign_verifier: Người kiểm tra xác nhận
+sign_chair: Chủ trì
+sign_secretary: Thư ký
+sign_report_writer: Thư ký ISO
+sign_report_writer_for: Người lập báo cáo
+sign_report_approver: Trưởng Ban ISO
+sign_report_approver_for: Phê duyệt báo cáo (5.8.2)
+sign_notice_approver: Lãnh đạo cơ quan
+sign_notice_approver_for: Phê duyệt thông báo (5.8.2)
+form_notice: Thông báo kết quả xem xét của lãnh đạo
+meeting_date: Thời gian họp
+inputs_report: Nội dung báo cáo (đầu vào 5.8.1.1)
+decisions_notice: Kết quả xem xét (đầu ra 5.8.1.2)
+status: Tình trạng
+status_open: Đang mở
+status_overdue: Quá hạn
+status_due_soon: Sắp đến hạn
+status_leader: Chờ lãnh đạo quyết định, kiểm tra
+status_undecided: Chưa xác định nhu cầu HĐKP
+status_missing_progress: Thiếu báo cáo tiến độ tháng
+status_actions_late: Có biện pháp quá hạn
+year: Năm
+filter_reset: Bỏ lọc
+show_more: Hiện thêm
+chart_pareto: Biểu đồ Pareto các nội dung KPH
+chart_other_categories: Các nội dung khác
+chart_cumulative: Lũy kế
+chart_stage_time: Thời gian từ khi mở phiếu đến từng bước (trung vị)
+chart_milestone: Bước
+chart_requests: Số phiếu
+days_median: Số ngày (trung vị)
+chart_unit_age: Phiếu đang mở theo đơn vị và thời gian mở
+to_decided: Quyết định nhu cầu HĐKP (5.2.2)
+to_approved: Phê duyệt giải pháp (5.4)
+to_completed: Báo cáo hoàn thành (5.5)
+to_verified: Kiểm tra xác nhận (5.6)
+alarm_tomorrow: Ngày mai đến hạn
+unit_calendar: Lịch thời hạn của đơn vị (iCalendar, thêm vào lịch điện thoại)
+actions_done_lower: biện pháp hoàn thành
+late_lower: trễ hạn
+done_lower: hoàn thành
+covered_by_lower: đã có HĐKP
+objectives_lower: mục tiêu
+attainment_lower: tỷ lệ đạt
+nav_label: Điều hướng chính
+inputs_short: Đầu vào có nội dung (5.8.1.1)
+decisions_short: Quyết định (5.8.1.2)
+missing_lower: thiếu
+no_ticket_lower: chưa mở phiếu
+show_all: xem tất cả trong danh sách phiếu
 
 # The ward's other duties: internal audits, inspections, legal documents, the yearly report (SPEC §5)
 csv_audit: Cuộc đánh giá nội bộ
@@ -1109,7 +1515,7 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
   <div class="wrap">
     <p class="org"><a href="{{root}}index.html">{{organisation}}</a></p>
     <p class="procedure">{{t.qms_procedure}}</p>
-    <nav aria-label="{{t.dashboard}}">
+    <nav aria-label="{{t.nav_label}}">
       <ul>
         {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/nav}}
       </ul>
@@ -1144,35 +1550,56 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
 {{#has_recurring}}
 <section id="recurring" class="panel">
   <h2>{{t.list_recurring}}</h2>
-  <ul class="recurring">
-  {{#recurring}}
-    <li class="{{#required}}required{{/required}}">
+  <ul class="recurring" id="recurring-required">
+  {{#recurring_required}}
+    <li class="required">
       <p><strong><a href="{{unit_href}}">{{unit}}</a></strong> — {{category}}: <strong>{{run}}</strong> {{t.recurring_run}}.
-      {{#required}}<span class="badge danger">{{t.recurring_required}}</span>{{/required}}
-      {{#covered_by}}<span class="badge ok">{{t.recurring_covered_by}} <a href="{{covered_href}}">{{covered_by}}</a></span>{{/covered_by}}</p>
+      <span class="badge danger">{{t.recurring_required}}</span></p>
       <p class="ids">{{#items}}<a href="{{href}}">{{id}}</a> {{/items}}{{#more}}<span class="muted">+ {{more}}</span>{{/more}}</p>
     </li>
-  {{/recurring}}
+  {{/recurring_required}}
+  </ul>
+  <ul class="recurring" id="recurring-covered">
+  {{#recurring_covered}}
+    <li>
+      <p><strong><a href="{{unit_href}}">{{unit}}</a></strong> — {{category}}: <strong>{{run}}</strong> {{t.recurring_run}}.
+      <span class="badge ok">{{t.recurring_covered_by}} <a href="{{covered_href}}">{{covered_by}}</a></span></p>
+      <p class="ids">{{#items}}<a href="{{href}}">{{id}}</a> {{/items}}{{#more}}<span class="muted">+ {{more}}</span>{{/more}}</p>
+    </li>
+  {{/recurring_covered}}
   </ul>
 </section>
 {{/has_recurring}}
 
 <div class="columns">
 {{#lists}}
-<section id="{{anchor}}" class="panel list">
+<section id="{{anchor}}" class="panel list{{#alert}} alert{{/alert}}">
   <h2>{{title}} <span class="count">{{count}}</span></h2>
   {{#empty}}<p class="muted">{{t.none}}</p>{{/empty}}
   {{^empty}}
   <ul>
   {{#items}}
     <li><a href="{{href}}">{{id}}</a> <span class="title">{{title}}</span>
-      <span class="meta">{{unit}} · {{stage}}{{#due}} · {{t.due}} <span class="{{#overdue}}late{{/overdue}}">{{due}}</span>{{/due}}</span></li>
+      <span class="work">{{#step}}<span class="step">{{step}}</span> · {{/step}}<span class="owner">{{owner}}</span>{{#timing}} · <span class="timing {{timing_class}}">{{timing}}</span>{{/timing}}{{#waited}} · <span class="timing waiting">{{waited}}</span>{{/waited}}</span>
+      <span class="meta">{{unit}} · {{stage}}{{#due}} · {{t.due_short}} <span class="{{#overdue}}late{{/overdue}}">{{due}}</span>{{/due}}</span></li>
   {{/items}}
   </ul>
-  {{#more}}<p class="muted">+ {{more}} {{t.rows_shown}} — <a href="tickets/index.html">{{t.tickets_page_title}}</a></p>{{/more}}
+  {{#more}}<p class="muted">+ {{more}} {{t.rows_shown}} — <a href="{{all_href}}">{{t.show_all}}</a></p>{{/more}}
   {{/empty}}
 </section>
 {{/lists}}
+{{#has_decisions_waiting}}
+<section id="decisions-waiting" class="panel list">
+  <h2>{{t.list_decisions_waiting}} <span class="count">{{decisions_waiting_count}}</span></h2>
+  <ul>
+  {{#decisions_waiting}}
+    <li><a href="{{href}}">{{review}}</a> <span class="title">{{text}}</span>
+      <span class="work"><span class="step">{{step}}</span> · <span class="owner">{{owner}}</span> · <span class="timing {{timing_class}}">{{timing}}</span></span>
+      <span class="meta">{{type}}{{#due}} · {{t.due_short}} {{due}}{{/due}}</span></li>
+  {{/decisions_waiting}}
+  </ul>
+</section>
+{{/has_decisions_waiting}}
 </div>
 
 <section class="panel">
@@ -1201,9 +1628,9 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
   {{{svg}}}
   <details>
     <summary>{{table_label}}</summary>
-    <table>
+    <table class="{{#wide}}stack{{/wide}}">
       <thead><tr>{{#header}}<th scope="col">{{text}}</th>{{/header}}</tr></thead>
-      <tbody>{{#rows}}<tr>{{#cells}}<td>{{text}}</td>{{/cells}}</tr>{{/rows}}</tbody>
+      <tbody>{{#rows}}<tr>{{#cells}}<td data-label="{{label}}">{{text}}</td>{{/cells}}</tr>{{/rows}}</tbody>
     </table>
   </details>
 </figure>
@@ -1213,12 +1640,23 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
 {{#has_objectives}}
 <section class="panel">
   <h2><a href="objectives/{{year}}/index.html">{{t.objectives_year}} {{year}}</a></h2>
-  <table>
+  <table class="stack">
     <thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.objectives}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
-    <tbody>{{#objective_rows}}<tr><td>{{unit}}</td><td>{{objectives}}</td><td>{{met}}/{{evaluated}}</td><td>{{attainment}}</td></tr>{{/objective_rows}}</tbody>
+    <tbody>{{#objective_rows}}<tr><td data-label="{{t.unit}}">{{unit}}</td><td data-label="{{t.objectives}}">{{objectives}}</td><td data-label="{{t.met}}">{{met}}/{{evaluated}}</td><td data-label="{{t.attainment}}">{{attainment}}</td></tr>{{/objective_rows}}</tbody>
   </table>
 </section>
 {{/has_objectives}}
+
+"""#,
+    "templates/doc-header.mustache": #"""
+<header class="doc-header">
+  <div class="doc-agency"><p>{{organisation}}</p></div>
+  <div class="doc-motto"><p class="doc-nation">{{t.nation}}</p><p class="doc-motto-line">{{t.motto}}</p></div>
+  <p class="doc-code">{{t.form_code}}: {{code}}</p>
+  {{#place_date}}<p class="doc-place-date">{{place_date}}</p>{{/place_date}}
+</header>
+<h1 class="doc-title">{{title}}</h1>
+{{#subtitle}}<p class="doc-subtitle">{{subtitle}}</p>{{/subtitle}}
 
 """#,
     "templates/duty-signatures.mustache": #"""
@@ -1315,18 +1753,15 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
 """#,
     "templates/next-review.mustache": #"""
 <article class="form">
-  <header class="form-header">
-    <div class="form-org">{{organisation}}</div>
-    <div class="form-title"><h1>{{t.next_review}}</h1><p class="form-id">{{t.next_review_intro}} {{t.period_from}} {{from}} {{t.period_to}} {{to}}</p></div>
-    <div class="form-code">QT.CTCL 5.8.2.1</div>
-  </header>
+{{#doc}}{{> doc-header}}{{/doc}}
+  <p class="status no-print"><button type="button" class="print-button" hidden>{{t.print}}</button></p>
   <section class="box">
     <h2>1. {{t.input_previous_actions}}</h2>
     {{#has_last}}<p><a href="{{last_href}}">{{t.form_review}} {{last_date}}</a></p>{{/has_last}}
     {{^has_last_decisions}}<p class="muted">{{t.none}}</p>{{/has_last_decisions}}
     {{#has_last_decisions}}
-    <table><thead><tr><th scope="col">{{t.note}}</th><th scope="col">{{t.decision_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.decision_ticket}}</th></tr></thead>
-    <tbody>{{#last_decisions}}<tr><td>{{text}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{#ticket}}<a href="{{ticket_href}}">{{ticket}}</a> <span class="{{#ticket_overdue}}late{{/ticket_overdue}}">{{ticket_stage}}</span>{{/ticket}}{{^ticket}}<span class="muted">{{t.no_ticket}}</span>{{/ticket}}</td></tr>{{/last_decisions}}</tbody></table>
+    <table class="stack"><thead><tr><th scope="col">{{t.note}}</th><th scope="col">{{t.decision_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.decision_ticket}}</th></tr></thead>
+    <tbody>{{#last_decisions}}<tr><td data-label="{{t.note}}">{{text}}</td><td data-label="{{t.decision_owner}}">{{owner}}</td><td data-label="{{t.due}}">{{due}}</td><td data-label="{{t.decision_ticket}}">{{#ticket}}<a href="{{ticket_href}}">{{ticket}}</a> <span class="{{#ticket_overdue}}late{{/ticket_overdue}}">{{ticket_stage}}</span>{{/ticket}}{{^ticket}}<span class="muted">{{t.no_ticket}}</span>{{/ticket}}</td></tr>{{/last_decisions}}</tbody></table>
     {{/has_last_decisions}}
   </section>
   <section class="box">
@@ -1338,18 +1773,18 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
       <div><dt>{{t.effectiveness_rate}}</dt><dd>{{effectiveness}} ({{effective}}/{{verified}})</dd></div>
     </dl>
     <h3>{{t.by_unit}}</h3>
-    <table><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.opened_in_period}}</th><th scope="col">{{t.previous_period}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.closed_in_period}}</th></tr></thead>
-    <tbody>{{#by_unit}}<tr><td>{{label}}</td><td>{{opened}}</td><td>{{previous}}</td><td>{{trend}}</td><td>{{closed}}</td></tr>{{/by_unit}}</tbody></table>
+    <table class="stack"><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.opened_in_period}}</th><th scope="col">{{t.previous_period}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.closed_in_period}}</th></tr></thead>
+    <tbody>{{#by_unit}}<tr><td data-label="{{t.unit}}">{{label}}</td><td data-label="{{t.opened_in_period}}">{{opened}}</td><td data-label="{{t.previous_period}}">{{previous}}</td><td data-label="{{t.trend}}">{{trend}}</td><td data-label="{{t.closed_in_period}}">{{closed}}</td></tr>{{/by_unit}}</tbody></table>
     <h3>{{t.by_source}}</h3>
-    <table><thead><tr><th scope="col">{{t.source}}</th><th scope="col">{{t.opened_in_period}}</th><th scope="col">{{t.previous_period}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.closed_in_period}}</th></tr></thead>
-    <tbody>{{#by_source}}<tr><td>{{label}}</td><td>{{opened}}</td><td>{{previous}}</td><td>{{trend}}</td><td>{{closed}}</td></tr>{{/by_source}}</tbody></table>
+    <table class="stack"><thead><tr><th scope="col">{{t.source}}</th><th scope="col">{{t.opened_in_period}}</th><th scope="col">{{t.previous_period}}</th><th scope="col">{{t.trend}}</th><th scope="col">{{t.closed_in_period}}</th></tr></thead>
+    <tbody>{{#by_source}}<tr><td data-label="{{t.source}}">{{label}}</td><td data-label="{{t.opened_in_period}}">{{opened}}</td><td data-label="{{t.previous_period}}">{{previous}}</td><td data-label="{{t.trend}}">{{trend}}</td><td data-label="{{t.closed_in_period}}">{{closed}}</td></tr>{{/by_source}}</tbody></table>
     {{#has_recurring}}
     <h3>{{t.list_recurring}}</h3>
-    <ul>{{#recurring}}<li>{{unit}} — {{category}}: {{run}} {{t.recurring_run}}{{#required}} <span class="badge danger">{{t.recurring_required}}</span>{{/required}}{{#covered_by}} ({{t.recurring_covered_by}} {{covered_by}}){{/covered_by}}</li>{{/recurring}}</ul>
+    <ul>{{#recurring}}<li>{{unit}} — {{category}}: {{run}} {{t.recurring_run}}{{#required}} <span class="badge danger">{{t.recurring_required}}</span>{{/required}}{{#covered_by}} ({{t.covered_by_lower}} {{covered_by}}){{/covered_by}}</li>{{/recurring}}</ul>
     {{/has_recurring}}
     {{#has_overdue}}
     <h3>{{t.list_overdue}}</h3>
-    <ul>{{#overdue}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{t.due}} {{due}}</li>{{/overdue}}</ul>
+    <ul>{{#overdue}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{t.due_short}} {{due}}</li>{{/overdue}}</ul>
     {{#overdue_more}}<p class="muted">+ {{overdue_more}} {{t.rows_shown}}</p>{{/overdue_more}}
     {{/has_overdue}}
   </section>
@@ -1358,8 +1793,8 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
     {{^has_objectives}}<p class="muted">{{t.none}}</p>{{/has_objectives}}
     {{#objective_years}}
     <h3>{{t.objectives_year}} {{year}}: {{attainment}} ({{met}}/{{evaluated}})</h3>
-    <table><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
-    <tbody>{{#units}}<tr><td>{{unit}}</td><td>{{met}}/{{evaluated}}</td><td>{{attainment}}</td></tr>{{/units}}</tbody></table>
+    <table class="stack"><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
+    <tbody>{{#units}}<tr><td data-label="{{t.unit}}">{{unit}}</td><td data-label="{{t.met}}">{{met}}/{{evaluated}}</td><td data-label="{{t.attainment}}">{{attainment}}</td></tr>{{/units}}</tbody></table>
     {{/objective_years}}
   </section>
   <section class="box">
@@ -1389,15 +1824,15 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
     <h2>5. {{t.to_fill}}</h2>
     {{#blanks}}<h3>{{label}}</h3><div class="blank"></div>{{/blanks}}
   </section>
-  <div class="signatures"><div>{{t.signature_secretary}}</div><div>{{t.signature_approver}}</div></div>
+{{> signatures}}
 </article>
 
 """#,
     "templates/objectives-index.mustache": #"""
 <h1>{{t.nav_objectives}}</h1>
-<table>
+<table class="stack">
   <thead><tr><th scope="col">{{t.objectives_year}}</th><th scope="col">{{t.objectives}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
-  <tbody>{{#years}}<tr><td><a href="{{href}}">{{year}}</a></td><td>{{objectives}}</td><td>{{met}}/{{evaluated}}</td><td>{{attainment}}</td></tr>{{/years}}</tbody>
+  <tbody>{{#years}}<tr><td data-label="{{t.objectives_year}}"><a href="{{href}}">{{year}}</a></td><td data-label="{{t.objectives}}">{{objectives}}</td><td data-label="{{t.met}}">{{met}}/{{evaluated}}</td><td data-label="{{t.attainment}}">{{attainment}}</td></tr>{{/years}}</tbody>
 </table>
 
 """#,
@@ -1408,6 +1843,13 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
   <div><dt>{{t.met}}</dt><dd>{{met}}/{{evaluated}}</dd></div>
   <div><dt>{{t.attainment}}</dt><dd>{{attainment}}</dd></div>
 </dl>
+<h2 class="standings-title">{{t.by_latest_value}}</h2>
+<dl class="rates standings">{{#standings}}<div><dt>{{label}}</dt><dd>{{count}}</dd></div>{{/standings}}</dl>
+<section class="panel list" id="at-risk">
+  <h2>{{t.list_objectives_at_risk}} <span class="count">{{at_risk_count}}</span></h2>
+  {{^at_risk}}<p class="muted">{{t.none}}</p>{{/at_risk}}
+  <ul>{{#at_risk}}<li><a href="#{{anchor}}">{{unit}}</a> — {{code}}: {{text}} <span class="work">{{target}} · {{t.latest_value}} <strong>{{value}}</strong>{{#measured_on}} ({{measured_on}}){{/measured_on}} <span class="badge {{standing_class}}">{{standing}}</span></span></li>{{/at_risk}}</ul>
+</section>
 {{#has_missing_plans}}<p class="notice">{{t.not_approved}}: {{#missing_plans}}{{unit}} {{/missing_plans}}</p>{{/has_missing_plans}}
 {{#plans}}
 <section class="panel plan" id="{{anchor}}">
@@ -1416,18 +1858,18 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
     <div><dt>{{t.plan_approved_on}}</dt><dd>{{#not_approved}}<span class="badge danger">{{t.not_approved}}</span>{{/not_approved}}{{approved_on}} {{approved_by}} {{#approved_late}}<span class="badge warn">{{t.late}}</span>{{/approved_late}}</dd></div>
     <div><dt>{{t.plan_evaluated_on}}</dt><dd>{{evaluated_on}}{{#evaluated_late}} <span class="badge warn">{{t.late}}</span>{{/evaluated_late}}{{#evaluation_missing}} <span class="badge danger">{{t.not_evaluated}}</span>{{/evaluation_missing}}</dd></div>
     <div><dt>{{t.attainment}}</dt><dd>{{attainment}} ({{met}}/{{evaluated}})</dd></div>
-    <div><dt>{{t.deadline_compliance}}</dt><dd>{{actions_done}}/{{actions_total}} {{t.action_done}}{{#actions_late}}, {{actions_late}} {{t.late}}{{/actions_late}}</dd></div>
+    <div><dt>{{t.deadline_compliance}}</dt><dd>{{actions_done}}/{{actions_total}} {{t.actions_done_lower}}{{#actions_late}}, {{actions_late}} {{t.late_lower}}{{/actions_late}}</dd></div>
   </dl>
   <div class="table-scroll" role="region" aria-label="{{t.objectives}} — {{unit}}" tabindex="0">
-  <table>
+  <table class="stack">
     <thead><tr><th scope="col">{{t.objective_code}}</th><th scope="col">{{t.objective_text}}</th><th scope="col">{{t.target}}</th><th scope="col">{{t.actual}}</th><th scope="col">{{t.measurements}}</th></tr></thead>
     <tbody>
     {{#objectives}}
-      <tr><td>{{code}}</td><td>{{text}}
-        {{#has_actions}}<ul class="plan-actions">{{#actions}}<li>{{what}} — {{owner}}, {{t.due}} <span class="{{#late}}late{{/late}}">{{due}}</span>{{#done}}, {{t.action_done}} {{done}}{{/done}}</li>{{/actions}}</ul>{{/has_actions}}</td>
-        <td>{{target}}</td>
-        <td>{{actual}} {{#met}}<span class="badge ok">{{t.met}}</span>{{/met}}{{#not_met}}<span class="badge danger">{{t.not_met}}</span>{{/not_met}}{{^evaluated}}<span class="muted">{{t.not_evaluated}}</span>{{/evaluated}}</td>
-        <td>{{last_measurement}}</td></tr>
+      <tr><td data-label="{{t.objective_code}}">{{code}}</td><td data-label="{{t.objective_text}}">{{text}}
+        {{#has_actions}}<ul class="plan-actions">{{#actions}}<li>{{what}} — {{owner}}, {{t.due_short}} <span class="{{#late}}late{{/late}}">{{due}}</span>{{#done}}, {{t.done_lower}} {{done}}{{/done}}</li>{{/actions}}</ul>{{/has_actions}}</td>
+        <td data-label="{{t.target}}">{{target}}</td>
+        <td data-label="{{t.actual}}">{{actual}} <span class="badge {{standing_class}}">{{standing}}</span>{{^evaluated}} <span class="muted">({{t.not_evaluated_lower}})</span>{{/evaluated}}</td>
+        <td data-label="{{t.measurements}}">{{last_measurement}}</td></tr>
     {{/objectives}}
     </tbody>
   </table>
@@ -1564,58 +2006,87 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
 {{#has_years}}<ul class="report-years">{{#years}}<li><a href="{{href}}">{{t.report_title}} {{year}}</a>{{#provisional}} <span class="badge warn">{{t.report_provisional}}</span>{{/provisional}}</li>{{/years}}</ul>{{/has_years}}
 
 """#,
+    "templates/review-decisions.mustache": #"""
+<section class="box">
+  <h2>{{decisions_title}}</h2>
+  {{^has_decisions}}<p class="muted">{{t.none}}</p>{{/has_decisions}}
+  {{#has_decisions}}
+  <div class="table-scroll" role="region" aria-label="{{decisions_title}}" tabindex="0"><table class="stack">
+    <thead><tr><th scope="col">{{t.decision_type}}</th><th scope="col">{{t.note}}</th><th scope="col">{{t.decision_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.decision_ticket}}</th></tr></thead>
+    <tbody>{{#decisions}}<tr><td data-label="{{t.decision_type}}">{{type}}</td><td data-label="{{t.note}}">{{text}}</td><td data-label="{{t.decision_owner}}">{{owner}}</td><td data-label="{{t.due}}">{{due}}</td><td data-label="{{t.decision_ticket}}">{{#ticket}}<a href="{{ticket_href}}">{{ticket}}</a> <span class="{{#ticket_overdue}}late{{/ticket_overdue}}">{{ticket_stage}}</span>{{/ticket}}{{^ticket}}<span class="muted">{{t.no_ticket}}</span>{{/ticket}}</td></tr>{{/decisions}}</tbody>
+  </table></div>
+  {{/has_decisions}}
+</section>
+
+"""#,
     "templates/review.mustache": #"""
-<article class="form">
-  <header class="form-header">
-    <div class="form-org">{{organisation}}</div>
-    <div class="form-title"><h1>{{form_title}}</h1><p class="form-id">{{t.review_date}}: <strong>{{date}}</strong></p></div>
-    <div class="form-code">{{t.form_code}}: BM.CTCL.02</div>
-  </header>
+<article class="form doc-part">
+{{#doc}}{{> doc-header}}{{/doc}}
+  <p class="status no-print"><span class="stage">{{format}}</span> <button type="button" class="print-button" hidden>{{t.print}}</button></p>
+  {{#meeting}}
   <dl class="fields">
-    <div><dt>{{t.review_format}}</dt><dd>{{format}}</dd></div>
-    {{#meeting}}
+    <div><dt>{{t.meeting_date}}</dt><dd>{{date}}</dd></div>
     <div><dt>{{t.chair}}</dt><dd>{{chair}}</dd></div>
     <div><dt>{{t.secretary}}</dt><dd>{{secretary}}</dd></div>
-    {{/meeting}}
-    {{^meeting}}
-    <div><dt>{{t.approved_by}}</dt><dd>{{approved_by}} {{approved_on}}</dd></div>
-    {{/meeting}}
   </dl>
   {{#has_attendees}}<h2>{{t.attendees}}</h2><ul class="attendees">{{#attendees}}<li>{{name}}</li>{{/attendees}}</ul>{{/has_attendees}}
+  {{/meeting}}
   <section class="box">
-    <h2>{{t.inputs}}</h2>
+    <h2>{{inputs_title}}</h2>
     {{#inputs}}<h3>{{label}}</h3>{{#missing}}<p class="badge warn">{{t.missing_input}}</p>{{/missing}}<div class="prose">{{{html}}}</div>{{/inputs}}
   </section>
-  <section class="box">
-    <h2>{{t.decisions}}</h2>
-    {{^has_decisions}}<p class="muted">{{t.none}}</p>{{/has_decisions}}
-    {{#has_decisions}}
-    <div class="table-scroll" role="region" aria-label="{{t.decisions}}" tabindex="0"><table>
-      <thead><tr><th scope="col">{{t.decision_type}}</th><th scope="col">{{t.note}}</th><th scope="col">{{t.decision_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.decision_ticket}}</th></tr></thead>
-      <tbody>{{#decisions}}<tr><td>{{type}}</td><td>{{text}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{#ticket}}<a href="{{ticket_href}}">{{ticket}}</a> <span class="{{#ticket_overdue}}late{{/ticket_overdue}}">{{ticket_stage}}</span>{{/ticket}}{{^ticket}}<span class="muted">{{t.no_ticket}}</span>{{/ticket}}</td></tr>{{/decisions}}</tbody>
-    </table></div>
-    {{/has_decisions}}
-  </section>
+  {{#meeting}}
+{{> review-decisions}}
   <div class="prose">{{{body}}}</div>
+  {{/meeting}}
+{{> signatures}}
 </article>
+{{#notice}}
+<article class="form doc-part notice">
+{{#doc}}{{> doc-header}}{{/doc}}
+{{> review-decisions}}
+  <div class="prose">{{{body}}}</div>
+{{> signatures}}
+</article>
+{{/notice}}
 
 """#,
     "templates/reviews.mustache": #"""
 <h1>{{t.reviews_list}}</h1>
 <p>{{#due}}<span class="badge danger">{{t.tile_review_due}}</span>{{/due}}{{^due}}{{t.deadline_review}}: {{next_due}}{{/due}} · <a href="next/index.html">{{t.next_review}}</a></p>
-<table>
-  <thead><tr><th scope="col">{{t.review_date}}</th><th scope="col">{{t.review_format}}</th><th scope="col">{{t.decisions}}</th></tr></thead>
-  <tbody>{{#reviews}}<tr><td><a href="{{href}}">{{date}}</a></td><td>{{format}}</td><td>{{decisions}}{{#missing}} <span class="badge warn">{{missing}} {{t.missing_input}}</span>{{/missing}}</td></tr>{{/reviews}}</tbody>
+<table class="stack">
+  <thead><tr><th scope="col">{{t.review_date}}</th><th scope="col">{{t.review_format}}</th><th scope="col">{{t.inputs_short}}</th><th scope="col">{{t.decisions_short}}</th></tr></thead>
+  <tbody>{{#reviews}}<tr><td data-label="{{t.review_date}}"><a href="{{href}}">{{date}}</a></td><td data-label="{{t.review_format}}">{{format}}</td><td data-label="{{t.inputs_short}}">{{inputs}}{{#missing}} <span class="badge warn">{{t.missing_lower}} {{missing}}</span>{{/missing}}</td><td data-label="{{t.decisions_short}}">{{decisions}}{{#without_ticket}} <span class="badge warn">{{without_ticket}} {{t.no_ticket_lower}}</span>{{/without_ticket}}</td></tr>{{/reviews}}</tbody>
 </table>
 
 """#,
+    "templates/signatures.mustache": #"""
+<div class="signatures">
+{{#signatures}}
+  <div class="signature">
+    <p class="sig-role">{{role}}</p>
+    {{#detail}}<p class="sig-detail">{{detail}}</p>{{/detail}}
+    <p class="sig-hint">{{t.sign_hint}}</p>
+    <div class="sig-space"></div>
+    <p class="sig-name">{{#name}}{{name}}{{/name}}{{^name}}&nbsp;{{/name}}</p>
+    {{#date}}<p class="sig-date">{{t.date}}: {{date}}</p>{{/date}}
+  </div>
+{{/signatures}}
+</div>
+
+"""#,
     "templates/ticket.mustache": #"""
+{{#standing}}
+<section class="standing standing-{{level}} no-print" aria-label="{{t.next_step}}">
+  <p class="standing-headline"><strong>{{headline}}</strong></p>
+  {{#step}}<p class="standing-step">{{t.next_step}}: <strong>{{step}}</strong> — <strong class="owner">{{owner}}</strong> · <span class="timing {{timing_class}}">{{timing}}</span>{{#waited}} ({{waited}}){{/waited}}</p>{{/step}}
+  {{#has_actions}}<p>{{t.late_actions}}:</p>
+  <ul>{{#actions}}<li>{{t.action_what}} {{number}}{{#what}}: {{what}}{{/what}} — <strong>{{owner}}</strong> · {{t.due_short}} {{due}} · <span class="timing late">{{timing}}</span></li>{{/actions}}</ul>{{/has_actions}}
+  {{#progress}}<p>{{t.progress_late}} — <strong>{{owner}}</strong> · <span class="timing late">{{timing}}</span> ({{t.last_report}} {{last}})</p>{{/progress}}
+</section>
+{{/standing}}
 <article class="form">
-  <header class="form-header">
-    <div class="form-org">{{organisation}}</div>
-    <div class="form-title"><h1>{{t.form_ticket}}</h1><p class="form-id">{{t.id}}: <strong>{{id}}</strong></p></div>
-    <div class="form-code">{{t.form_code}}: BM.CTCL.01</div>
-  </header>
+{{#doc}}{{> doc-header}}{{/doc}}
   <p class="status"><span class="stage {{stage_key}}">{{stage}}</span> <button type="button" class="print-button" hidden>{{t.print}}</button></p>
   {{#confidential}}
   <p class="notice"><strong>{{t.confidential_notice}}</strong>. {{t.confidential_explain}}</p>
@@ -1624,7 +2095,7 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
   <dl class="fields">
     {{#fields}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/fields}}
   </dl>
-  <p class="links">
+  <p class="links no-print">
     <a href="{{unit_href}}">{{t.unit_page}}</a>
     {{#follow_up}} · {{t.follow_up}}: <a href="{{href}}">{{id}}</a>{{/follow_up}}
     {{#has_follows}} · {{t.follows}}: {{#follows}}<a href="{{href}}">{{id}}</a> {{/follows}}{{/has_follows}}
@@ -1637,8 +2108,8 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
   <section class="box"><h2>{{t.box2}}</h2><div class="prose">{{{box2}}}</div>
     {{#has_actions}}
     <h3>{{t.actions}}</h3>
-    <div class="table-scroll" role="region" aria-label="{{t.actions}}" tabindex="0"><table><thead><tr><th scope="col">{{t.action_what}}</th><th scope="col">{{t.action_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.action_done}}</th></tr></thead>
-    <tbody>{{#actions}}<tr><td>{{what}}</td><td>{{owner}}</td><td class="{{#late}}late{{/late}}">{{due}}</td><td>{{done}}</td></tr>{{/actions}}</tbody></table></div>
+    <div class="table-scroll" role="region" aria-label="{{t.actions}}" tabindex="0"><table class="stack"><thead><tr><th scope="col">{{t.action_what}}</th><th scope="col">{{t.action_owner}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.action_done}}</th></tr></thead>
+    <tbody>{{#actions}}<tr><td data-label="{{t.action_what}}">{{what}}</td><td data-label="{{t.action_owner}}">{{owner}}</td><td class="{{#late}}late{{/late}}" data-label="{{t.due}}">{{due}}</td><td data-label="{{t.action_done}}">{{done}}</td></tr>{{/actions}}</tbody></table></div>
     {{/has_actions}}
     {{#has_progress}}
     <h3>{{t.progress}}</h3>
@@ -1659,6 +2130,7 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
       {{#timeline}}<li class="{{#due}}due{{/due}}{{#late}} late{{/late}}"><time datetime="{{date_iso}}">{{date}}</time> <span>{{label}}</span></li>{{/timeline}}
     </ol>
   </section>
+{{> signatures}}
   {{#has_history}}
   <section class="history">
     <h2>{{t.history}}</h2>
@@ -1671,25 +2143,30 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
     "templates/tickets.mustache": #"""
 <h1>{{t.tickets_page_title}}</h1>
 <form class="filters" id="filters" hidden>
-  <label>{{t.filter}} <input type="search" id="filter-text" placeholder="{{t.filter_placeholder}}"></label>
-  <label>{{t.stage}} <select id="filter-stage"><option value="">{{t.all}}</option>{{#stages}}<option value="{{key}}">{{label}}</option>{{/stages}}</select></label>
-  <label>{{t.unit}} <select id="filter-unit"><option value="">{{t.all}}</option>{{#units}}<option value="{{key}}">{{label}}</option>{{/units}}</select></label>
-  <output id="filter-count" aria-live="polite"></output>
+  <label class="wide">{{t.filter}} <input type="search" id="filter-q" name="q" placeholder="{{t.filter_placeholder}}" autocomplete="off"></label>
+  <label>{{t.status}} <select id="filter-status" name="status"><option value="">{{t.all}}</option>{{#statuses}}<option value="{{key}}">{{label}}</option>{{/statuses}}</select></label>
+  <label>{{t.stage}} <select id="filter-stage" name="stage"><option value="">{{t.all}}</option>{{#stages}}<option value="{{key}}">{{label}}</option>{{/stages}}</select></label>
+  <label>{{t.unit}} <select id="filter-unit" name="unit"><option value="">{{t.all}}</option>{{#units}}<option value="{{key}}">{{label}}</option>{{/units}}</select></label>
+  <label>{{t.kind}} <select id="filter-kind" name="kind"><option value="">{{t.all}}</option>{{#kinds}}<option value="{{key}}">{{label}}</option>{{/kinds}}</select></label>
+  <label>{{t.source}} <select id="filter-source" name="source"><option value="">{{t.all}}</option>{{#sources}}<option value="{{key}}">{{label}}</option>{{/sources}}</select></label>
+  <label>{{t.year}} <select id="filter-year" name="year"><option value="">{{t.all}}</option>{{#years}}<option value="{{key}}">{{key}}</option>{{/years}}</select></label>
+  <p class="filter-summary"><output id="filter-count" aria-live="polite"></output> <a id="filter-reset" href="index.html">{{t.filter_reset}}</a></p>
 </form>
-<p class="muted">{{count}} / {{total}} {{t.rows_shown}}{{#paginated}} · {{t.page}} {{page}}/{{pages}}{{/paginated}}</p>
+<p class="muted" id="static-count">{{count}} / {{total}} {{t.rows_shown}}{{#paginated}} · {{t.page}} {{page}}/{{pages}}{{/paginated}}</p>
 <div class="table-scroll" role="region" aria-label="{{t.tickets_page_title}}" tabindex="0">
-<table class="tickets sortable" id="tickets">
+<table class="tickets sortable cards" id="tickets" data-root="{{root}}" data-index="{{root}}tickets/index.js">
   <thead><tr>
-    <th scope="col">{{t.id}}</th><th scope="col">{{t.title}}</th><th scope="col">{{t.stage}}</th><th scope="col">{{t.kind}}</th>
-    <th scope="col">{{t.unit}}</th><th scope="col">{{t.opened}}</th><th scope="col">{{t.due}}</th><th scope="col">{{t.assignee}}</th>
+    <th scope="col" data-key="id">{{t.id}}</th><th scope="col" data-key="title">{{t.title}}</th><th scope="col" data-key="stage">{{t.stage}}</th><th scope="col" data-key="kind">{{t.kind}}</th>
+    <th scope="col" data-key="unit">{{t.unit}}</th><th scope="col" data-key="opened">{{t.opened}}</th><th scope="col" data-key="due">{{t.due}}</th><th scope="col" data-key="owner">{{t.who_acts}}</th>
   </tr></thead>
   <tbody>
   {{#rows}}
-    <tr data-stage="{{stage_key}}" data-unit="{{unit_key}}"><td><a href="{{href}}">{{id}}</a></td><td>{{title}}</td><td><span class="stage {{stage_key}}">{{stage}}</span></td><td>{{kind}}</td><td>{{unit}}</td><td data-sort="{{opened_iso}}">{{opened}}</td><td data-sort="{{due_iso}}" class="{{#overdue}}late{{/overdue}}">{{due}}</td><td>{{assignee}}</td></tr>
+    <tr data-stage="{{stage_key}}" data-unit="{{unit_key}}"><td data-label="{{t.id}}"><a href="{{href}}">{{id}}</a></td><td data-label="{{t.title}}">{{title}}</td><td data-label="{{t.stage}}"><span class="stage {{stage_key}}">{{stage}}</span></td><td data-label="{{t.kind}}">{{kind}}</td><td data-label="{{t.unit}}">{{unit}}</td><td data-label="{{t.opened}}" data-sort="{{opened_iso}}">{{opened}}</td><td data-label="{{t.due}}" data-sort="{{due_iso}}" class="{{#overdue}}late{{/overdue}}">{{due}}</td><td data-label="{{t.who_acts}}">{{owner}}{{#timing}} <span class="timing{{#timing_late}} late{{/timing_late}}">{{timing}}</span>{{/timing}}</td></tr>
   {{/rows}}
   </tbody>
 </table>
 </div>
+<p id="show-more-box" hidden><button type="button" id="show-more" class="print-button">{{t.show_more}}</button></p>
 {{#paginated}}
 <nav class="pagination" aria-label="{{t.page}}">
   {{#previous}}<a href="{{previous}}" rel="prev">{{t.previous_page}}</a>{{/previous}}
@@ -1702,6 +2179,26 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
     "templates/unit.mustache": #"""
 <h1>{{name}}</h1>
 {{#head}}<p>{{t.unit_head}}: {{head}}</p>{{/head}}
+<p class="no-print"><a href="deadlines.ics">{{t.unit_calendar}}</a></p>
+{{#has_work}}
+<h2 class="late-work-title">{{t.unit_late_work}}</h2>
+<div class="columns">
+{{#work}}
+<section id="{{anchor}}" class="panel list">
+  <h3>{{title}} <span class="count">{{count}}</span></h3>
+  <ul>
+  {{#items}}
+    <li><a href="{{href}}">{{id}}</a> <span class="title">{{title}}</span>
+      <span class="work">{{#step}}<span class="step">{{step}}</span> · {{/step}}<span class="owner">{{owner}}</span>{{#timing}} · <span class="timing {{timing_class}}">{{timing}}</span>{{/timing}}{{#waited}} · <span class="timing waiting">{{waited}}</span>{{/waited}}</span>
+      <span class="meta">{{stage}}{{#due}} · {{t.due_short}} <span class="{{#overdue}}late{{/overdue}}">{{due}}</span>{{/due}}</span></li>
+  {{/items}}
+  </ul>
+  {{#more}}<p class="muted">+ {{more}} {{t.rows_shown}}</p>{{/more}}
+</section>
+{{/work}}
+</div>
+{{/has_work}}
+{{^has_work}}<p class="standing standing-ok">{{t.unit_no_late_work}}</p>{{/has_work}}
 <dl class="rates">{{#stages}}<div><dt>{{label}}</dt><dd>{{count}}</dd></div>{{/stages}}</dl>
 {{#has_recurring}}
 <section class="panel" id="recurring">
@@ -1713,12 +2210,14 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
 <section class="panel list">
   <h2>{{t.open}}</h2>
   {{^has_open}}<p class="muted">{{t.none}}</p>{{/has_open}}
-  <ul>{{#open}}<li><a href="{{href}}">{{id}}</a> <span class="title">{{title}}</span> <span class="meta">{{stage}}{{#due}} · {{t.due}} <span class="{{#overdue}}late{{/overdue}}">{{due}}</span>{{/due}}</span></li>{{/open}}</ul>
+  <ul>{{#open}}<li><a href="{{href}}">{{id}}</a> <span class="title">{{title}}</span>
+    <span class="work">{{#step}}<span class="step">{{step}}</span> · {{/step}}<span class="owner">{{owner}}</span>{{#timing}} · <span class="timing {{timing_class}}">{{timing}}</span>{{/timing}}</span>
+    <span class="meta">{{stage}}{{#due}} · {{t.due_short}} <span class="{{#overdue}}late{{/overdue}}">{{due}}</span>{{/due}}</span></li>{{/open}}</ul>
 </section>
 {{#has_plans}}
 <section class="panel">
   <h2>{{t.nav_objectives}}</h2>
-  <ul>{{#plans}}<li><a href="{{href}}">{{t.objectives_year}} {{year}}</a>: {{objectives}} {{t.objectives}}, {{t.attainment}} {{attainment}}</li>{{/plans}}</ul>
+  <ul>{{#plans}}<li><a href="{{href}}">{{t.objectives_year}} {{year}}</a>: {{objectives}} {{t.objectives_lower}}, {{t.attainment_lower}} {{attainment}}</li>{{/plans}}</ul>
 </section>
 {{/has_plans}}
 <section class="panel list">
@@ -1730,9 +2229,9 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
 """#,
     "templates/units.mustache": #"""
 <h1>{{t.nav_units}}</h1>
-<table>
+<table class="stack">
   <thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.unit_head}}</th><th scope="col">{{t.open}}</th><th scope="col">{{t.total}}</th></tr></thead>
-  <tbody>{{#units}}<tr><td><a href="{{href}}">{{name}}</a></td><td>{{head}}</td><td>{{open}}</td><td>{{total}}</td></tr>{{/units}}</tbody>
+  <tbody>{{#units}}<tr><td data-label="{{t.unit}}"><a href="{{href}}">{{name}}</a></td><td data-label="{{t.unit_head}}">{{head}}</td><td data-label="{{t.open}}">{{open}}</td><td data-label="{{t.total}}">{{total}}</td></tr>{{/units}}</tbody>
 </table>
 
 """#,
@@ -1745,16 +2244,16 @@ package let githubWorkflow = #"""
 # Cài đặt / install (xem docs/ci/README.md):
 #   1. Chép tệp này vào kho hồ sơ (kho có thư mục content/) thành .github/workflows/caitien.yml
 #      Copy this file into the records repository as .github/workflows/caitien.yml
-#   2. Sửa CAITIEN_REPO và CAITIEN_REF bên dưới (hai dòng có dấu ← THAY).
-#      Edit CAITIEN_REPO and CAITIEN_REF below (the two lines marked ← THAY).
+#   2. Sửa ba dòng có dấu ← THAY bên dưới: nơi tải, phiên bản và mã SHA-256 của bản phát hành.
+#      Edit the three lines marked ← THAY: where to download, the release and its SHA-256.
 #   3. Settings → Pages → Build and deployment → Source: "GitHub Actions".
 #
 # Công cụ lấy từ đâu / where the tool comes from:
-#   The records repository holds only content/ (and optionally theme/). Each run builds the
-#   `caitien` command from its source, fetched from CAITIEN_REPO at the pinned CAITIEN_REF (a tag
-#   or a 40-character commit id, never a moving branch), with Swift 6.3 in the official
-#   swift:6.3-noble container. The binary is cached per CAITIEN_REF and Swift version, so only the
-#   first run (and the first after changing either) compiles; later runs take about a minute.
+#   The records repository holds only content/ (and optionally theme/). Each run downloads the
+#   caitien binary of the pinned release (CAITIEN_VERSION, one self-contained file for Linux
+#   x86_64) and checks it against the SHA-256 written here (CAITIEN_SHA256) before running it: a
+#   file that does not match stops the run. No Swift and no compiling: the job takes seconds.
+#   (Building caitien from its source instead: docs/ci/README.md, "Biên dịch từ mã nguồn".)
 #
 # Khi nào chạy / when it runs:
 #   - mỗi lần push (mọi nhánh kiểm tra; chỉ nhánh mặc định được xuất bản);
@@ -1782,16 +2281,14 @@ concurrency:
   cancel-in-progress: false
 
 env:
-  CAITIEN_REPO: https://github.com/YOUR-ORG/caitien.git   # ← THAY: địa chỉ git của mã nguồn caitien
-  CAITIEN_REF: v1.0.0                                      # ← THAY: thẻ (tag) hoặc mã commit đã dùng thử
-  CAITIEN_HOME: /opt/caitien
+  CAITIEN_DOWNLOAD: https://github.com/YOUR-ORG/caitien/releases/download   # ← THAY: nơi tải các bản phát hành caitien
+  CAITIEN_VERSION: v1.0.0                                                    # ← THAY: thẻ (tag) của bản phát hành đã dùng thử
+  CAITIEN_SHA256: "0000000000000000000000000000000000000000000000000000000000000000"  # ← THAY: nội dung tệp caitien-linux-x86_64.sha256 của bản đó
 
 jobs:
   build:
     name: Kiểm tra và tạo trang
     runs-on: ubuntu-latest
-    container:
-      image: swift:6.3-noble
     defaults:
       run:
         shell: bash
@@ -1801,46 +2298,34 @@ jobs:
         with:
           fetch-depth: 0
 
-      - name: Phiên bản Swift
-        id: swift
-        run: echo "version=$(swift --version 2>&1 | sha256sum | cut -c1-16)" >> "$GITHUB_OUTPUT"
-
-      - name: Bộ nhớ đệm caitien
-        uses: actions/cache@v4
-        with:
-          path: /opt/caitien/bin
-          key: caitien-${{ env.CAITIEN_REF }}-${{ steps.swift.outputs.version }}
-
-      - name: Cài caitien
+      - name: Cài caitien (tải bản phát hành, kiểm tra SHA-256)
         run: |
           set -euo pipefail
-          case "$CAITIEN_REPO" in
+          case "$CAITIEN_DOWNLOAD" in
             *YOUR-ORG*)
-              echo "::error::Sửa CAITIEN_REPO và CAITIEN_REF trong tệp workflow (set CAITIEN_REPO and CAITIEN_REF)."
+              echo "::error::Sửa CAITIEN_DOWNLOAD, CAITIEN_VERSION và CAITIEN_SHA256 trong tệp workflow (set them to a caitien release)."
               exit 1 ;;
           esac
-          export DEBIAN_FRONTEND=noninteractive
-          if ! dpkg -s libcmark-dev libyaml-dev libxxhash-dev pkg-config >/dev/null 2>&1; then
-            apt-get update -qq
-            apt-get install -y -qq --no-install-recommends libcmark-dev libyaml-dev libxxhash-dev pkg-config >/dev/null
+          sha="${CAITIEN_SHA256%% *}"
+          if ! [[ "$sha" =~ ^[0-9a-f]{64}$ ]] || [[ "$sha" =~ ^0+$ ]]; then
+            echo "::error::CAITIEN_SHA256 phải là mã SHA-256 (64 ký tự 0-9a-f) trong tệp caitien-linux-x86_64.sha256 của bản $CAITIEN_VERSION."
+            exit 1
           fi
-          # The workspace belongs to the runner's user, the container runs as root: let git read it.
-          git config --global --add safe.directory "$PWD"
-          # Rebuilt when missing, or built by another Swift (the cached binary uses its runtime).
-          swift_version="$(swift --version 2>&1)"
-          if [ ! -x "$CAITIEN_HOME/bin/caitien" ] || [ "$(cat "$CAITIEN_HOME/bin/swift-version" 2>/dev/null)" != "$swift_version" ]; then
-            src="$CAITIEN_HOME/src"
-            rm -rf "$src"
-            git init -q "$src"
-            git -C "$src" fetch -q --depth 1 "$CAITIEN_REPO" "$CAITIEN_REF"
-            git -C "$src" -c advice.detachedHead=false checkout -q FETCH_HEAD
-            swift build --package-path "$src" -c release --product caitien
-            mkdir -p "$CAITIEN_HOME/bin"
-            cp "$(swift build --package-path "$src" -c release --show-bin-path)/caitien" "$CAITIEN_HOME/bin/"
-            printf '%s\n' "$swift_version" > "$CAITIEN_HOME/bin/swift-version"
-            rm -rf "$src"
+          bin="${CAITIEN_HOME:-$HOME/.caitien}/bin"
+          mkdir -p "$bin"
+          # A binary kept from an earlier run is used only if it is the pinned one.
+          if ! (cd "$bin" && echo "$sha  caitien" | sha256sum -c --status - 2>/dev/null); then
+            curl -fsSL --retry 3 -o "$bin/caitien.download" "$CAITIEN_DOWNLOAD/$CAITIEN_VERSION/caitien-linux-x86_64"
+            if ! (cd "$bin" && echo "$sha  caitien.download" | sha256sum -c -); then
+              rm -f "$bin/caitien.download"
+              echo "::error::Tệp tải về không khớp CAITIEN_SHA256, không dùng (the download does not match CAITIEN_SHA256)."
+              exit 1
+            fi
+            chmod +x "$bin/caitien.download"
+            mv "$bin/caitien.download" "$bin/caitien"
           fi
-          echo "$CAITIEN_HOME/bin" >> "$GITHUB_PATH"
+          "$bin/caitien" --version
+          echo "$bin" >> "$GITHUB_PATH"
 
       - name: Kiểm tra hồ sơ (caitien check)
         run: |

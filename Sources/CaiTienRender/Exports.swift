@@ -67,6 +67,8 @@ func reviewJSON(_ r: Review) -> JSON {
     if let v = r.chair { pairs.append(("chair", .string(v))) }
     if let v = r.secretary { pairs.append(("secretary", .string(v))) }
     if !r.attendees.isEmpty { pairs.append(("attendees", .strings(r.attendees))) }
+    if let v = r.reportApprovedBy { pairs.append(("report_approved_by", .string(v))) }
+    if let v = r.reportApprovedOn { pairs.append(("report_approved_on", .day(v))) }
     if let v = r.approvedBy { pairs.append(("approved_by", .string(v))) }
     if let v = r.approvedOn { pairs.append(("approved_on", .day(v))) }
     pairs.append(("inputs", .object(Review.inputKeys.compactMap { k in r.inputs[k].map { (k, .string($0)) } })))
@@ -104,15 +106,29 @@ func planJSON(_ p: ObjectivePlan) -> JSON {
     return .object(pairs)
 }
 
-/// data.json: every record with its derived stage and every figure (SPEC §3).
+/// The version of data.json's layout. It grows by one only when a key changes meaning or
+/// disappears (adding keys does not); the README's "data.json schema" lists each version, and
+/// `caitien rollup` refuses a number it does not know.
+public let dataJSONSchema = 1
+
+/// data.json: every record with its derived stage and every figure (SPEC §3). The keys a
+/// province roll-up reads — `schema`, `organisation`, `base_url`, `commit`, `today`, `kpis` —
+/// come first, so a reader can take them and skip the records.
 /// Streamed record by record: at 100,000 requests the whole JSON tree would cost ~300 MB.
-public func dataJSON(_ content: Content, figures: Figures, emit: (String) throws(BuildError) -> Void) throws(BuildError) {
+public func dataJSON(_ content: Content, figures: Figures, commit: String?, emit: (String) throws(BuildError) -> Void) throws(BuildError) {
     var buffer = ""
     func append(_ text: String) throws(BuildError) {
         buffer += text
         if buffer.utf8.count >= 1 << 16 { try emit(buffer); buffer = "" }
     }
-    try append("{\"schema\":1,\"today\":" + JSON.day(figures.today).serialized() + ",\"kpis\":" + figures.kpis.serialized())
+    let head: JSON = .object([
+        ("schema", .int(dataJSONSchema)),
+        ("organisation", .string(content.site.organisation)),
+        ("base_url", .string(content.site.baseURL)),
+        ("commit", .text(commit)),
+        ("today", .day(figures.today)),
+    ])
+    try append(String(head.serialized().dropLast()) + ",\"kpis\":" + figures.kpis.serialized())
     for (key, items) in [
         ("tickets", byID(content.requests).lazy.map { requestJSON(content.requests[$0]) }),
     ] as [(String, LazyMapSequence<[Int], JSON>)] {
@@ -127,9 +143,9 @@ public func dataJSON(_ content: Content, figures: Figures, emit: (String) throws
     try emit(buffer)
 }
 
-public func dataJSON(_ content: Content, figures: Figures) -> String {
+public func dataJSON(_ content: Content, figures: Figures, commit: String? = nil) -> String {
     var out = ""
-    try? dataJSON(content, figures: figures) { (chunk: String) throws(BuildError) in out += chunk }
+    try? dataJSON(content, figures: figures, commit: commit) { (chunk: String) throws(BuildError) in out += chunk }
     return out
 }
 
@@ -215,35 +231,77 @@ func foldICSLine(_ line: String) -> String {
     return out + "\r\n"
 }
 
-/// deadlines.ics: open requests' and actions' due dates, the 30/01 and 31/12 deadlines, and the
-/// next management review. UIDs are stable across builds so calendars update events in place.
-public func deadlinesICS(_ content: Content, figures: Figures, l: Localizer, host: String = "caitien") -> String {
-    let today = figures.today
-    var events: [(uid: String, day: Day, summary: String, description: String)] = []
-    for i in byID(content.requests) where content.requests[i].isOpen {
+/// One event of a deadlines calendar.
+struct DeadlineEvent {
+    var uid: String
+    var day: Day
+    var summary: String
+    var description: String
+    /// The page the event is about, relative to the site's root.
+    var page: String
+}
+
+/// The deadlines of open requests and their actions (of one unit, or all), the 30/01 and 31/12
+/// deadlines of the objectives, and — for the whole site — the next management review. Each
+/// says whose step it is; a confidential request gives no title and no names.
+func deadlineEvents(_ m: SiteModel, unit: String?, order: [Int]? = nil) -> [DeadlineEvent] {
+    let l = m.l, content = m.content, today = m.today
+    var events: [DeadlineEvent] = []
+    for i in order ?? byID(content.requests) where content.requests[i].isOpen && (unit == nil || content.requests[i].unit == unit) {
         let r = content.requests[i]
         let title = r.confidential ? "" : " — " + r.title
+        let page = OutputLayout.request(r.id)
+        let unitLine = "\(l.t("unit")): \(m.unitName(r.unit))"
         if let due = r.due {
-            events.append(("request-\(r.id)-due", due, "\(l.t("deadline_request")) \(r.id)\(title)", l.stage(r.stage)))
+            var lines = ["\(l.t("stage")): \(l.stage(r.stage))", unitLine]
+            if let step = m.figures.requests.nextSteps[r.id] {
+                lines.append("\(l.t("next_step")): \(l.t("step_" + step.step.rawValue)) — \(m.ownerText(step))")
+            }
+            events.append(DeadlineEvent(uid: "request-\(r.id)-due", day: due, summary: "\(l.t("deadline_request")) \(r.id)\(title)",
+                                        description: lines.joined(separator: "\n"), page: page))
         }
         for (i, a) in r.actions.enumerated() where a.done == nil {
             guard let due = a.due else { continue }
-            events.append(("request-\(r.id)-action-\(i + 1)", due, "\(r.id): \(r.confidential ? l.t("actions") : a.what)",
-                           r.confidential ? "" : (a.owner ?? "")))
+            let owner = m.personText(a.owner, role: .actionOwner, confidential: r.confidential)
+            events.append(DeadlineEvent(uid: "request-\(r.id)-action-\(i + 1)", day: due,
+                                        summary: "\(r.id): \(r.confidential ? "\(l.t("action_what")) \(i + 1)" : a.what) — \(owner)",
+                                        description: ["\(l.t("step_implement")) — \(owner)", unitLine].joined(separator: "\n"), page: page))
         }
     }
     for year in [today.year, today.year + 1] {
         guard let plan = Day(year: year, month: 1, day: 30), let evaluation = Day(year: year, month: 12, day: 31) else { continue }
-        events.append(("objectives-\(year)-plan", plan, "\(l.t("deadline_plan")) \(year)", "QT.CTCL 5.9"))
-        events.append(("objectives-\(year)-evaluation", evaluation, "\(l.t("deadline_evaluation")) \(year)", "QT.CTCL 5.9"))
+        let who = unit.map { "\(l.t("role_unit_head")) \(m.unitName($0))" } ?? l.t("role_iso_committee")
+        events.append(DeadlineEvent(uid: "objectives-\(year)-plan\(unit.map { "-" + $0 } ?? "")", day: plan,
+                                    summary: "\(l.t("deadline_plan")) \(year)", description: "QT.CTCL 5.9 — \(who)",
+                                    page: OutputLayout.objectivesIndex))
+        events.append(DeadlineEvent(uid: "objectives-\(year)-evaluation\(unit.map { "-" + $0 } ?? "")", day: evaluation,
+                                    summary: "\(l.t("deadline_evaluation")) \(year)", description: "QT.CTCL 5.9 — \(who)",
+                                    page: OutputLayout.objectivesIndex))
     }
-    if let due = figures.reviews.nextDue {
-        events.append(("management-review-due", due, l.t("deadline_review"), "QT.CTCL 5.8"))
+    if unit == nil, let due = m.figures.reviews.nextDue {
+        events.append(DeadlineEvent(uid: "management-review-due", day: due, summary: l.t("deadline_review"),
+                                    description: "QT.CTCL 5.8 — \(l.t("role_agency_head"))", page: OutputLayout.nextReview))
     }
-    for d in figures.dutyDeadlines(content, l: l) { events.append((d.uid, d.day, d.label, d.detail)) }
-    let stamp = today.iso.replacingOccurrences(of: "-", with: "") + "T000000Z"
-    var out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cai tien//QT.CTCL deadlines//VI\r\nCALSCALE:GREGORIAN\r\n"
-    out += foldICSLine("X-WR-CALNAME:" + icsText(content.site.organisation + " — " + l.t("next_deadlines")))
+    if unit == nil {
+        for d in m.figures.dutyDeadlines(content, l: l) {
+            events.append(DeadlineEvent(uid: d.uid, day: d.day, summary: d.label, description: d.detail, page: d.path))
+        }
+    }
+    return events
+}
+
+/// `base_url` and a path of the site: the address a calendar links an event to.
+func siteURL(_ baseURL: String, _ path: String) -> String {
+    baseURL.hasSuffix("/") ? baseURL + path : baseURL + "/" + path
+}
+
+/// A deadlines calendar (RFC 5545): all-day events, each with the page it is about (`URL`) and an
+/// alarm at 09:00 the day before. UIDs are stable across builds so calendars update events in place.
+func deadlinesCalendar(_ m: SiteModel, name: String, events: [DeadlineEvent], host: String = "caitien") -> String {
+    let l = m.l
+    let stamp = m.today.iso.replacingOccurrences(of: "-", with: "") + "T000000Z"
+    var out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cai tien//QT.CTCL deadlines//VI\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n"
+    out += foldICSLine("X-WR-CALNAME:" + icsText(name))
     for e in events {
         let start = e.day.iso.replacingOccurrences(of: "-", with: "")
         let end = e.day.adding(days: 1).iso.replacingOccurrences(of: "-", with: "")
@@ -252,7 +310,21 @@ public func deadlinesICS(_ content: Content, figures: Figures, l: Localizer, hos
         out += "DTSTAMP:\(stamp)\r\nDTSTART;VALUE=DATE:\(start)\r\nDTEND;VALUE=DATE:\(end)\r\n"
         out += foldICSLine("SUMMARY:" + icsText(e.summary))
         if !e.description.isEmpty { out += foldICSLine("DESCRIPTION:" + icsText(e.description)) }
-        out += "END:VEVENT\r\n"
+        out += foldICSLine("URL:" + siteURL(m.content.site.baseURL, e.page))
+        out += "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15H\r\n"
+        out += foldICSLine("DESCRIPTION:" + icsText("\(l.t("alarm_tomorrow")): \(e.summary)"))
+        out += "END:VALARM\r\nEND:VEVENT\r\n"
     }
     return out + "END:VCALENDAR\r\n"
+}
+
+/// deadlines.ics: every open request's and action's due date, the objectives' deadlines and the
+/// next management review.
+public func deadlinesICS(_ m: SiteModel) -> String {
+    deadlinesCalendar(m, name: m.content.site.organisation + " — " + m.l.t("next_deadlines"), events: deadlineEvents(m, unit: nil))
+}
+
+/// units/CODE/deadlines.ics: what a unit head subscribes to — the unit's own deadlines.
+public func unitDeadlinesICS(_ m: SiteModel, unit: Unit, requests: [Int]) -> String {
+    deadlinesCalendar(m, name: "\(unit.name) — \(m.l.t("next_deadlines"))", events: deadlineEvents(m, unit: unit.code, order: requests))
 }

@@ -68,6 +68,10 @@ extension SiteModel {
             "objective_years": objectiveYears, "has_objectives": !objectiveYears.isEmpty,
             "audit": items { $0.source == .internalAudit }, "feedback": items { $0.source == .feedback },
             "risk": items { $0.source == .riskAnalysis }, "improvement": items { $0.kind == .improvement },
+            "doc": documentHeader(title: l.t("form_report"), subtitle: "\(l.t("next_review_intro")) \(l.t("period_from")) \(l.date(start)) \(l.t("period_to")) \(l.date(today))",
+                                  code: "BM.CTCL.02", day: nil),
+            "signatures": [signature(l.t("sign_report_writer"), for: l.t("sign_report_writer_for"), name: nil, on: nil),
+                           signature(l.t("sign_report_approver"), for: l.t("sign_report_approver_for"), name: nil, on: nil)],
             "blanks": ["context_changes", "satisfaction_measurement", "provider_performance", "resources"].map { ["label": l.t("input_" + $0)] as View },
         ]
     }

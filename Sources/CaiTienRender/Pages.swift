@@ -31,9 +31,10 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
     let org = m.content.site.organisation
     // The largest jobs first, so the cores finish together.
     var jobs: [Job] = [
-        { try unlessKept("data.json") { try sink.stream("data.json", inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try dataJSON(m.content, figures: m.figures, emit: emit) } } },
+        { try unlessKept("data.json") { try sink.stream("data.json", inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try dataJSON(m.content, figures: m.figures, commit: m.commit, emit: emit) } } },
         { try unlessKept("tickets.csv") { try sink.stream("tickets.csv", inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try ticketsCSV(m.content, l: l, emit: emit) } } },
-        { try unlessKept("deadlines.ics") { try sink.write("deadlines.ics", deadlinesICS(m.content, figures: m.figures, l: l), inputs: .site) } },
+        { try unlessKept(OutputLayout.requestIndex) { try sink.stream(OutputLayout.requestIndex, inputs: .site) { (emit: (String) throws(BuildError) -> Void) throws(BuildError) in try ticketIndexJS(m, emit: emit) } } },
+        { try unlessKept(OutputLayout.calendarFile) { try sink.write(OutputLayout.calendarFile, deadlinesICS(m), inputs: .site) } },
         {
             try page(OutputLayout.dashboard, template: "dashboard", title: "\(l.t("dashboard")) — \(org)", section: .dashboard, view: m.dashboardView())
         },
@@ -78,6 +79,11 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
         for (i, r) in m.content.requests.enumerated() { byUnit[r.unit, default: []].append(i) }
         try page(OutputLayout.unitsIndex, template: "units", title: l.t("nav_units"), section: .units, view: m.unitsIndexView())
         for unit in m.content.site.units {
+            let calendar = OutputLayout.unitCalendar(unit.code)
+            if !sink.isCurrent(calendar, inputs: .site) {
+                let mine = (byUnit[unit.code] ?? []).sorted { m.content.requests[$0].id < m.content.requests[$1].id }
+                try sink.write(calendar, unitDeadlinesICS(m, unit: unit, requests: mine), inputs: .site)
+            }
             try page(OutputLayout.unit(unit.code), template: "unit", title: unit.name, section: .units,
                      view: m.unitView(unit, requests: (byUnit[unit.code] ?? []).map { m.content.requests[$0] }))
         }
@@ -93,7 +99,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
     jobs.append {
         try page(OutputLayout.reviewsIndex, template: "reviews", title: l.t("reviews_list"), section: .reviews, view: m.reviewsIndexView())
         for review in m.content.reviews {
-            try page(OutputLayout.review(review.id), template: "review", title: "\(l.t("form_review")) \(l.date(review.date))",
+            try page(OutputLayout.review(review.id), template: "review", title: "\(l.t(review.format == .meeting ? "form_review" : "form_report")) \(l.date(review.date))",
                      section: .reviews, view: m.reviewView(review))
         }
         try page(OutputLayout.nextReview, template: "next-review", title: l.t("next_review"), section: .reviews, view: m.nextReviewView().merging(m.nextReviewDuties()) { own, _ in own })

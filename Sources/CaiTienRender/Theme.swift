@@ -37,7 +37,7 @@ public struct Theme: Sendable {
             let locale = String(parts[1].dropLast(4))
             let node: YAMLNode
             do { node = try parseYAML(text) } catch {
-                throw BuildError("theme/\(path):\(error.mark.line):\(error.mark.column): \(error.message)")
+                throw BuildError("theme/\(path):\(error.mark.line):\(error.mark.column): \(error.mistake.problem().en)")
             }
             guard case .mapping(let pairs) = node.value else { throw BuildError("theme/\(path): must be a mapping of `key: text`") }
             var table = strings[locale] ?? [:]

@@ -17,6 +17,7 @@ public struct SiteModel: Sendable {
     /// Requests that name each request in `follow_up`.
     var followedBy: [String: [String]]
     var unitNames: [String: String]
+    var unitHeads: [String: String]
     /// The UI strings for templates (`{{t.key}}`).
     var strings: StringTable
 
@@ -31,26 +32,13 @@ public struct SiteModel: Sendable {
         for r in content.requests { if let f = r.followUp { followed[f, default: []].append(r.id) } }
         followedBy = followed.mapValues { $0.sorted() }
         unitNames = Dictionary(content.site.units.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        unitHeads = Dictionary(content.site.units.compactMap { u in u.head.map { (u.code, $0) } }, uniquingKeysWith: { a, _ in a })
         strings = StringTable(table: localizer.strings)
     }
 
     func unitName(_ code: String?) -> String {
         guard let code else { return l.t("ward") }
         return unitNames[code] ?? code
-    }
-}
-
-/// One commit of a request's audit trail (its page's "Lịch sử thay đổi").
-public struct AuditEntry: Sendable, Hashable {
-    /// The abbreviated hash.
-    public var commit: String
-    public var author: String
-    public var date: Day?
-    /// The commit message; nil when it may not be shown (it touched a confidential record).
-    public var message: String?
-
-    public init(commit: String, author: String, date: Day?, message: String?) {
-        self.commit = commit; self.author = author; self.date = date; self.message = message
     }
 }
 
@@ -134,32 +122,31 @@ extension SiteModel {
             ["label": l.t(key), "value": value, "alert": alert, "href": href as Any, "note": note as Any, "key": key]
         }
         var tiles: [View] = [
-            tile("tile_open", String(r.open), alert: false, href: "tickets/index.html"),
-            tile("tile_overdue", String(r.overdue.count), alert: !r.overdue.isEmpty, href: "#overdue"),
-            tile("tile_due_soon", String(r.dueSoon.count), alert: false, href: "#due-soon"),
-            tile("tile_awaiting_verification", String(r.awaitingVerification.count), alert: false, href: "#awaiting-verification"),
-            tile("tile_missing_progress", String(r.missingProgress.count), alert: !r.missingProgress.isEmpty, href: "#missing-progress"),
-            tile("tile_recurring", String(required.count), alert: !required.isEmpty, href: "#recurring"),
+            tile("tile_open", String(r.open), alert: false, href: "tickets/index.html?status=open"),
+            tile("tile_leader_queue", String(r.leaderQueue.count), alert: r.leaderQueueAlert, href: "tickets/index.html?status=leader",
+                 note: r.leaderQueueLongestWait.map { l.timing(.waiting($0)) }),
+            tile("tile_overdue", String(r.overdue.count), alert: !r.overdue.isEmpty, href: "tickets/index.html?status=overdue"),
+            tile("tile_due_soon", String(r.dueSoon.count), alert: false, href: "tickets/index.html?status=due_soon"),
+            tile("tile_awaiting_verification", String(r.awaitingVerification.count), alert: false, href: "tickets/index.html?stage=verifying"),
+            tile("tile_missing_progress", String(r.missingProgress.count), alert: !r.missingProgress.isEmpty, href: "tickets/index.html?status=missing_progress"),
+            tile("tile_recurring", String(required.count), alert: !required.isEmpty, href: "#recurring-required"),
             tile("tile_attainment", l.percent(shown?.total.attainment), alert: false,
                  href: "objectives/\(shown?.year ?? today.year)/index.html",
                  note: shown.map { "\($0.year): \($0.total.met)/\($0.total.evaluated)" }),
         ]
+        if let year, !year.atRisk.isEmpty || !year.notMet.isEmpty {
+            let count = year.atRisk.count + year.notMet.count
+            tiles.append(tile("tile_objectives_at_risk", String(count), alert: true,
+                              href: "objectives/\(year.year)/index.html#at-risk", note: String(year.year)))
+        }
         let v = f.reviews
         tiles.append(tile(v.due ? "tile_review_due" : "tile_days_since_review",
                           v.daysSinceLast.map(String.init) ?? l.t("no_review_yet"), alert: v.due,
                           href: "reviews/next/index.html", note: v.last.map { l.date($0) }))
         tiles += dutyTiles()
 
-        let lists: [View] = [
-            ("overdue", "list_overdue", r.overdue), ("due-soon", "list_due_soon", r.dueSoon),
-            ("awaiting-verification", "list_awaiting_verification", r.awaitingVerification),
-            ("missing-progress", "list_missing_progress", r.missingProgress),
-            ("actions-overdue", "list_actions_overdue", r.actionsOverdue),
-            ("undecided", "list_undecided", r.undecided),
-        ].map { anchor, key, ids in
-            ["anchor": anchor, "title": l.t(key), "count": ids.count, "items": requestItems(ids.prefix(listLimit), depth: depth),
-             "empty": ids.isEmpty, "more": ids.count > listLimit ? ids.count - listLimit : nil as Int? as Any]
-        }
+        let lists = workLists(depth: depth, limit: listLimit)
+        let decisionsWaiting = decisionsWaitingView(depth: depth)
         let recurring: [View] = f.recurring.map { g in
             [
                 "unit": unitName(g.unit), "unit_href": "units/\(g.unit)/index.html", "category": g.category ?? l.t("confidential_notice"), "run": g.run,
@@ -174,7 +161,11 @@ extension SiteModel {
              "attainment": l.percent(a.attainment)]
         }
         return [
-            "tiles": tiles, "lists": lists, "recurring": recurring, "has_recurring": !recurring.isEmpty,
+            "tiles": tiles, "lists": lists,
+            "recurring_required": recurring.filter { $0["required"] as? Bool == true },
+            "recurring_covered": recurring.filter { $0["required"] as? Bool != true },
+            "decisions_waiting": decisionsWaiting, "has_decisions_waiting": !decisionsWaiting.isEmpty,
+            "decisions_waiting_count": decisionsWaiting.count, "has_recurring": !recurring.isEmpty,
             "charts": dashboardCharts(), "deadlines": deadlines(depth: depth, limit: 12),
             "year": today.year, "objective_rows": objectiveRows, "has_objectives": !objectiveRows.isEmpty,
             "rates": [
@@ -197,26 +188,55 @@ extension SiteModel {
         }
         charts.append(chartView(id: "per-month", title: l.t("chart_per_month"),
                                 svg: groupedBarChart(title: l.t("chart_per_month"), id: "per-month", groups: months,
-                                                     series: [l.t("chart_opened"), l.t("chart_closed")]),
+                                                     series: [l.t("chart_opened"), l.t("chart_closed")], locale: l.locale),
                                 header: ["", l.t("chart_opened"), l.t("chart_closed")],
-                                rows: months.map { [$0.0, String(Int($0.1[0])), String(Int($0.1[1]))] }))
-        let sources = r.bySource.filter { $0.1 > 0 }.map { (l.source($0.0), Double($0.1)) }
+                                rows: months.map { [$0.0, chartNumber($0.1[0], locale: l.locale), chartNumber($0.1[1], locale: l.locale)] }))
+        let sources = r.bySource.filter { $0.1 > 0 }.map { (l.source($0.0), Double($0.1) as Double?) }
         charts.append(chartView(id: "by-source", title: l.t("chart_by_source"),
-                                svg: horizontalBarChart(title: l.t("chart_by_source"), id: "by-source", bars: sources),
-                                header: [l.t("source"), l.t("total")], rows: sources.map { [$0.0, String(Int($0.1))] }))
-        let units = r.byUnit.map { (unitName($0.0), Double($0.1)) }
+                                svg: horizontalBarChart(title: l.t("chart_by_source"), id: "by-source", bars: sources, locale: l.locale),
+                                header: [l.t("source"), l.t("total")], rows: sources.map { [$0.0, chartNumber($0.1 ?? 0, locale: l.locale)] }))
+        let units = r.byUnit.map { (unitName($0.0), Double($0.1) as Double?) }
         charts.append(chartView(id: "by-unit", title: l.t("chart_by_unit"),
-                                svg: horizontalBarChart(title: l.t("chart_by_unit"), id: "by-unit", bars: units),
-                                header: [l.t("unit"), l.t("total")], rows: units.map { [$0.0, String(Int($0.1))] }))
+                                svg: horizontalBarChart(title: l.t("chart_by_unit"), id: "by-unit", bars: units, locale: l.locale),
+                                header: [l.t("unit"), l.t("total")], rows: units.map { [$0.0, chartNumber($0.1 ?? 0, locale: l.locale)] }))
         let ages = zip(["0–30", "31–90", "91–180", "> 180"], r.ageBuckets).map { ("\($0) \(l.t("days"))", [Double($1)]) }
         charts.append(chartView(id: "age", title: l.t("chart_age"),
-                                svg: groupedBarChart(title: l.t("chart_age"), id: "age", groups: ages, series: [l.t("open")]),
-                                header: [l.t("chart_age"), l.t("open")], rows: ages.map { [$0.0, String(Int($0.1[0]))] }))
-        if let year = figures.objectives.first(where: { $0.year == today.year }) ?? figures.objectives.last(where: { $0.total.evaluated > 0 }) {
-            let bars = year.byUnit.map { (unitName($0.0 == "_ward" ? nil : $0.0), ($0.1.attainment ?? 0) * 100) }
+                                svg: groupedBarChart(title: l.t("chart_age"), id: "age", groups: ages, series: [l.t("open")], locale: l.locale),
+                                header: [l.t("chart_age"), l.t("open")], rows: ages.map { [$0.0, chartNumber($0.1[0], locale: l.locale)] }))
+        let trends = figures.trends
+        // The ten most frequent categories, the rest summed (SPEC §3: a confidential-only category is withheld).
+        var pareto = trends.categories.prefix(10).map { ($0.category ?? l.t("confidential_notice"), Double($0.count), $0.cumulative) }
+        let rest = trends.categories.dropFirst(10).reduce(0) { $0 + $1.count }
+        if rest > 0 { pareto.append((l.t("chart_other_categories"), Double(rest), trends.categories.last?.cumulative ?? 1)) }
+        let paretoTitle = "\(l.t("chart_pareto")) (\(l.date(trends.since)) – \(l.date(today)))"
+        if !pareto.isEmpty {
+            charts.append(chartView(id: "pareto", title: paretoTitle,
+                                    svg: paretoChart(title: paretoTitle, id: "pareto", bars: pareto, locale: l.locale),
+                                    header: [l.t("category"), l.t("total"), l.t("chart_cumulative")],
+                                    rows: pareto.map { [$0.0, chartNumber($0.1, locale: l.locale), l.percent($0.2)] }))
+        }
+        let stageTitle = "\(l.t("chart_stage_time")) (\(l.date(trends.since)) – \(l.date(today)))"
+        let stages = trends.stageTimes.map { (l.t("to_" + $0.milestone), $0.median) }
+        charts.append(chartView(id: "stage-time", title: stageTitle,
+                                svg: horizontalBarChart(title: stageTitle, id: "stage-time", bars: stages, suffix: " " + l.t("days"), locale: l.locale),
+                                header: [l.t("chart_milestone"), l.t("days_median"), l.t("chart_requests")],
+                                rows: trends.stageTimes.map { [l.t("to_" + $0.milestone), l.number($0.median), String($0.count)] }))
+        let ageSeries = ["0–30", "31–90", "91–180", "> 180"].map { "\($0) \(l.t("days"))" }
+        let unitAges = trends.openByUnitAge.map { (unitName($0.unit), $0.buckets.map(Double.init)) }
+        charts.append(chartView(id: "unit-age", title: l.t("chart_unit_age"),
+                                svg: stackedBarChart(title: l.t("chart_unit_age"), id: "unit-age", rows: unitAges, series: ageSeries, locale: l.locale),
+                                header: [l.t("unit")] + ageSeries + [l.t("total")],
+                                rows: trends.openByUnitAge.map { row in
+                                    [unitName(row.unit)] + row.buckets.map(String.init) + [String(row.buckets.reduce(0, +))]
+                                }))
+        // The year the attainment tile shows: this year once something is evaluated, else the last evaluated year.
+        let thisYear = figures.objectives.first { $0.year == today.year }
+        let evaluated = (thisYear?.total.evaluated ?? 0) > 0 ? thisYear : figures.objectives.last { $0.total.evaluated > 0 && $0.year < today.year }
+        if let year = evaluated ?? thisYear {
+            let bars = year.byUnit.map { (unitName($0.0 == "_ward" ? nil : $0.0), $0.1.attainment.map { $0 * 100 }) }
             let title = "\(l.t("chart_attainment")) \(year.year)"
             charts.append(chartView(id: "attainment", title: title,
-                                    svg: horizontalBarChart(title: title, id: "attainment", bars: bars, maximum: 100, suffix: "%"),
+                                    svg: horizontalBarChart(title: title, id: "attainment", bars: bars, maximum: 100, suffix: "%", locale: l.locale),
                                     header: [l.t("unit"), l.t("attainment")],
                                     rows: year.byUnit.map { [unitName($0.0 == "_ward" ? nil : $0.0), l.percent($0.1.attainment)] }))
         }
@@ -224,8 +244,9 @@ extension SiteModel {
     }
 
     func chartView(id: String, title: String, svg: String, header: [String], rows: [[String]]) -> View {
-        ["id": id, "title": title, "svg": svg, "header": header.map { ["text": $0] as View },
-         "rows": rows.map { ["cells": $0.map { ["text": $0] as View }] as View }, "table_label": l.t("chart_table")]
+        ["id": id, "title": title, "svg": svg, "header": header.map { ["text": $0] as View }, "wide": header.count > 2,
+         "rows": rows.map { ["cells": zip($0, header + Array(repeating: "", count: max(0, $0.count - header.count))).map { ["text": $0.0, "label": $0.1] as View }] as View },
+         "table_label": l.t("chart_table")]
     }
 
     /// Next deadlines: requests due, 30/01 and 31/12, the management review.
@@ -257,13 +278,16 @@ extension SiteModel {
 
 extension SiteModel {
     func ticketRow(_ r: Request) -> View {
-        [
+        let cell = ownerCell(r.id)
+        return [
             "id": r.id, "href": "../tickets/\(r.id)/index.html",
             "title": r.confidential ? l.t("confidential_notice") : r.title,
             "stage": l.stage(r.stage), "stage_key": r.stage.rawValue, "kind": l.kind(r.kind), "kind_key": r.kind.rawValue,
             "unit": unitName(r.unit), "unit_key": r.unit, "opened": l.date(r.opened), "opened_iso": r.opened.iso,
             "due": l.date(r.due), "due_iso": r.due?.iso ?? "", "assignee": r.confidential ? "" : (r.assignedTo ?? ""),
             "overdue": r.isOpen && (r.due.map { $0 < today } ?? false),
+            "owner": cell.owner, "timing": cell.timing, "timing_late": cell.late,
+            "source_key": r.source.rawValue, "year": r.opened.year,
         ]
     }
 
@@ -279,6 +303,10 @@ extension SiteModel {
             "count": rows.count, "total": content.requests.count,
             "stages": Stage.allCases.map { ["key": $0.rawValue, "label": l.stage($0)] as View },
             "units": content.site.units.map { ["key": $0.code, "label": $0.name] as View },
+            "kinds": Kind.allCases.map { ["key": $0.rawValue, "label": l.kind($0)] as View },
+            "sources": Source.allCases.map { ["key": $0.rawValue, "label": l.source($0)] as View },
+            "years": Set(content.requests.map(\.opened.year)).sorted(by: >).map { ["key": String($0)] as View },
+            "statuses": ListFlag.allCases.map { ["key": $0.key, "label": l.t("status_" + $0.key)] as View },
             "page": page, "pages": pages, "paginated": pages > 1,
             "previous": page > 1 ? pageHref(page - 1) : nil as String? as Any,
             "next": page < pages ? pageHref(page + 1) : nil as String? as Any,
@@ -335,11 +363,14 @@ extension SiteModel {
             "follow_up": r.followUp.map { ["id": $0, "href": requestLink($0, depth: depth)] as View } as Any,
             "follows": follows.map { ["id": $0, "href": requestLink($0, depth: depth)] as View },
             "has_follows": !follows.isEmpty,
-            "review": r.review.map { ["id": $0, "href": rootPrefix(depth) + "reviews/\($0)/index.html"] as View } as Any,
+            "review": r.review.map { ["id": reviewLabel($0), "href": rootPrefix(depth) + "reviews/\($0)/index.html"] as View } as Any,
             "audit": r.audit.map { ["id": $0, "href": rootPrefix(depth) + OutputLayout.audit($0)] as View } as Any,
             "inspection": r.inspection.map { ["id": $0, "href": rootPrefix(depth) + OutputLayout.inspection($0)] as View } as Any,
             "unit_href": rootPrefix(depth) + "units/\(r.unit)/index.html",
             "history": history, "has_history": !history.isEmpty,
+            "standing": standingView(r),
+            "doc": documentHeader(title: l.t("form_ticket"), subtitle: "\(l.t("id")): \(r.id)", code: "BM.CTCL.01", day: r.opened),
+            "signatures": requestSignatures(r),
         ]
     }
 }
@@ -374,10 +405,12 @@ extension SiteModel {
                     "objectives": p.objectives.count, "attainment": l.percent(rate(a.1, a.0))]
         }
         let limit = 500
+        let work = workLists(depth: depth, limit: listLimit, unit: unit.code)
         return [
             "code": unit.code, "name": unit.name, "head": unit.head ?? "",
+            "work": work, "has_work": !work.isEmpty,
             "stages": Stage.allCases.map { ["label": l.stage($0), "count": stageCounts[$0] ?? 0] as View },
-            "open": open.prefix(2000).map { requestItem($0, depth: depth) }, "has_open": !open.isEmpty,
+            "open": open.prefix(2000).compactMap { workItem($0.id, depth: depth) }, "has_open": !open.isEmpty,
             "closed": closed.prefix(limit).map { requestItem($0, depth: depth) }, "has_closed": !closed.isEmpty,
             "closed_truncated": closed.count > limit, "closed_total": closed.count,
             "recurring": recurring, "has_recurring": !recurring.isEmpty,
@@ -403,6 +436,9 @@ extension SiteModel {
             "attainment": l.percent(f?.total.attainment),
             "missing_plans": (f?.missingPlans ?? []).map { ["unit": unitName($0 == "_ward" ? nil : $0)] as View },
             "has_missing_plans": !(f?.missingPlans ?? []).isEmpty,
+            "at_risk": objectiveList(((f?.atRisk ?? []) + (f?.notMet ?? [])).sorted(), plans: plans),
+            "at_risk_count": (f?.atRisk.count ?? 0) + (f?.notMet.count ?? 0),
+            "standings": (f?.standings ?? []).map { ["label": l.t("standing_" + $0.0.rawValue), "count": $0.1] as View },
             "plans": plans.map { p -> View in
                 let approvedLate = p.approvedOn.map { $0 > p.approvalDeadline } ?? false
                 let evaluatedLate = p.evaluatedOn.map { $0 > p.evaluationDeadline } ?? false
@@ -421,7 +457,9 @@ extension SiteModel {
                         "code": o.code, "text": o.text, "measure": o.measure ?? "",
                         "target": "\(l.t(o.direction == .atLeast ? "at_least" : "at_most")) \(l.number(o.target))\(o.measure.map { " " + $0 } ?? "")",
                         "actual": o.actual.map { l.number($0) } ?? "", "met": o.met == true, "not_met": o.met == false,
-                        "evaluated": o.met != nil,
+                        "evaluated": o.met != nil, "id": "\(p.id)#\(o.code)",
+                        "standing": l.t("standing_" + standing(of: o, year: p.year, today: today).status.rawValue),
+                        "standing_class": standingClass(standing(of: o, year: p.year, today: today).status),
                         "last_measurement": last.map { "\(l.number($0.value)) (\(l.date($0.date)))" } ?? "",
                         "actions": actions, "has_actions": !actions.isEmpty,
                     ]
@@ -434,7 +472,8 @@ extension SiteModel {
                     "evaluated_on": l.date(p.evaluatedOn), "evaluated_late": evaluatedLate,
                     "evaluation_missing": p.evaluatedOn == nil && today > p.evaluationDeadline,
                     "attainment": l.percent(rate(a.1, a.0)), "met": a.1, "evaluated": a.0, "count": p.objectives.count,
-                    "objectives": objectives, "actions_total": actionsTotal, "actions_done": actionsDone, "actions_late": actionsLate,
+                    "objectives": objectives, "actions_total": actionsTotal, "actions_done": actionsDone,
+                    "actions_late": actionsLate > 0 ? actionsLate : nil as Int? as Any,
                     "body": p.bodyHTML,
                 ]
             },
@@ -442,11 +481,21 @@ extension SiteModel {
     }
 
     func reviewsIndexView() -> View {
-        ["reviews": content.reviews.sorted { ($0.date, $0.id) > ($1.date, $1.id) }.map { r -> View in
-            ["id": r.id, "href": "\(r.id)/index.html", "date": l.date(r.date),
-             "format": l.t(r.format == .meeting ? "format_meeting" : "format_report"),
-             "decisions": r.decisions.count, "missing": r.missingInputs.count]
+        var waiting: [String: Int] = [:]
+        for d in figures.reviews.decisionsWaiting { waiting[d.review, default: 0] += 1 }
+        return ["reviews": content.reviews.sorted { ($0.date, $0.id) > ($1.date, $1.id) }.map { r -> View in
+            let missing = r.missingInputs.count
+            return ["id": r.id, "href": "\(r.id)/index.html", "date": l.date(r.date),
+                    "format": l.t(r.format == .meeting ? "format_meeting" : "format_report"),
+                    "inputs": "\(Review.inputKeys.count - missing)/\(Review.inputKeys.count)",
+                    "missing": missing > 0 ? missing : nil as Int? as Any,
+                    "decisions": r.decisions.count, "without_ticket": waiting[r.id] as Any]
         }, "due": figures.reviews.due, "next_due": l.date(figures.reviews.nextDue)]
+    }
+
+    /// A review named by its id, which is its date by convention: shown as the date when it is one.
+    func reviewLabel(_ id: String) -> String {
+        Day(parsing: id).map { l.date($0) } ?? id
     }
 
     func decisionView(_ d: Review.Decision, depth: Int) -> View {
@@ -461,20 +510,41 @@ extension SiteModel {
 
     func reviewView(_ r: Review) -> View {
         let depth = 2
-        return [
-            "id": r.id, "date": l.date(r.date), "meeting": r.format == .meeting,
-            "form_title": l.t(r.format == .meeting ? "form_review" : "form_report"),
-            "format": l.t(r.format == .meeting ? "format_meeting" : "format_report"),
+        let meeting = r.format == .meeting
+        let decisions = r.decisions.map { decisionView($0, depth: depth) }
+        var view: View = [
+            "id": r.id, "date": l.date(r.date), "meeting": meeting,
+            "format": l.t(meeting ? "format_meeting" : "format_report"),
             "chair": r.chair ?? "", "secretary": r.secretary ?? "",
             "attendees": r.attendees.map { ["name": $0] as View }, "has_attendees": !r.attendees.isEmpty,
-            "approved_by": r.approvedBy ?? "", "approved_on": l.date(r.approvedOn),
+            "inputs_title": l.t(meeting ? "inputs" : "inputs_report"),
             "inputs": Review.inputKeys.map { key -> View in
                 let html = r.inputsHTML[key] ?? ""
                 return ["label": l.t("input_" + key), "html": html, "missing": html.isEmpty]
             },
-            "decisions": r.decisions.map { decisionView($0, depth: depth) }, "has_decisions": !r.decisions.isEmpty,
+            "decisions_title": l.t(meeting ? "decisions" : "decisions_notice"),
+            "decisions": decisions, "has_decisions": !decisions.isEmpty,
             "body": r.bodyHTML,
         ]
+        if meeting {
+            // Nghị định 30/2020: in minutes the secretary signs on the left, the chair on the right.
+            view["doc"] = documentHeader(title: l.t("form_review"), subtitle: nil, code: "BM.CTCL.02", day: r.date)
+            view["signatures"] = [signature(l.t("sign_secretary"), name: r.secretary, on: nil),
+                                  signature(l.t("sign_chair"), name: r.chair, on: nil)]
+            view["notice"] = nil as View? as Any
+        } else {
+            view["doc"] = documentHeader(title: l.t("form_report"), subtitle: nil, code: "BM.CTCL.02", day: r.reportApprovedOn ?? r.date)
+            view["signatures"] = [signature(l.t("sign_report_writer"), for: l.t("sign_report_writer_for"), name: nil, on: nil),
+                                  signature(l.t("sign_report_approver"), for: l.t("sign_report_approver_for"),
+                                            name: r.reportApprovedBy, on: r.reportApprovedOn)]
+            view["notice"] = [
+                "doc": documentHeader(title: l.t("form_notice"), subtitle: nil, code: "BM.CTCL.02", day: r.approvedOn ?? r.date),
+                "signatures": [signature(l.t("sign_report_writer"), name: nil, on: nil),
+                               signature(l.t("sign_notice_approver"), for: l.t("sign_notice_approver_for"),
+                                         name: r.approvedBy, on: r.approvedOn)],
+            ] as View
+        }
+        return view
     }
 }
 

@@ -2,7 +2,6 @@ import CaiTienContent
 import CaiTienModel
 import CaiTienRender
 import CaiTienSite
-import FlyingFox
 import Foundation
 
 /// `caitien serve`: builds into a temporary folder, serves it on 127.0.0.1 only, rebuilds when
@@ -27,28 +26,15 @@ public struct PreviewServer: Sendable {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let state = PreviewState(output: folder + "/public")
-        await state.rebuild(self)
-
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
-        await server.appendRoute("GET /__caitien/version") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
-                         body: Data(String(await state.version).utf8))
-        }
-        await server.appendRoute("GET /__caitien/reload.js") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
-                         body: Data(reloadScript.utf8))
-        }
-        await server.appendRoute("GET *") { request in await state.respond(to: request.path) }
+        // The port first: when it is taken, say so before spending a build.
+        let server = try LoopbackHTTPServer(port: port) { request in state.respond(to: request.path, target: request.target) }
+        state.rebuild(self)
 
         // Stop cleanly on Ctrl-C: close the port, remove the temporary folder.
-        let stopping = Locked(false)
         let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number)
-            source.setEventHandler {
-                stopping.withLock { $0 = true }
-                Task { await server.stop() }
-            }
+            source.setEventHandler { server.stop() }
             source.resume()
             return source
         }
@@ -61,34 +47,30 @@ public struct PreviewServer: Sendable {
                 let now = fingerprint([content, theme])
                 if now != last {
                     last = now
-                    await state.rebuild(self)
+                    state.rebuild(self)
                 }
             }
         }
         defer { watcher.cancel() }
-        Task {
-            try? await server.waitUntilListening()
-            onReady("Serving \(content) on http://127.0.0.1:\(port)/ — rebuilt on every change; Ctrl-C stops.")
-        }
-        do {
-            try await server.run()
-        } catch {
-            // Stopping closes the listening socket, which ends `run` with an error.
-            if !stopping.withLock({ $0 }) { throw error }
-        }
+        onReady("Serving \(content) on http://127.0.0.1:\(server.port)/ — rebuilt on every change; Ctrl-C stops.")
+        await server.run()
     }
 }
 
 /// The current build, its version (bumped on every rebuild) and, when the content has errors,
 /// the page that lists them.
-actor PreviewState {
+final class PreviewState: Sendable {
     let output: String
-    private(set) var version = 0
-    private var errorPage: String?
+    private let current = Locked((version: 0, errorPage: String?.none))
 
     init(output: String) { self.output = output }
 
+    var version: Int { current.withLock { $0.version } }
+
+    /// Builds into the output (the build swaps generations atomically, so pages served meanwhile
+    /// are whole, from either build) and then publishes the new version and error page.
     func rebuild(_ options: PreviewServer) {
+        var errorPage: String?
         // The parse cache beside the preview folder: after an edit only that file is parsed again.
         var timings = Timings()
         do {
@@ -107,33 +89,50 @@ actor PreviewState {
             errorPage = errorHTML([Diagnostic(.buildFailed, options.theme, line: 1, ["problem": .value("\(error)")])],
                                   language: options.language ?? .vi, theme: options.theme)
         }
-        version += 1
+        current.withLock { $0 = (version: $0.version + 1, errorPage: errorPage) }
     }
 
-    func respond(to path: String) -> HTTPResponse {
+    /// The answer to a GET of `path` (percent-decoded; `target` as the client wrote it): the
+    /// preview's own routes, else a file of the output, or the errors page while the content
+    /// has errors.
+    func respond(to path: String, target: String? = nil) -> HTTPResponse {
+        let noStore = ("Cache-Control", "no-store")
+        let (version, errorPage) = current.withLock { ($0.version, $0.errorPage) }
+        switch path {
+        case "/__caitien/version":
+            return HTTPResponse(status: 200, headers: [("Content-Type", "text/plain"), noStore], body: Data(String(version).utf8))
+        case "/__caitien/reload.js":
+            return HTTPResponse(status: 200, headers: [("Content-Type", "text/javascript; charset=utf-8"), noStore], body: Data(reloadScript.utf8))
+        default:
+            break
+        }
         if let errorPage {
-            return HTTPResponse(statusCode: .internalServerError, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            return HTTPResponse(status: 500, headers: [("Content-Type", "text/html; charset=utf-8"), noStore],
                                 body: Data(injectReload(errorPage).utf8))
         }
-        // Only paths inside the output: no `..`, no hidden files.
-        let parts = (path.removingPercentEncoding ?? path).split(separator: "/").map(String.init)
-        guard !parts.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else {
-            return HTTPResponse(statusCode: .notFound)
+        // Only paths inside the output: no `..`, no hidden files (the output's own bookkeeping).
+        let parts = path.split(separator: "/").map(String.init)
+        guard !parts.contains(where: { $0 == ".." || $0.hasPrefix(".") || $0.contains("\\") }) else {
+            return .text(404, "404")
         }
         var file = output + "/" + parts.joined(separator: "/")
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            // The pages' links are relative: a folder is served at its name with a slash.
+            if !path.hasSuffix("/") {
+                return .text(301, "Moved", headers: [("Location", (target ?? path) + "/")])
+            }
             file += "/index.html"
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("404\n".utf8))
+            return .text(404, "404")
         }
         let type = contentType(file)
         if type.hasPrefix("text/html") {
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+            return HTTPResponse(status: 200, headers: [("Content-Type", type), noStore],
                                 body: Data(injectReload(String(decoding: data, as: UTF8.self)).utf8))
         }
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: data)
+        return HTTPResponse(status: 200, headers: [("Content-Type", type), noStore], body: data)
     }
 }
 

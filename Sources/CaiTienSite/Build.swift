@@ -1,6 +1,7 @@
 import CaiTienAnalysis
 import CaiTienCache
 import CaiTienContent
+import CaiTienHistory
 import CaiTienModel
 import CaiTienRender
 import Foundation
@@ -65,7 +66,7 @@ func writeSite(_ site: CheckedSite, into folder: OutputFolder, theme themeFolder
         let commit = gitCommit(of: site.root)
         var model = SiteModel(content: content, figures: figures,
                               localizer: try Localizer(theme: theme, locale: content.site.locale), commit: commit)
-        model.auditTrail = site.auditTrail
+        if let trail = site.auditTrail { model.auditTrail = { trail.entries(forRequest: $0) } }
         let renderer = try Renderer(theme: theme)
         let keys = InputKeys(site, theme: theme, commit: commit, baseURL: baseURL)
         let sink = KeyedOutput(try Generation(folder), keys: keys)
@@ -151,19 +152,4 @@ final class KeyedOutput: OutputSink {
     func stream(_ path: String, inputs: PageInputs, _ produce: ((String) throws(BuildError) -> Void) throws(BuildError) -> Void) throws(BuildError) {
         try generation.stream(path, key: keys.key(inputs), produce)
     }
-}
-
-/// The last commit that changed the content folder, or nil outside a repository (or when the
-/// folder is not tracked). Not HEAD: a commit elsewhere in the repository does not change what
-/// the pages say, so it should not make every page differ.
-func gitCommit(of folder: String) -> String? {
-    gitLine(["log", "-1", "--format=%h", "--abbrev=12", "--", "."], in: folder)
-}
-
-/// The first line git prints, or nil when it fails or prints nothing (no repository, no git).
-func gitLine(_ arguments: [String], in folder: String) -> String? {
-    let result = runGit(arguments, in: folder)
-    guard result.status == 0 else { return nil }
-    let text = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    return text.isEmpty ? nil : text
 }

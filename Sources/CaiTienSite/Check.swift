@@ -1,6 +1,7 @@
 import CaiTienAnalysis
 import CaiTienCache
 import CaiTienContent
+import CaiTienHistory
 import CaiTienModel
 import CaiTienRender
 import CSupport
@@ -14,8 +15,9 @@ public struct CheckedSite: Sendable {
     public var today: Day
     /// Every diagnostic, sorted by file and line.
     public var diagnostics: [Diagnostic]
-    /// The requests' git history (History.swift): nil outside git, in a shallow clone, or with `history: false`.
-    public var history: ContentHistory? = nil
+    /// The requests' audit trail from git, messages withheld where SPEC §3 says so: nil outside
+    /// git, in a shallow clone, or with `history: false`.
+    public var auditTrail: AuditTrail? = nil
     /// Each content file's path → the digest of its path and bytes (ParseCache.key).
     package var fileKeys: [String: Digest] = [:]
     /// The digest of site.yml's path and bytes.
@@ -23,17 +25,6 @@ public struct CheckedSite: Sendable {
     /// Requests taken from the parse cache rather than parsed.
     package var cachedRequests = 0
     public var content: Content { parsed.content }
-
-    /// The audit trail a request's page shows, newest first.
-    public var auditTrail: @Sendable (String) -> [AuditEntry] {
-        guard let history else { return { _ in [] } }
-        let confidential = Set(content.requests.lazy.filter(\.confidential).map(\.id))
-        return { id in
-            history.commits(forRequest: id).map {
-                AuditEntry(commit: $0.shortHash, author: $0.author, date: $0.date, message: confidential.contains(id) ? nil : $0.subject)
-            }
-        }
-    }
 }
 
 /// Stages load → parse → validate. `today` defaults to the current day in the site's time zone.
@@ -51,7 +42,8 @@ public func checkSite(content root: String, today: Day? = nil, fileSystem: FileS
 /// from it rather than parsing them.
 package func checkSite(content root: String, today: Day?, fileSystem: FileSystem = DiskFileSystem(), history: Bool = true,
                        parseCache cache: ParseCache?, timings: inout Timings) -> CheckedSite {
-    // git reads the history (History.swift) while the content is parsed; only for content on disk.
+    // git reads the history (CaiTienHistory) while the content is parsed and validated; only
+    // for content on disk.
     let git = history && fileSystem is DiskFileSystem ? HistoryReader(content: root) : nil
     caitien_limit_malloc_arenas()
     let (entries, listed) = timings.measure("load") { listContent(from: root, fileSystem: fileSystem) }
@@ -80,7 +72,19 @@ package func checkSite(content root: String, today: Day?, fileSystem: FileSystem
     }
     caitien_trim_memory()
     let day = today ?? currentDay(timeZone: parsed.content.site.timezone)
-    let found = timings.measure("validate") { validate(parsed, today: day) }
+    var found = timings.measure("validate") { validate(parsed, today: day) }
+    var trail: AuditTrail?
+    if let git {
+        timings.measure("history") {
+            let (read, warnings) = git.finish(requestIDs: parsed.requestIDs)
+            found += warnings
+            if let read {
+                let checked = checkHistory(parsed, history: read, today: day)
+                found += checked.diagnostics
+                trail = checked.auditTrail
+            }
+        }
+    }
     var site = CheckedSite(parsed: parsed, root: root, today: day, diagnostics: (parsed.diagnostics + found).sorted())
     var fileKeys: [String: Digest] = [:]
     fileKeys.reserveCapacity(entries.count)
@@ -91,7 +95,7 @@ package func checkSite(content root: String, today: Day?, fileSystem: FileSystem
     }
     site.fileKeys = fileKeys
     site.cachedRequests = fromCache.withLock { $0 }
-    if let git { timings.measure("history") { git.finish(into: &site) } }
+    site.auditTrail = trail
     return site
 }
 

@@ -1,5 +1,6 @@
 import CaiTienRender
 import CaiTienContent
+import CaiTienHistory
 import CaiTienModel
 import Foundation
 
@@ -44,10 +45,15 @@ public enum Scaffold {
         }
     }
 
+    /// The values of a key as the comments list them: the Vietnamese words, which the records
+    /// may use as they are (SPEC §1).
+    static func choices<E: WrittenValue>(_ type: E.Type) -> String { E.allCases.map(\.vietnamese).joined(separator: " | ") }
+
     /// Writes a new file, never replacing one; creates the folders it needs.
     static func create(_ path: String, _ text: String) throws(BuildError) {
         let folder = (path as NSString).deletingLastPathComponent
-        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+        // A file of the working folder itself (`caitien init .` writes `.gitignore`) has no folder to create.
+        do { if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } } catch {
             throw BuildError("cannot create \(folder): \(error.localizedDescription)")
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -66,13 +72,14 @@ public enum Scaffold {
 
     // MARK: - new ticket
 
-    public static func newTicket(content: String, unit: String, kind: Kind, source: Source, title: String,
+    public static func newTicket(content: String, unit written: String, kind: Kind, source: Source, title: String,
                                  category: String?, by: String?, today: Day?) throws(BuildError) -> String {
         let site = checkSite(content: content, today: today, history: false)
         let day = site.today
-        guard site.content.site.unit(unit) != nil else {
+        // A unit's name is taken as well as its code; the record gets the code.
+        guard let unit = site.content.site.unitCode(written: written) else {
             let units = site.content.site.units.map(\.code).joined(separator: ", ")
-            throw BuildError("unknown unit `\(unit)`; site.yml lists: \(units.isEmpty ? "no units" : units)")
+            throw BuildError("unknown unit `\(written)`; site.yml lists: \(units.isEmpty ? "no units" : units)")
         }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw BuildError("--title is empty") }
         guard let reporter = by ?? gitUserName(in: content) else {
@@ -94,18 +101,19 @@ public enum Scaffold {
         # Ngày ghi dạng dd/mm/yyyy (ví dụ 05/03/2026) hoặc yyyy-mm-dd. Không có trường "status":
         # giai đoạn của phiếu được tính từ các ngày đã điền.
         title: \(quoted(title))
-        kind: \(kind.rawValue)  # nonconformity (sự KPH) | potential (KPH tiềm ẩn) | improvement (đề xuất cải tiến)
-        source: \(source.rawValue)  # nguồn phát sinh (5.1.2), ví dụ internal_audit, feedback, data_analysis
-        unit: \(unit)  # mã đơn vị trong site.yml
-        \(categoryLine)severity: minor  # minor (nhẹ) | major (hậu quả nặng, 5.2.2)
+        kind: \(kind.vietnamese)  # \(choices(Kind.self))
+        # Nguồn phát sinh (5.1.2): \(choices(Source.self))
+        source: \(source.vietnamese)
+        unit: \(unit)  # mã đơn vị trong site.yml (hoặc tên đơn vị)
+        \(categoryLine)severity: \(Severity.minor.vietnamese)  # \(Severity.minor.vietnamese) | \(Severity.major.vietnamese) (hậu quả nặng, 5.2.2)
         opened: \(day.vietnamese)  # ngày mở phiếu (5.2.1)
         reported_by: \(quoted(reporter))
         #
-        # 5.1.1 Hình thức xử lý (chỉ với sự KPH): rework (làm lại) | repair (sửa chữa/khắc phục) | accept (chấp nhận) | reject (loại bỏ)
-        # disposition: repair
+        # 5.1.1 Hình thức xử lý (chỉ với sự KPH): \(choices(Disposition.self))
+        # disposition: \(Disposition.repair.vietnamese)
         #
-        # 5.2.2 Lãnh đạo đơn vị xác định có cần hành động khắc phục/cải tiến: true | false
-        # action_needed: true
+        # 5.2.2 Lãnh đạo đơn vị xác định có cần hành động khắc phục/cải tiến: có | không
+        # action_needed: có
         # decided_by: "Họ và tên lãnh đạo đơn vị"
         # decided_on: dd/mm/yyyy
         #
@@ -127,17 +135,17 @@ public enum Scaffold {
         #   - {date: dd/mm/yyyy, note: "Điều chỉnh kế hoạch/nguồn lực…"}
         # completed_on: dd/mm/yyyy
         #
-        # 5.6 Lãnh đạo cơ quan kiểm tra xác nhận: effective (có hiệu lực) | ineffective (không có hiệu lực)
+        # 5.6 Lãnh đạo cơ quan kiểm tra xác nhận: \(choices(VerificationResult.self))
         # verified_on: dd/mm/yyyy
         # verified_by: "Họ và tên"
-        # result: effective
+        # result: \(VerificationResult.effective.vietnamese)
         #
         # 5.7 Ban ISO đóng phiếu; nếu không có hiệu lực, mở phiếu mới và ghi số phiếu đó
         # closed: dd/mm/yyyy
         # follow_up: PYC-…
         #
         # Hủy phiếu: cancelled: dd/mm/yyyy và cancel_reason: "Lý do"
-        # Phiếu có dữ liệu cá nhân của công dân (Nghị định 13/2023/NĐ-CP): confidential: true
+        # Phiếu có dữ liệu cá nhân của công dân (Nghị định 13/2023/NĐ-CP): confidential: có
         ---
 
         ## Nội dung yêu cầu
@@ -174,6 +182,8 @@ public enum Scaffold {
             """
         } else {
             people = """
+            report_approved_by: "Trưởng Ban ISO"  # người phê duyệt báo cáo kết quả hoạt động vận hành HTQLCL (5.8.2)
+            report_approved_on: \(day.vietnamese)
             approved_by: "Chủ tịch UBND phường"  # người phê duyệt thông báo kết quả (5.8.2)
             approved_on: \(day.vietnamese)
             """
@@ -184,12 +194,12 @@ public enum Scaffold {
         # Xem xét của lãnh đạo (BM.CTCL.02), QT.CTCL 5.8. Trang reviews/next/ của bảng điều khiển
         # đã lập sẵn số liệu cho các đầu vào; chép vào đây và bổ sung. Đầu vào để trống sẽ được cảnh báo.
         date: \(day.vietnamese)
-        format: \(format.rawValue)  # meeting (họp, 5.8.1) | report (báo cáo và thông báo, 5.8.2)
+        format: \(format.vietnamese)  # \(Review.Format.meeting.vietnamese) (5.8.1) | \(Review.Format.report.vietnamese) (báo cáo và thông báo kết quả, 5.8.2)
         \(people)
         inputs:  # đầu vào 5.8.1.1, mỗi mục một đoạn văn (Markdown)
         \(inputs)
-        # decisions:  # đầu ra 5.8.1.2; type: improvement | qms_change | resources; ticket: phiếu đã mở
-        #   - {type: improvement, text: "Nội dung quyết định", owner: "Đơn vị", due: dd/mm/yyyy, ticket: PYC-…}
+        # decisions:  # đầu ra 5.8.1.2; type: \(choices(Review.Decision.DecisionType.self)); ticket: phiếu đã mở
+        #   - {type: \(Review.Decision.DecisionType.improvement.vietnamese), text: "Nội dung quyết định", owner: "Đơn vị", due: dd/mm/yyyy, ticket: PYC-…}
         ---
 
         <!-- Nội dung biên bản: diễn biến cuộc họp, ý kiến, kết luận. -->
@@ -201,10 +211,11 @@ public enum Scaffold {
 
     // MARK: - new objectives
 
-    public static func newObjectives(content: String, year: Int, unit: String?, today: Day?) throws(BuildError) -> String {
+    public static func newObjectives(content: String, year: Int, unit written: String?, today: Day?) throws(BuildError) -> String {
         let site = checkSite(content: content, today: today, history: false)
-        if let unit, site.content.site.unit(unit) == nil {
-            throw BuildError("unknown unit `\(unit)`; site.yml lists: \(site.content.site.units.map(\.code).joined(separator: ", "))")
+        let unit = written.flatMap { site.content.site.unitCode(written: $0) }
+        if let written, unit == nil {
+            throw BuildError("unknown unit `\(written)`; site.yml lists: \(site.content.site.units.map(\.code).joined(separator: ", "))")
         }
         let path = joinPath(content, "objectives/\(year)/\(unit ?? "phuong").md")
         // Carry last year's objectives over, without their results, when there are some.
@@ -214,7 +225,7 @@ public enum Scaffold {
               - code: \(quoted(o.code))
                 text: \(quoted(o.text))
             \(o.measure.map { "    measure: \(quoted($0))\n" } ?? "")    target: \(JSONNumber(o.target))
-                direction: \(o.direction.rawValue)
+                direction: \(o.direction.vietnamese)
             """
         }.joined(separator: "\n") ?? ""
         if objectives.isEmpty {
@@ -223,7 +234,7 @@ public enum Scaffold {
                 text: "100% hồ sơ thủ tục hành chính được giải quyết đúng hạn"
                 measure: "%"
                 target: 100
-                direction: at_least  # at_least (tối thiểu) | at_most (tối đa)
+                direction: \(ObjectivePlan.Direction.atLeast.vietnamese)  # \(choices(ObjectivePlan.Direction.self))
             """
         }
         let text = """

@@ -18,7 +18,7 @@ extension Scaffold {
     static func unitCodes(_ written: [String], site: SiteConfig) throws(BuildError) -> [String] {
         var codes: [String] = []
         for item in written {
-            guard let unit = site.units.first(where: { $0.code == item || foldWritten($0.name) == foldWritten(item) }) else {
+            guard let unit = site.units.first(where: { $0.code == item || foldValue($0.name) == foldValue(item) }) else {
                 throw BuildError("unknown unit `\(item)`; site.yml lists: \(site.units.map(\.code).joined(separator: ", "))")
             }
             if !codes.contains(unit.code) { codes.append(unit.code) }
@@ -140,7 +140,7 @@ extension Scaffold {
             ("thông tư liên tịch", "TTLT"), ("quyết định", "QD"), ("nghị định", "ND"), ("nghị quyết", "NQ"), ("thông tư", "TT"),
             ("chỉ thị", "CT"), ("công văn", "CV"), ("kế hoạch", "KH"), ("pháp lệnh", "PL"), ("luật", "Luat"),
         ]
-        let folded = foldWritten(title)
+        let folded = foldValue(title)
         guard let kind = kinds.first(where: { folded.hasPrefix($0.0) })?.1 else { return nil }
         // The first "number/year" of the title.
         for word in title.split(whereSeparator: { $0 == " " || $0 == "," }) {

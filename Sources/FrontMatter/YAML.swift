@@ -1,3 +1,4 @@
+import CaiTienModel
 import CYAML
 
 /// A position in the YAML text: 1-based line and column.
@@ -46,24 +47,38 @@ public struct YAMLNode: Sendable {
     }
 }
 
+/// A mistake in the YAML text and where it is.
 public struct YAMLError: Error, Sendable, Equatable {
-    public var message: String
+    public var mistake: YAMLMistake
     public var mark: Mark
-    public init(_ message: String, at mark: Mark) {
-        self.message = message
+    public init(_ mistake: YAMLMistake, at mark: Mark) {
+        self.mistake = mistake
         self.mark = mark
     }
 }
 
-/// Parses one YAML document through libyaml's event API.
-///
-/// Anchors and aliases are refused (front-matter never needs them, and refusing them closes the
-/// alias-bomb hole); nesting deeper than `maxDepth` is refused so a hostile file cannot exhaust
-/// the stack. An empty document is an empty mapping.
+/// A YAML document read, with the mistakes that did not stop the reading (a value cut by `#`).
+public struct YAMLDocument: Sendable {
+    public var root: YAMLNode
+    public var problems: [YAMLError]
+}
+
+/// Parses one YAML document; see `readYAML`. Mistakes that do not stop the reading are dropped.
 public func parseYAML(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 16) throws(YAMLError) -> YAMLNode {
+    try readYAML(bytes, maxDepth: maxDepth).root
+}
+
+/// Reads one YAML document through libyaml's event API.
+///
+/// Anchors, aliases and tags are refused (front-matter never needs them; refusing anchors and
+/// aliases closes the alias-bomb hole, and a tag would silently change the value: `!Quan
+/// trọng` reads as `trọng`); nesting deeper than `maxDepth` is refused so a hostile file cannot
+/// exhaust the stack. An empty document is an empty mapping. libyaml's errors become
+/// `YAMLMistake`s (Mistakes.swift).
+public func readYAML(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 16) throws(YAMLError) -> YAMLDocument {
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
-        throw YAMLError("could not initialise the YAML parser", at: Mark(line: 1, column: 1))
+        throw YAMLError(.unreadable, at: Mark(line: 1, column: 1))
     }
     defer { yaml_parser_delete(&parser) }
     let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
@@ -83,6 +98,10 @@ public func parseYAML(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 16) t
     var stack: [Frame] = []
     var result: YAMLNode?
     var documents = 0
+    var problems: [YAMLError] = []
+    // Only text holding `#` can hide a value in a comment; the lines are found once, if needed.
+    let hasComments = bytes.contains(UInt8(ascii: "#"))
+    var starts: [Int]?
 
     func add(_ node: YAMLNode) {
         let top = stack.count - 1
@@ -100,51 +119,62 @@ public func parseYAML(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 16) t
         }
     }
 
+    /// The key whose value comes next, when the next node is a mapping's value.
+    func pendingKey() -> String? {
+        guard let top = stack.last, top.isMapping else { return nil }
+        return top.pendingKey?.scalar
+    }
+
     var event = yaml_event_t()
     while true {
         guard yaml_parser_parse(&parser, &event) == 1 else {
-            let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-            var mark = Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
-            var message = problem
-            if let context = parser.context {
-                message = "\(problem) \(String(cString: context))"
-                // An unclosed quote runs to the end of the text: point at where it was opened.
-                if problem.contains("end of stream") {
-                    mark = Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
-                    message += " (opened here and never closed)"
-                }
-            }
-            if problem.contains("tab") || indentHasTab(bytes, line: Int(parser.problem_mark.line)) {
-                message += " (indent with spaces, not tabs)"
-            }
-            throw YAMLError("invalid YAML: \(message)", at: mark)
+            let failure = LibYAMLFailure(
+                problem: parser.problem.map { String(cString: $0) } ?? "",
+                context: parser.context.map { String(cString: $0) } ?? "",
+                problemMark: Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1),
+                contextMark: Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1),
+                readerOffset: parser.error == YAML_READER_ERROR ? parser.problem_offset : nil,
+                readerValue: parser.problem_value)
+            throw failure.mistake(in: bytes)
         }
         defer { yaml_event_delete(&event) }
         let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
         switch event.type {
         case YAML_STREAM_END_EVENT:
-            return result ?? YAMLNode(.mapping([]), at: Mark(line: 1, column: 1))
+            return YAMLDocument(root: result ?? YAMLNode(.mapping([]), at: Mark(line: 1, column: 1)), problems: problems)
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                throw YAMLError("more than one YAML document; front-matter is a single mapping", at: mark)
+                throw YAMLError(.multipleDocuments, at: mark)
             }
         case YAML_ALIAS_EVENT:
-            throw YAMLError("YAML aliases (*name) are not allowed in front-matter; write the value out", at: mark)
+            throw specialFirstCharacter("*", key: pendingKey(), at: mark, in: bytes)
         case YAML_SCALAR_EVENT:
-            if event.data.scalar.anchor != nil {
-                throw YAMLError("YAML anchors (&name) are not allowed in front-matter; write the value out", at: mark)
-            }
             let s = event.data.scalar
+            if s.anchor != nil { throw specialFirstCharacter("&", key: pendingKey(), at: mark, in: bytes) }
+            if s.tag != nil { throw specialFirstCharacter("!", key: pendingKey(), at: mark, in: bytes) }
             let text = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
-            add(YAMLNode(.scalar(text, plain: s.style == YAML_PLAIN_SCALAR_STYLE), at: mark))
-        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-            let anchor = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
-            if anchor != nil {
-                throw YAMLError("YAML anchors (&name) are not allowed in front-matter; write the value out", at: mark)
+            let plain = s.style == YAML_PLAIN_SCALAR_STYLE
+            if plain, hasComments, let key = pendingKey(),
+               let comment = commentAfter(event.end_mark, in: bytes, lineStarts: starts ?? { starts = lineStarts(bytes); return starts! }()) {
+                // `#` after a space starts a comment: a clerk's `#12` in a title is lost.
+                let hashtag = comment.text.utf8.dropFirst().first.map { $0 != 0x20 && $0 != 0x09 } ?? false
+                if text.isEmpty && hashtag {
+                    problems.append(YAMLError(.valueIsComment(key: key, comment: comment.text), at: comment.mark))
+                } else if !text.isEmpty && (hashtag || (text.contains(" ") && comment.gap == 1)) {
+                    // Two spaces or more before `#` is a comment written on purpose (as `caitien new` writes them).
+                    problems.append(YAMLError(.valueCutByComment(key: key, kept: text, comment: comment.text), at: comment.mark))
+                }
             }
+            add(YAMLNode(.scalar(text, plain: plain), at: mark))
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let start = event.type == YAML_SEQUENCE_START_EVENT
+            let anchor = start ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
+            let tag = start ? event.data.sequence_start.tag : event.data.mapping_start.tag
+            if anchor != nil { throw specialFirstCharacter("&", key: pendingKey(), at: mark, in: bytes) }
+            if tag != nil { throw specialFirstCharacter("!", key: pendingKey(), at: mark, in: bytes) }
             if stack.count >= maxDepth {
-                throw YAMLError("YAML nested deeper than \(maxDepth) levels", at: mark)
+                throw YAMLError(.tooDeep(limit: maxDepth), at: mark)
             }
             stack.append(Frame(isMapping: event.type == YAML_MAPPING_START_EVENT, mark: mark))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -156,26 +186,15 @@ public func parseYAML(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 16) t
     }
 }
 
-/// True when the indentation of line `index` (0-based) holds a tab: libyaml then often reports
-/// only "found character that cannot start any token".
-private func indentHasTab(_ bytes: UnsafeBufferPointer<UInt8>, line index: Int) -> Bool {
-    var line = 0, i = 0
-    while i < bytes.count, line < index {
-        if bytes[i] == 0x0A { line += 1 }
-        i += 1
-    }
-    while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 {
-        if bytes[i] == 0x09 { return true }
-        i += 1
-    }
-    return false
+public func parseYAML(_ text: String, maxDepth: Int = 16) throws(YAMLError) -> YAMLNode {
+    try readYAML(text, maxDepth: maxDepth).root
 }
 
-public func parseYAML(_ text: String, maxDepth: Int = 16) throws(YAMLError) -> YAMLNode {
+public func readYAML(_ text: String, maxDepth: Int = 16) throws(YAMLError) -> YAMLDocument {
     var copy = text
-    let result: Result<YAMLNode, YAMLError> = copy.withUTF8 { buffer in
+    let result: Result<YAMLDocument, YAMLError> = copy.withUTF8 { buffer in
         do throws(YAMLError) {
-            return .success(try parseYAML(buffer, maxDepth: maxDepth))
+            return .success(try readYAML(buffer, maxDepth: maxDepth))
         } catch {
             return .failure(error)
         }

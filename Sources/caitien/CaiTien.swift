@@ -1,10 +1,13 @@
 import ArgumentParser
 import CaiTienAnalysis
 import CaiTienContent
+import CaiTienFetch
 import CaiTienModel
 import CaiTienRender
+import CaiTienRollup
 import CaiTienServe
 import CaiTienSite
+import CSupport
 import Foundation
 
 /// Exit codes of SPEC §4: 0 fine, 1 content errors, 2 usage or I/O.
@@ -55,7 +58,8 @@ struct CaiTien: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caitien",
         abstract: "Cải tiến: an ISO 9001 improvement dashboard from Markdown records.",
-        subcommands: [Check.self, Stats.self, Build.self, New.self, Init.self, Serve.self, Explain.self]
+        version: buildVersion,
+        subcommands: [Check.self, Stats.self, Build.self, New.self, Init.self, Serve.self, Explain.self, RollupCommand.self]
     )
 
     /// As ArgumentParser's, but a usage error exits with 2 (SPEC §4), not EX_USAGE (64).
@@ -78,9 +82,13 @@ struct CaiTien: AsyncParsableCommand {
     }
 }
 
-extension Kind: ExpressibleByArgument {}
-extension Source: ExpressibleByArgument {}
-extension Review.Format: ExpressibleByArgument {}
+/// `caitien --version`: the version and commit `scripts/build-release` compiled in.
+let buildVersion = "caitien \(String(cString: caitien_build_version())) (commit \(String(cString: caitien_build_commit())))"
+
+// Codes or Vietnamese words, as in the records (`--kind "cải tiến"`).
+extension Kind: ExpressibleByArgument { public init?(argument: String) { self.init(written: argument) } }
+extension Source: ExpressibleByArgument { public init?(argument: String) { self.init(written: argument) } }
+extension Review.Format: ExpressibleByArgument { public init?(argument: String) { self.init(written: argument) } }
 
 /// Ends the process now, without freeing the site it read: the system takes the memory back at
 /// once, while freeing 100,000 parsed records one by one took 0.16 s — 7 % of a rebuild.
@@ -378,7 +386,7 @@ struct Explain: ParsableCommand {
             return
         }
         guard let found = Rule.named(id) else {
-            let near = Rule.all.map(\.id).min { editDistance(id, $0) < editDistance(id, $1) }
+            let near = Rule.all.map(\.id).min { editDistance(Array(id), Array($0)) < editDistance(Array(id), Array($1)) }
             printError(language == .vi ? "caitien: không có quy tắc `\(id)`\(near.map { "; bạn muốn xem `\($0)`?" } ?? ""); `caitien explain` liệt kê tất cả"
                                        : "caitien: no rule `\(id)`\(near.map { "; did you mean `\($0)`?" } ?? ""); `caitien explain` lists them all")
             throw Exit.usage
@@ -387,17 +395,74 @@ struct Explain: ParsableCommand {
     }
 }
 
-/// Levenshtein distance, for "did you mean" on a rule id.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + [Int](repeating: 0, count: b.count)
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
+struct RollupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollup",
+        abstract: "A province's dashboard over many wards' data.json: built site folders, data.json files or https:// sites.",
+        discussion: "A ward that cannot be read is a row marked unreachable, never a failed roll-up. Addresses must be https:// (plain http:// only from 127.0.0.1 or localhost)."
+    )
+
+    @Argument(help: "A ward's built site folder, its data.json, or the https:// address of its published site.")
+    var sources: [String] = []
+
+    @Option(name: .customLong("sources"), help: "A file with one source a line (`SOURCE [NAME]`, # comments).")
+    var sourceLists: [String] = []
+
+    @Option(help: "The output folder, replaced atomically.")
+    var output = "public"
+
+    @Option(help: "The reference day, YYYY-MM-DD (default: today in Vietnam).")
+    var today: DayArgument?
+
+    @Option(name: .customLong("lang"), help: "Language of the page: vi or en.")
+    var language: Language = .vi
+
+    @Option(help: "Seconds to wait for one ward's data.json over the network, per try.")
+    var timeout: Double = 20
+
+    @Option(help: "Tries after the first, for an address that does not answer or answers 5xx.")
+    var retries: Int = 2
+
+    func validate() throws {
+        if let day = today?.day { try checkRange(day, of: "--today", Day.todayRange) }
+        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        guard (0...10).contains(retries) else { throw ValidationError("--retries must be from 0 to 10") }
     }
-    return previous[b.count]
+
+    func run() async throws {
+        let strings: RollupStrings = language == .en ? .en : .vi
+        var all = sources.map { RollupSource($0) }
+        for list in sourceLists {
+            guard let data = FileManager.default.contents(atPath: list) else {
+                printError("caitien: cannot read the list of sources \(list)")
+                throw Exit.usage
+            }
+            all += parseSourceList(String(decoding: data, as: UTF8.self))
+        }
+        guard !all.isEmpty else {
+            printError("caitien: no sources: name wards' site folders, data.json files or https:// addresses, or --sources FILE")
+            throw Exit.usage
+        }
+        let day = today?.day ?? todayInVietnam(secondsSince1970: Int(Date().timeIntervalSince1970))
+        let result: RollupResult
+        do {
+            let options = RollupOptions(sources: all, output: output, today: day, strings: strings)
+            let waiting = { printError("caitien: another build is writing into \(output)/; waiting for it to end…") }
+            let fetches = all.contains { if case .url = $0.location { return true } else { return false } }
+            // The HTTP client (its threads) only when some ward is an address.
+            result = fetches
+                ? try await withHTTPWardFetcher(timeout: timeout, retries: retries) { fetcher in try await rollup(options, fetcher: fetcher, waiting: waiting) }
+                : try await rollup(options, fetcher: nil, waiting: waiting)
+        } catch {
+            printError("caitien: \(error)")
+            throw Exit.usage
+        }
+        let r = result.rollup
+        for row in r.rows {
+            if case .failure(let problem) = row.result { printError("caitien: warning: \(row.source.text): \(problem)") }
+        }
+        let t = r.totals
+        print("Rolled up \(t.wards) wards for \(day.vietnamese) into \(output)/ (\(t.unreachable + t.unknownSchema) unreachable, \(t.stale) stale) — open \(output)/index.html")
+        exitNow(0)
+    }
 }

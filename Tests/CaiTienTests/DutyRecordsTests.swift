@@ -396,7 +396,7 @@ func auditTicket(_ id: String, _ rest: String = "audit: 2026-06-22") -> String {
 
         """)
         #expect(fixture.diagnostics(today: "2026-11-25") == [
-            "audits/index.md:1:1: error: the file name gives the id `index`, a name the site uses itself in audits/ (`assets`, `index`, `index.html`, `next`, `page`); rename the file, e.g. 2026-06-22.md [reserved-id]",
+            "audits/index.md:1:1: error: the file name gives the id `index`, a name the site uses itself in audits/ (`assets`, `index`, `index.html`, `index.js`, `next`, `page`); rename the file, e.g. 2026-06-22.md [reserved-id]",
             "legal/2026/qd-1.md:1:1: error: duplicate id `qd-1`: content/legal/2025/QD-1.md has the same name but for upper and lower case (`QD-1`), and the two collide on Windows, on macOS and in a zip — rename one [duplicate-id-case]",
         ])
     }

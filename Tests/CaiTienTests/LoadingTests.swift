@@ -143,7 +143,7 @@ import TestSupport
         """, bytes: ["tickets/PYC-2025-003.md": []])
         #expect(fixture.diagnostics(today: today) == [
             "tickets/PYC-2025-001.md:1:1: error: missing front-matter: the first line must be `---`, followed by the `key: value` lines and another `---` [no-front-matter]",
-            "tickets/PYC-2025-002.md:1:1: error: front-matter is not closed: add a line `---` after the last key [front-matter-not-closed]",
+            "tickets/PYC-2025-002.md:3:1: error: front-matter is not closed: add a line `---` after line 3 [front-matter-not-closed]",
             "tickets/PYC-2025-003.md:1:1: error: empty file: a record starts with a line `---`, its front-matter, and another `---` [empty-file]",
             "tickets/PYC-2025-004.md:1:1: error: missing front-matter: the first line must be `---`, followed by the `key: value` lines and another `---` [no-front-matter]",
         ])
@@ -200,9 +200,9 @@ import TestSupport
         ---
         """)
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/PYC-2025-001.md:2:8: error: YAML anchors (&name) are not allowed in front-matter; write the value out [yaml]",
-            "tickets/PYC-2025-002.md:8:14: error: YAML aliases (*name) are not allowed in front-matter; write the value out [yaml]",
-            "tickets/PYC-2025-003.md:4:5: error: YAML anchors (&name) are not allowed in front-matter; write the value out [yaml]",
+            "tickets/PYC-2025-001.md:2:8: error: the value starts with `&`, which YAML reads as syntax — put the whole value in double quotes: `title: \"&tieu-de Hồ sơ đất đai trễ hạn\"` [yaml]",
+            "tickets/PYC-2025-002.md:8:14: error: the value starts with `*`, which YAML reads as syntax — put the whole value in double quotes: `reported_by: \"*nguoi-lap\"` [yaml]",
+            "tickets/PYC-2025-003.md:4:5: error: the value starts with `&`, which YAML reads as syntax — put the whole value in double quotes: `\"&viec\"` [yaml]",
         ])
     }
 
@@ -231,10 +231,11 @@ import TestSupport
         ---
         """)
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/PYC-2025-001.md:6:18: error: invalid YAML: mapping values are not allowed in this context [yaml]",
+            "tickets/PYC-2025-001.md:6:18: error: the value of `category` holds a colon and a space (`: `) — put the whole value in double quotes: `category: \"trễ hạn: hồ sơ đất đai\"` [yaml]",
             // An unclosed quote is reported where it opens, not at the end of the front-matter.
-            "tickets/PYC-2025-002.md:2:8: error: invalid YAML: found unexpected end of stream while scanning a quoted scalar (opened here and never closed) [yaml]",
-            "tickets/PYC-2025-003.md:4:5: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence [yaml]",
+            "tickets/PYC-2025-002.md:2:8: error: the double quote `\"` opened here is never closed — add `\"` at the end of the value, on the same line (a value holding `\"` goes in single quotes `'…'`) [yaml]",
+            // A bracket not closed: at the end of the line that opened it.
+            "tickets/PYC-2025-003.md:3:28: error: the `[` opened on this line is never closed — add `]` at the end of the line; each `[…]` opens and closes on one line [yaml]",
         ])
     }
 
@@ -253,8 +254,8 @@ import TestSupport
         ---
         """)
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/PYC-2025-001.md:3:1: error: invalid YAML: found a tab character that violates indentation while scanning a plain scalar (indent with spaces, not tabs) [yaml]",
-            "tickets/PYC-2025-002.md:4:1: error: invalid YAML: found character that cannot start any token while scanning for the next token (indent with spaces, not tabs) [yaml]",
+            "tickets/PYC-2025-001.md:3:1: error: indented with a tab: the front-matter is indented with spaces only — replace the tab at the start of the line with spaces (2 per level) [yaml]",
+            "tickets/PYC-2025-002.md:4:1: error: indented with a tab: the front-matter is indented with spaces only — replace the tab at the start of the line with spaces (2 per level) [yaml]",
         ])
     }
 
@@ -262,7 +263,7 @@ import TestSupport
         let deep = String(repeating: "[", count: 16) + "x" + String(repeating: "]", count: 16)
         let fixture = ward(ticket("tickets/PYC-2025-001.md", "actions: \(deep)\n---"))
         #expect(fixture.diagnostics(today: today) == [
-            "tickets/PYC-2025-001.md:9:25: error: YAML nested deeper than 16 levels [yaml]",
+            "tickets/PYC-2025-001.md:9:25: error: the front-matter is nested deeper than 16 levels — check the indentation [yaml]",
         ])
     }
 
@@ -360,7 +361,7 @@ import TestSupport
             "tickets/2025/PYC-2025-006.md:5:7: error: unknown unit `tthc`; site.yml lists `tthcc`, `van-phong` — did you mean `tthcc`? [unknown-unit]",
             "tickets/2025/PYC-2025-007.md:12:9: error: closed without `result`: write `result: effective` or `result: ineffective` (5.6) [closed-without-result]",
             "tickets/2025/PYC-2025-007.md:12:9: error: closed without verification: fill in `verified_on`, `verified_by` and `result` (5.6) [closed-without-verification]",
-            "tickets/2025/PYC-2025-008.md:6:18: error: invalid YAML: mapping values are not allowed in this context [yaml]",
+            "tickets/2025/PYC-2025-008.md:6:18: error: the value of `category` holds a colon and a space (`: `) — put the whole value in double quotes: `category: \"trễ hạn: hồ sơ đất đai\"` [yaml]",
             "tickets/2025/PYC-2025-009.md:1:1: error: empty file: a record starts with a line `---`, its front-matter, and another `---` [empty-file]",
             "tickets/2025/PYC-2025-010.md:6:9: error: `opened` 01/02/2026 is after today (10/01/2026); fill it in once it has happened [future-date]",
             "tickets/2025/x.md:1:1: error: is a symbolic link; links are never followed in content — replace it with the file or folder itself [symlink]",

@@ -154,7 +154,7 @@ import TestSupport
         """)
         #expect(fixture.diagnostics(today: today) == [
             "reviews/2025-12-15.md:2:1: error: `date:` is required — the meeting date, or the date of the approved notice (5.8.2.2) [missing-key]",
-            "reviews/2025-12-15.md:2:9: error: `format`: \"hop\" is not allowed; use one of `meeting`, `report` [bad-value]",
+            "reviews/2025-12-15.md:2:9: error: `format`: \"hop\" is not allowed; use one of `meeting`, `report` — did you mean `họp`? [bad-value]",
         ])
     }
 }
@@ -440,7 +440,7 @@ import TestSupport
           name: Trung tâm Phục vụ hành chính công
         """)
         #expect(fixture.diagnostics(today: today) == [
-            "site.yml:4:3: error: invalid YAML: did not find expected '-' indicator while parsing a block collection [yaml]",
+            "site.yml:4:3: error: this line is inside a list but not lined up — a key of an item lines up with the item's first key after `- ` (column 5); a new item starts with `- ` under the other dashes (column 3); a key outside the list lines up with the list's name [yaml]",
         ])
     }
 }

@@ -72,15 +72,16 @@ import TestSupport
             name: Bộ phận tổng hợp
 
         """ + ticket("tickets/index.html.md") + ticket("tickets/2025/page.md") + ticket("tickets/2025/Index.md")
-            + ticket("tickets/2025/assets.md") + ticket("tickets/2025/PYC-2025-001.md")
+            + ticket("tickets/2025/assets.md") + ticket("tickets/2025/index.js.md") + ticket("tickets/2025/PYC-2025-001.md")
             + meeting("reviews/next.md") + meeting("reviews/2025/INDEX.HTML.md"))
-        let reserved = "(`assets`, `index`, `index.html`, `next`, `page`)"
+        let reserved = "(`assets`, `index`, `index.html`, `index.js`, `next`, `page`)"
         #expect(fixture.diagnostics(today: "2026-01-10") == [
             "reviews/2025/INDEX.HTML.md:1:1: error: the file name gives the id `INDEX.HTML`, a name the site uses itself in reviews/ \(reserved); rename the file, e.g. 2025-12-15.md [reserved-id]",
             "reviews/next.md:1:1: error: the file name gives the id `next`, a name the site uses itself in reviews/ \(reserved); rename the file, e.g. 2025-12-15.md [reserved-id]",
             "site.yml:5:11: error: unit code `index` is a name the site uses itself in units/; choose another, e.g. `van-phong` [reserved-code]",
             "tickets/2025/Index.md:1:1: error: the file name gives the id `Index`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
             "tickets/2025/assets.md:1:1: error: the file name gives the id `assets`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
+            "tickets/2025/index.js.md:1:1: error: the file name gives the id `index.js`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
             "tickets/2025/page.md:1:1: error: the file name gives the id `page`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
             "tickets/index.html.md:1:1: error: the file name gives the id `index.html`, a name the site uses itself in tickets/ \(reserved); rename the file, e.g. PYC-2025-001.md [reserved-id]",
         ])
@@ -90,7 +91,7 @@ import TestSupport
     /// itself, is covered by the reserved names.
     @Test func theReservedNamesCoverEveryPathOfTheOutput() {
         let own = [OutputLayout.requestTable(page: 1), OutputLayout.requestTable(page: 2), OutputLayout.reviewsIndex,
-                   OutputLayout.nextReview, OutputLayout.unitsIndex]
+                   OutputLayout.nextReview, OutputLayout.unitsIndex, OutputLayout.requestIndex]
         for path in own {
             let parts = path.split(separator: "/")
             #expect(OutputLayout.isReserved(String(parts[1])), "\(path)")
@@ -400,5 +401,64 @@ import TestSupport
             #expect(lines.allSatisfy { !$0.contains("\r") && !$0.contains("\u{1B}") || format == .github }, "\(format)")
             #expect(lines.filter { $0.hasPrefix("::") }.count == (format == .github ? 2 : 0), "\(format)")
         }
+    }
+
+    // MARK: Every error of a file at once
+
+    @Test func everyErrorOfARecordIsReportedTogether() {
+        let fixture = ward("""
+        -- tickets/2025/PYC-2025-001.md --
+        ---
+        title: Trả kết quả khai sinh trễ hạn
+        kind: nonconformty
+        source: internal_audit
+        unit: tthc
+        category: trả kết quả trễ hạn
+        opened: 2025/03/04
+        reported_by: Lê Văn Cường
+        disposition: repair
+        assigned_on: 2025-06-02
+        follow_up: PYC-2025-09
+        ---
+        \(String(repeating: "> ", count: 40))trích biên bản
+        -- reviews/2025-05-20.md --
+        ---
+        date: 20/5/2025 họp
+        format: meeting
+        chair: Chủ tịch UBND phường
+        secretary: Thư ký ISO
+        attendees: [Ban ISO]
+        inputs: {previous_actions: Không có.}
+        approved_on: 2025-07-01
+        decisions:
+          - {type: resources, text: Bổ sung máy quét, ticket: PYC-2025-002}
+        ---
+        -- objectives/2025/tthcc.md --
+        ---
+        year: hai nghìn
+        unit: tthc
+        approved_on: 2025-07-01
+        objectives:
+          - {code: MT1, text: Hồ sơ đúng hạn, target: 100}
+        ---
+        """)
+        let site = fixture.check(today: today)
+        #expect(fixture.diagnostics(today: today).filter { !$0.contains("[missing-inputs]") } == [
+            "objectives/2025/tthcc.md:2:7: error: `year`: \"hai nghìn\" must be a whole number from 1900 to 9999 [bad-integer]",
+            "objectives/2025/tthcc.md:3:7: error: unknown unit `tthc`; site.yml lists `tthcc`, `van-phong` — did you mean `tthcc`? [unknown-unit]",
+            "objectives/2025/tthcc.md:4:14: warning: `approved_on` without `approved_by`: who approved the plan? [approved-without-approver]",
+            "objectives/2025/tthcc.md:4:14: error: `approved_on` 01/07/2025 is after today (01/06/2025); fill it in once it has happened [future-date]",
+            "reviews/2025-05-20.md:2:7: error: `date`: \"20/5/2025 họp\" is not a date; write YYYY-MM-DD or dd/mm/yyyy (e.g. 2025-05-20 or 20/05/2025), and check the day exists [bad-date]",
+            "reviews/2025-05-20.md:8:14: error: `approved_on` 01/07/2025 is after today (01/06/2025); fill it in once it has happened [future-date]",
+            "reviews/2025-05-20.md:10:1: error: decision \"Bổ sung máy quét\": no request `PYC-2025-002` exists; open it first, or correct the id — did you mean `PYC-2025-001`? [unknown-request]",
+            "tickets/2025/PYC-2025-001.md:3:7: error: `kind`: \"nonconformty\" is not allowed; use one of `nonconformity`, `potential`, `improvement` — did you mean `nonconformity`? [bad-value]",
+            "tickets/2025/PYC-2025-001.md:5:7: error: unknown unit `tthc`; site.yml lists `tthcc`, `van-phong` — did you mean `tthcc`? [unknown-unit]",
+            "tickets/2025/PYC-2025-001.md:7:9: error: `opened`: \"2025/03/04\" is not a date; write YYYY-MM-DD or dd/mm/yyyy (e.g. 2025-03-04 or 04/03/2025), and check the day exists [bad-date]",
+            "tickets/2025/PYC-2025-001.md:10:14: error: `assigned_on` 02/06/2025 is after today (01/06/2025); fill it in once it has happened [future-date]",
+            "tickets/2025/PYC-2025-001.md:11:12: error: `follow_up`: no request `PYC-2025-09` exists; open it first, or correct the id [unknown-request]",
+            "tickets/2025/PYC-2025-001.md:13:1: error: Markdown nested 40 levels deep at this line; cmark would take seconds — flatten the list or quote (at most 32 levels) [markdown-nesting]",
+        ])
+        // Reported, never counted or shown.
+        #expect(site.content.requests.isEmpty && site.content.reviews.isEmpty && site.content.plans.isEmpty)
     }
 }

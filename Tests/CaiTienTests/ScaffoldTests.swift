@@ -82,7 +82,7 @@ import TestSupport
         #expect(plan.objectives.first?.actual == nil)
     }
 
-    @Test func previewServesTheSiteWithReloadAndShowsErrors() async throws {
+    @Test func previewServesTheSiteWithReloadAndShowsErrors() throws {
         let folder = try temporaryFolder("caitien-scaffold")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try Scaffold.initSite(at: folder, organisation: "UBND phường Ninh Hòa")
@@ -92,29 +92,29 @@ import TestSupport
         let options = PreviewServer(content: content, theme: folder + "/theme", port: 0, today: Day(parsing: "2026-11-25"))
         let state = PreviewState(output: folder + "/preview/public")
         let before = fingerprint([content])
-        await state.rebuild(options)
-        #expect(await state.version == 1)
-        let page = await state.respond(to: "/tickets/PYC-2026-001/")
-        #expect(page.statusCode == .ok)
-        let html = String(decoding: try await page.bodyData, as: UTF8.self)
+        state.rebuild(options)
+        #expect(state.version == 1)
+        let page = state.respond(to: "/tickets/PYC-2026-001/")
+        #expect(page.status == 200)
+        let html = String(decoding: page.body, as: UTF8.self)
         #expect(html.contains("Đề xuất thử"))
         #expect(html.contains("/__caitien/reload.js"))
         #expect(html.contains("connect-src 'self'"))
-        #expect(await state.respond(to: "/../../etc/passwd").statusCode == .notFound)
-        #expect(await state.respond(to: "/.public.previous/index.html").statusCode == .notFound)
+        #expect(state.respond(to: "/../../etc/passwd").status == 404)
+        #expect(state.respond(to: "/.public.previous/index.html").status == 404)
 
         // A content error replaces every page with the list of errors.
-        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "kind: improvement", with: "kind: improvment")
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "kind: cải tiến", with: "kind: improvment")
             .write(toFile: path, atomically: false, encoding: .utf8)
         #expect(fingerprint([content]) != before)
-        await state.rebuild(options)
-        #expect(await state.version == 2)
-        let error = await state.respond(to: "/index.html")
-        #expect(error.statusCode == .internalServerError)
-        let errorHTML = String(decoding: try await error.bodyData, as: UTF8.self)
+        state.rebuild(options)
+        #expect(state.version == 2)
+        let error = state.respond(to: "/index.html")
+        #expect(error.status == 500)
+        let errorHTML = String(decoding: error.body, as: UTF8.self)
         #expect(errorHTML.contains("PYC-2026-001.md:7:7"))
         // In the site's language (`locale: vi`), with the rule's id.
-        #expect(errorHTML.contains("loại phiếu (`kind`) không nhận giá trị `improvment`; dùng một trong: `nonconformity`, `potential`, `improvement` — bạn muốn viết `improvement`? <small>[bad-value]</small>"))
+        #expect(errorHTML.contains("loại phiếu (`kind`) không nhận giá trị `improvment`; dùng một trong: `sự không phù hợp`, `KPH tiềm ẩn`, `cải tiến` (hoặc `nonconformity`, `potential`, `improvement`) — bạn muốn viết `improvement`? <small>[bad-value]</small>"))
         // In the site's language and style, linking to nothing outside the preview.
         #expect(errorHTML.contains("<html lang=\"vi\">"))
         #expect(errorHTML.contains("Nội dung có lỗi"))

@@ -121,7 +121,8 @@ private func build(_ fixture: Fixture, today: String, swiftMustache: Bool = fals
         let kpis = computeFigures(site.content, today: site.today).kpis.serialized()
         let data = try #require(out.text("data.json"))
         #expect(data.contains("\"kpis\":" + kpis + ","))
-        #expect(data.hasPrefix("{\"schema\":1,\"today\":\"2025-03-20\""))
+        // What a province roll-up reads comes first: schema, organisation, base_url, commit, today, kpis.
+        #expect(data.hasPrefix("{\"schema\":1,\"organisation\":\"UBND phường Ninh Hòa\",\"base_url\":\"/\",\"commit\":\"abc123\",\"today\":\"2025-03-20\",\"kpis\":{"))
         // Each ticket carries its derived stage and its dates as YYYY-MM-DD.
         #expect(data.contains("{\"id\":\"PYC-2025-001\",\"stage\":\"assigned\",\"title\":\"Hồ sơ khai sinh trả kết quả trễ hạn\""))
         #expect(data.contains("\"opened\":\"2025-02-03\""))

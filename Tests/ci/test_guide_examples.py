@@ -31,7 +31,7 @@ TICKET_KEYS = {
     "verified_by", "result", "closed", "follow_up", "review", "cancelled", "cancel_reason", "confidential",
     "audit", "inspection",
 }
-REVIEW_KEYS = {"date", "format", "chair", "secretary", "attendees", "approved_by", "approved_on", "inputs",
+REVIEW_KEYS = {"date", "format", "chair", "secretary", "attendees", "report_approved_by", "report_approved_on", "approved_by", "approved_on", "inputs",
                "decisions", "type", "text", "owner", "due", "ticket"}
 INPUT_KEYS = {"previous_actions", "context_changes", "customer_feedback", "objectives", "nonconformities",
               "satisfaction_measurement", "audit_results", "provider_performance", "resources",

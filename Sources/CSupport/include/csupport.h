@@ -12,3 +12,12 @@ void caitien_trim_memory(void);
 /// A pipe whose two ends close on exec (pipe2 O_CLOEXEC), so a process started meanwhile on
 /// another thread never inherits them. Returns 0, or -1 with errno.
 int caitien_pipe(int fds[2]);
+/// A TCP socket that closes on exec (a process started by another thread never inherits it).
+/// Returns the descriptor, or -1 with errno.
+int caitien_socket_tcp(void);
+/// accept4 with close-on-exec. Returns the descriptor, or -1 with errno.
+int caitien_accept(int listener);
+/// The version and commit `scripts/build-release` compiles in (-DCAITIEN_VERSION, -DCAITIEN_COMMIT);
+/// "dev" and "unknown" in an ordinary build.
+const char *caitien_build_version(void);
+const char *caitien_build_commit(void);
