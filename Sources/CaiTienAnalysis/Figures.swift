@@ -100,6 +100,9 @@ public struct Figures: Sendable {
     public var objectives: [ObjectiveYear] = []
     public var reviews = Reviews()
     public var trends = Trends(since: Day(ordinal: 0))
+    public var audits = Audits()
+    public var inspections = Inspections()
+    public var legal = Legal()
 }
 
 /// Computes every figure from the records and the reference day. No I/O, no clock.
@@ -110,6 +113,9 @@ public func computeFigures(_ content: Content, today: Day) -> Figures {
     figures.objectives = objectiveFigures(content.plans, today: today)
     figures.reviews = reviewFigures(content.reviews, requests: content.requests, settings: content.site.settings, today: today)
     figures.trends = trendFigures(content.requests, site: content.site, today: today)
+    figures.audits = auditFigures(content.audits, settings: content.site.settings, today: today)
+    figures.inspections = inspectionFigures(content.inspections, settings: content.site.settings, today: today)
+    figures.legal = legalFigures(content.legal, settings: content.site.settings, today: today)
     return figures
 }
 

@@ -107,6 +107,6 @@ extension Figures {
         ])
         return .object([
             ("tickets", tickets), ("recurring", recurringJSON), ("trends", trendsJSON), ("objectives", objectivesJSON), ("reviews", reviewsJSON),
-        ])
+        ] + dutyKpis)
     }
 }

@@ -31,6 +31,7 @@ enum RequestCodec {
         w.optionalString(r.result?.rawValue)
         w.optionalDay(r.closed)
         w.optionalString(r.followUp); w.optionalString(r.review)
+        w.optionalString(r.audit); w.optionalString(r.inspection)
         w.optionalDay(r.cancelled); w.optionalString(r.cancelReason)
         w.bool(r.confidential)
         w.count(r.extra.count)
@@ -85,12 +86,14 @@ enum RequestCodec {
         guard let completedOn = r.optionalDay(), let verifiedOn = r.optionalDay(), let verifiedBy = r.optionalString(),
               let result = r.optionalString(), let closed = r.optionalDay(),
               let followUp = r.optionalString(), let review = r.optionalString(),
+              let audit = r.optionalString(), let inspection = r.optionalString(),
               let cancelled = r.optionalDay(), let cancelReason = r.optionalString(),
               let confidential = r.bool(), let extraCount = r.count()
         else { return nil }
         if let result { guard let v = VerificationResult(rawValue: result) else { return nil }; q.result = v }
         q.completedOn = completedOn; q.verifiedOn = verifiedOn; q.verifiedBy = verifiedBy
         q.closed = closed; q.followUp = followUp; q.review = review
+        q.audit = audit; q.inspection = inspection
         q.cancelled = cancelled; q.cancelReason = cancelReason; q.confidential = confidential
         for _ in 0..<extraCount {
             guard let key = r.string(), let value = r.string() else { return nil }

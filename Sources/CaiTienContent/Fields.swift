@@ -308,6 +308,8 @@ func closest(_ word: String, in candidates: [String]) -> String? {
     if distance <= limit { return candidate }
     // A key written in another style: `assignedTo`, `assigned-to`.
     let squashed = word.lowercased().filter { $0.isLetter }
+    // Ids without letters (dates: `2025-11-24`) would all match one another.
+    guard !squashed.isEmpty else { return nil }
     return candidates.first { $0.filter(\.isLetter) == squashed }
 }
 

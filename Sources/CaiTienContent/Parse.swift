@@ -9,6 +9,8 @@ public enum ParsedRecord: Sendable {
     case request(Request)
     case review(Review)
     case plan(ObjectivePlan)
+    /// An internal audit, an inspection or a legal document (SPEC §5).
+    case duty(DutyRecord)
     /// The file could not be read as a record; its diagnostics say why.
     case invalid
     /// A record with errors in some of its keys: kept for the rules over the keys that could be
@@ -78,6 +80,8 @@ public func parseRecord(_ file: SourceFile) -> (record: ParsedRecord, diagnostic
         (record, diagnostics) = parseReview(document.root, body: split, id: id, path: file.path, lineOffset: offset)
     case .objectives:
         (record, diagnostics) = parsePlan(document.root, body: split, id: id, path: file.path, lineOffset: offset)
+    case .audit, .inspection, .legal:
+        (record, diagnostics) = parseDuty(file.kind, document.root, body: split, id: id, path: file.path, lineOffset: offset)
     case .site:
         return (.invalid, [])
     }
@@ -119,10 +123,10 @@ func missingClosingLine(_ text: String, path: String) -> Diagnostic {
 
 // MARK: - site.yml
 
-let siteKeys: KnownKeys = ["organisation", "locale", "timezone", "base_url", "units", "settings"]
+let siteKeys: KnownKeys = ["organisation", "locale", "timezone", "base_url", "units", "qms", "settings"]
 let unitKeys: KnownKeys = ["code", "name", "head"]
-let settingKeys: KnownKeys = ["recurrence_threshold", "due_soon_days", "long_action_days", "progress_interval_days",
-                   "review_interval_days", "retention_years"]
+let settingKeys = KnownKeys(["recurrence_threshold", "due_soon_days", "long_action_days", "progress_interval_days",
+                   "review_interval_days", "retention_years"] + dutySettingKeys)
 
 func parseSite(_ text: String, path: String) -> (ParsedRecord, [Diagnostic]) {
     let document: YAMLDocument
@@ -173,8 +177,10 @@ func parseSite(_ text: String, path: String) -> (ParsedRecord, [Diagnostic]) {
         if let v = s.integer("progress_interval_days", minimum: 1) { site.settings.progressIntervalDays = v }
         if let v = s.integer("review_interval_days", minimum: 1) { site.settings.reviewIntervalDays = v }
         if let v = s.integer("retention_years", minimum: 0) { site.settings.retentionYears = v }
+        parseDutySettings(&s, into: &site.settings)
         f.diagnostics += s.diagnostics
     }
+    parseQMS(&f, into: &site)
     return (f.diagnostics.hasErrors ? .invalid : .site(site), f.diagnostics)
 }
 
@@ -202,7 +208,7 @@ let requestKeys: KnownKeys = [
     "title", "kind", "source", "unit", "category", "severity", "opened", "reported_by", "disposition", "action_needed",
     "decided_by", "decided_on", "assigned_to", "assigned_on", "approved_by", "approved_on", "due", "actions", "progress",
     "changes", "completed_on", "verified_on", "verified_by", "result", "closed", "follow_up", "review", "cancelled",
-    "cancel_reason", "confidential",
+    "cancel_reason", "confidential", "audit", "inspection",
 ]
 let actionKeys: KnownKeys = ["what", "owner", "due", "done"]
 let noteKeys: KnownKeys = ["date", "note"]
@@ -298,6 +304,7 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
     let followUp = f.text("follow_up"), review = f.text("review")
     let cancelled = f.day("cancelled"), cancelReason = f.text("cancel_reason")
     let confidential = f.bool("confidential")
+    let audit = f.text("audit"), inspection = f.text("inspection")
 
     if !isSafeID(id) {
         f.diagnostics.append(Diagnostic(.badID, path, line: 1, ["name": .value(id + ".md"), "example": .value("PYC-2025-001.md")]))
@@ -320,6 +327,7 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
     r.verifiedOn = verifiedOn; r.verifiedBy = verifiedBy; r.result = result
     r.closed = closed
     r.followUp = followUp; r.review = review
+    r.audit = audit; r.inspection = inspection
     r.cancelled = cancelled; r.cancelReason = cancelReason
     r.confidential = confidential ?? false
     r.extra = f.extra

@@ -7,6 +7,9 @@ public struct ParsedContent: Sendable {
     /// Ids of every request file, parsed or not, so a reference to a broken record is not also "unknown".
     public var requestIDs: Set<String>
     public var reviewIDs: Set<String>
+    /// Ids of every audit and inspection file, parsed or not (SPEC §5).
+    public var auditIDs = Set<String>()
+    public var inspectionIDs = Set<String>()
     /// Records with errors in some keys, each with the keys that could not be read: the rules
     /// still look at the others, so that every error of a file is reported at once.
     public var incompleteRequests: [(record: Request, unknown: Set<String>)] = []
@@ -46,6 +49,7 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
     var diagnostics = loadDiagnostics
     var site: SiteConfig?
     var requests: [Request] = [], reviews: [Review] = [], plans: [ObjectivePlan] = []
+    var duties = DutyRecords()
     requests.reserveCapacity(files.count)
     var requestIDs = Set<String>(), reviewIDs = Set<String>()
     // Kind and id folded to lower case → the first file with that id: ids that differ only in
@@ -71,13 +75,14 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
                 continue
             }
             first[key] = (file.path, id)
-            if file.kind != .objectives, OutputLayout.isReserved(id) {
-                let (folder, example) = file.kind == .request ? (OutputLayout.requestFolder, "PYC-2025-001.md") : (OutputLayout.reviewFolder, "2025-12-15.md")
+            if file.kind != .objectives, file.kind != .legal, OutputLayout.isReserved(id) {
+                let (folder, example) = file.kind == .request ? (OutputLayout.requestFolder, "PYC-2025-001.md")
+                    : file.kind == .review ? (OutputLayout.reviewFolder, "2025-12-15.md") : duties.layout(of: file.kind)
                 diagnostics.append(Diagnostic(.reservedID, file.path, line: 1, ["id": .value(id), "folder": .value(folder),
                                               "names": .codes(OutputLayout.reservedNames.sorted()), "example": .value(example)]))
                 continue
             }
-            if file.kind == .request { requestIDs.insert(id) } else if file.kind == .review { reviewIDs.insert(id) }
+            if file.kind == .request { requestIDs.insert(id) } else if file.kind == .review { reviewIDs.insert(id) } else { duties.ids[file.kind, default: []].insert(id) }
         }
         switch record {
         case .site(let s): site = s
@@ -87,17 +92,21 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
         case .incomplete(.request(let r), let unknown): incomplete.requests.append((r, unknown))
         case .incomplete(.review(let r), let unknown): incomplete.reviews.append((r, unknown))
         case .incomplete(.plan(let p), let unknown): incomplete.plans.append((p, unknown))
+        case .duty(let d): duties.add(d)
         case .invalid, .incomplete: break
         }
     }
     let siteConfig = site ?? SiteConfig(organisation: "")
     let unitsByName = resolveUnitNames(siteConfig, &requests, &plans, &incomplete.requests, &incomplete.plans)
-    let content = Content(site: siteConfig, requests: requests, reviews: reviews, plans: plans)
+    var content = Content(site: siteConfig, requests: requests, reviews: reviews, plans: plans)
+    duties.put(into: &content)
     var result = ParsedContent(content: content, diagnostics: diagnostics, requestIDs: requestIDs, reviewIDs: reviewIDs)
     result.incompleteRequests = incomplete.requests
     result.incompleteReviews = incomplete.reviews
     result.incompletePlans = incomplete.plans
     result.unitsByName = unitsByName
+    result.auditIDs = duties.ids[.audit] ?? []
+    result.inspectionIDs = duties.ids[.inspection] ?? []
     return result
 }
 
@@ -216,6 +225,7 @@ public func validate(_ parsed: ParsedContent, today: Day) -> [Diagnostic] {
     for (r, unknown) in parsed.incompleteRequests { check(r, unknown: unknown) }
 
     out += followUpRules(content.requests)
+    out += validateDuties(parsed, today: today)
 
     func check(_ review: Review, unknown: Set<String>) {
         if !unknown.contains("date") && review.date > today {

@@ -144,6 +144,8 @@ public struct Request: Sendable {
         var closed: Day? = nil
         var followUp: String? = nil
         var review: String? = nil
+        var audit: String? = nil
+        var inspection: String? = nil
         var cancelled: Day? = nil
         var cancelReason: String? = nil
         var confidential: Bool = false
@@ -178,6 +180,8 @@ public struct Request: Sendable {
             c.closed = closed
             c.followUp = followUp
             c.review = review
+            c.audit = audit
+            c.inspection = inspection
             c.cancelled = cancelled
             c.cancelReason = cancelReason
             c.confidential = confidential
@@ -312,6 +316,16 @@ public struct Request: Sendable {
     public var review: String? {
         get { storage.review }
         _modify { yield &unique().review }
+    }
+    /// The internal audit whose finding raised it (SPEC §5).
+    public var audit: String? {
+        get { storage.audit }
+        _modify { yield &unique().audit }
+    }
+    /// The inspection whose finding raised it (SPEC §5).
+    public var inspection: String? {
+        get { storage.inspection }
+        _modify { yield &unique().inspection }
     }
     public var cancelled: Day? {
         get { storage.cancelled }
@@ -496,6 +510,14 @@ public struct Settings: Sendable, Equatable {
     public var reviewIntervalDays = 365
     /// BM.CTCL.01 records are kept three years (VII).
     public var retentionYears = 3
+    /// Internal audit at least yearly (QĐ 19 Điều 4.4b).
+    public var auditIntervalDays = 365
+    /// Legal changes in the QMS within three months of taking effect (QĐ 19 Điều 4.4a).
+    public var legalUpdateMonths = 3
+    /// The corrective-action report within two months of the inspection record (TT 26 Điều 37.2c).
+    public var inspectionReportMonths = 2
+    /// A nonconformity found by an audit gets its request within this many days.
+    public var findingRequestDays = 30
     public init() {}
 }
 
@@ -507,6 +529,7 @@ public struct SiteConfig: Sendable {
     public var baseURL: String = "/"
     public var units: [Unit] = []
     public var settings = Settings()
+    public var qms = QMSFacts()
     public init(organisation: String) { self.organisation = organisation }
 
     public func unit(_ code: String) -> Unit? { units.first { $0.code == code } }
@@ -526,7 +549,12 @@ public struct Content: Sendable {
     public var requests: [Request]
     public var reviews: [Review]
     public var plans: [ObjectivePlan]
-    public init(site: SiteConfig, requests: [Request] = [], reviews: [Review] = [], plans: [ObjectivePlan] = []) {
+    public var audits: [Audit]
+    public var inspections: [Inspection]
+    public var legal: [LegalDocument]
+    public init(site: SiteConfig, requests: [Request] = [], reviews: [Review] = [], plans: [ObjectivePlan] = [],
+                audits: [Audit] = [], inspections: [Inspection] = [], legal: [LegalDocument] = []) {
         self.site = site; self.requests = requests; self.reviews = reviews; self.plans = plans
+        self.audits = audits; self.inspections = inspections; self.legal = legal
     }
 }

@@ -581,6 +581,86 @@ extension Rule {
             en: "A management review covers all eleven inputs of 5.8.1.1; the page reviews/next/ pre-fills many of them from the records."),
         wrong: "inputs:\n  previous_actions: …", right: "inputs:\n  previous_actions: …\n  context_changes: …\n  provider_performance: Bưu điện phường trả kết quả đúng hẹn 99%.")
 
+    // MARK: Internal audits, inspections, legal documents (SPEC §5)
+
+    public static let endBeforeDate = Rule(
+        "end-before-date", .error,
+        vi: "ngày kết thúc đánh giá (`end`) {end} trước ngày bắt đầu (`date`) {date}; kiểm tra lại hai ngày",
+        en: "`end` {end} is before the audit's first day (`date`) {date}; check both dates",
+        explain: Phrase(vi: "Cuộc đánh giá nội bộ bắt đầu ngày `date` và kết thúc ngày `end`; đánh giá trong một ngày thì bỏ dòng `end`.",
+                        en: "An internal audit starts on `date` and ends on `end`; a one-day audit leaves `end` out."),
+        wrong: "date: 24/06/2026\nend: 22/06/2026", right: "date: 22/06/2026\nend: 24/06/2026")
+
+    public static let beforeStart = Rule(
+        "before-start", .error,
+        vi: "{what} {date} trước {start} {startDate}; kiểm tra lại ngày",
+        en: "{what} {date} is before {start} {startDate}; check the date",
+        explain: Phrase(
+            vi: "Mỗi bước diễn ra sau ngày của hồ sơ: báo cáo đánh giá được phê duyệt sau khi đánh giá; báo cáo khắc phục được gửi sau ngày ký biên bản kiểm tra và văn bản trả lời đến sau đó (TT 26/2014 Điều 37).",
+            en: "Each step comes after the record's own day: the audit report is approved after the audit; the corrective-action report is sent after the inspection record is signed, and the answer comes after that (TT 26/2014 Điều 37)."),
+        wrong: "date: 12/03/2026\nreported_on: 10/03/2026", right: "date: 12/03/2026\nreported_on: 05/05/2026")
+
+    public static let findingOutsideScope = Rule(
+        "finding-outside-scope", .error,
+        vi: "phát hiện số {number}: đơn vị `{unit}` không thuộc phạm vi đánh giá (`scope`: {scope}); thêm đơn vị vào `scope` hoặc sửa lại đơn vị của phát hiện",
+        en: "finding {number}: unit `{unit}` is outside the audit's `scope` ({scope}); add it to `scope` or correct the finding's unit",
+        explain: Phrase(vi: "Mỗi phát hiện thuộc một đơn vị được đánh giá; `scope` liệt kê các đơn vị của cuộc đánh giá.",
+                        en: "Each finding belongs to a unit that was audited; `scope` lists the audit's units."),
+        wrong: "scope: [tthcc]\nfindings:\n  - {unit: cong-an, type: nonconformity, text: …}",
+        right: "scope: [tthcc, cong-an]\nfindings:\n  - {unit: cong-an, type: nonconformity, text: …}")
+
+    public static let unknownAudit = Rule(
+        "unknown-audit", .error,
+        vi: "không có cuộc đánh giá nội bộ `{id}` trong audits/{suggestion}",
+        en: "`audit`: no internal audit `{id}` exists in audits/{suggestion}",
+        explain: Phrase(vi: "`audit` là số hiệu (tên tệp, bỏ `.md`) của cuộc đánh giá nội bộ có phát hiện dẫn đến phiếu này.",
+                        en: "`audit` is the id (file name without `.md`) of the internal audit whose finding raised the request."),
+        wrong: "audit: 22/06/2026", right: "audit: 2026-06-22")
+
+    public static let unknownInspection = Rule(
+        "unknown-inspection", .error,
+        vi: "không có cuộc kiểm tra `{id}` trong inspections/{suggestion}",
+        en: "`inspection`: no inspection `{id}` exists in inspections/{suggestion}",
+        explain: Phrase(vi: "`inspection` là số hiệu (tên tệp, bỏ `.md`) của cuộc kiểm tra có vấn đề tồn tại dẫn đến phiếu này.",
+                        en: "`inspection` is the id (file name without `.md`) of the inspection whose finding raised the request."),
+        wrong: "inspection: 12/03/2026", right: "inspection: 2026-03-12")
+
+    public static let responseWithoutDate = Rule(
+        "response-without-date", .error,
+        vi: "có ý kiến trả lời của cơ quan kiểm tra (`response`) thì ghi ngày của văn bản trả lời (`response_on`)",
+        en: "`response` needs `response_on`: the date of the inspecting body's written answer",
+        explain: Phrase(
+            vi: "Cơ quan kiểm tra trả lời bằng văn bản (TT 26/2014 Điều 37.2d). Ngày của văn bản cho biết báo cáo nào được gửi sau khi không chấp nhận.",
+            en: "The inspecting body answers in writing (TT 26/2014 Điều 37.2d). Its date tells which reports were sent after a rejection."),
+        wrong: "response: không chấp nhận", right: "response: không chấp nhận\nresponse_on: 20/06/2026")
+
+    public static let updatedBeforeEffective = Rule(
+        "updated-before-effective", .error,
+        vi: "ngày cập nhật vào HTQLCL (`updated_on`) {updated} trước ngày văn bản có hiệu lực (`effective_on`) {effective}; kiểm tra lại hai ngày",
+        en: "`updated_on` {updated} is before `effective_on` {effective}; check both dates",
+        explain: Phrase(
+            vi: "QĐ 19/2014 Điều 4.4a: tài liệu của HTQLCL được cập nhật theo văn bản quy phạm pháp luật chậm nhất ba tháng kể từ khi văn bản có hiệu lực; `updated_on` là ngày tài liệu mới được áp dụng.",
+            en: "QĐ 19/2014 Điều 4.4a: the QMS documents take in a legal document at the latest three months after it takes effect; `updated_on` is the day the new documents were applied."),
+        wrong: "effective_on: 01/07/2026\nupdated_on: 15/06/2026", right: "effective_on: 01/07/2026\nupdated_on: 15/08/2026")
+
+    public static let reportsTwice = Rule(
+        "reports-twice", .error,
+        vi: "báo cáo khắc phục được ghi hai cách: dùng `reported_on` và `report_ref` cho một báo cáo, hoặc danh sách `reports` khi có nhiều báo cáo, không dùng cả hai",
+        en: "the corrective-action report is given twice: use `reported_on` and `report_ref` for one report, or the list `reports`, not both",
+        explain: Phrase(vi: "Khi cơ quan kiểm tra không chấp nhận và phường gửi báo cáo lần nữa, ghi tất cả các báo cáo trong danh sách `reports`.",
+                        en: "When the body rejects the actions and the ward reports again, list every report under `reports`."),
+        wrong: "reported_on: 05/05/2026\nreports:\n  - {date: 10/07/2026, ref: 52/BC-UBND}",
+        right: "reports:\n  - {date: 05/05/2026, ref: 31/BC-UBND}\n  - {date: 10/07/2026, ref: 52/BC-UBND}")
+
+    public static let findingTicketElsewhere = Rule(
+        "finding-ticket-elsewhere", .warning,
+        vi: "phát hiện số {number} ghi phiếu {ticket}, nhưng phiếu đó ghi {key} `{other}`; sửa lại một trong hai",
+        en: "finding {number} names request {ticket}, whose {key} is `{other}`; correct one of them",
+        explain: Phrase(vi: "Phiếu mở cho một phát hiện ghi lại số hiệu cuộc đánh giá (`audit`) hoặc cuộc kiểm tra (`inspection`) đã phát hiện ra nó.",
+                        en: "A request opened for a finding names the audit (`audit`) or inspection (`inspection`) that found it."),
+        wrong: "# audits/2026-06-22.md: ticket: PYC-2026-019\n# PYC-2026-019.md: audit: 2025-11-24",
+        right: "# audits/2026-06-22.md: ticket: PYC-2026-019\n# PYC-2026-019.md: audit: 2026-06-22")
+
     // MARK: Git history
 
     public static let recordLost = Rule(
@@ -631,6 +711,8 @@ extension Rule {
         verifiedWithoutResult, ineffectiveWithoutFollowUp, unknownRequest, selfReference, unknownReview,
         dispositionNotNC, undatedDecision, approvedWithoutDue, cancelWithoutReason, followUpCycle, followUpBeforeVerification,
         missingInputs,
+        endBeforeDate, beforeStart, findingOutsideScope, unknownAudit, unknownInspection, responseWithoutDate,
+        updatedBeforeEffective, reportsTwice, findingTicketElsewhere,
         recordLost, historyShallow, historyUnavailable,
         buildFailed,
     ]

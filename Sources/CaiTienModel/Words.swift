@@ -6,7 +6,7 @@ extension Phrase {
     /// A front-matter key as the message names it: `opened` in English, "ngày mở phiếu
     /// (`opened`)" in Vietnamese.
     public static func key(_ key: String) -> Phrase {
-        let name = keyNames[key]
+        let name = keyNames[key] ?? dutyKeyNames[key]
         return Phrase(vi: name.map { "\($0) (`\(key)`)" } ?? "`\(key)`", en: "`\(key)`")
     }
 

@@ -431,6 +431,35 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   .sig-space { height: 2.8em; }
   .stage, .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
+/* The ward's other duties (SPEC §5): audits, inspections, legal documents, the yearly report. */
+.duty-tabs ul { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 8px; margin: 0 0 12px; padding: 0; }
+.duty-tabs a { display: inline-block; padding: 4px 12px; border: 1px solid var(--line); border-radius: 16px; background: var(--card); text-decoration: none; }
+.duty-tabs a[aria-current="page"] { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 600; }
+.signature { break-inside: avoid; }
+.signature p { margin: 0; }
+.sig-hint, .sig-date { font-weight: 400; font-style: italic; font-size: .9rem; }
+.sig-space { min-height: 4.5em; }
+.report-status, .legal-status, .finding-type { font-weight: 600; white-space: nowrap; }
+.report-status.overdue, .legal-status.overdue, .report-status.late, .legal-status.late { color: var(--danger); }
+.report-status.waiting, .legal-status.pending { color: var(--warn); }
+.report-status.on_time, .legal-status.on_time { color: var(--ok); }
+.legal-status.not_in_effect, .report-status.none { color: var(--muted); }
+.finding-type.nonconformity { color: var(--danger); }
+.response.rejected { color: var(--danger); }
+.response.accepted { color: var(--ok); }
+.report-item { border-top: 1px solid var(--line); padding-top: 10px; margin-top: 14px; break-inside: avoid-page; }
+.report-item h2 { font-size: 1.05rem; }
+.report-item .evidence { margin: 6px 0; padding-left: 1.2em; }
+.provisional { border: 2px solid var(--warn); background: #fff8e1; padding: 8px 12px; }
+@media print {
+  .no-print { display: none !important; }
+  .report-status, .legal-status, .finding-type, .response { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+.yearly-report .doc-nation, .yearly-report .doc-motto-line { margin: 0; font-weight: 700; }
+.yearly-report .doc-motto-line { text-decoration: underline; }
+.report-place { text-align: right; font-style: italic; }
+.report-heading { text-align: center; text-transform: uppercase; font-size: 1.2rem; }
+.report-to { text-align: center; }
 
 """#,
     "i18n/en.yml": #"""
@@ -780,6 +809,146 @@ missing_lower: missing
 no_ticket_lower: without a request
 show_all: see them all in the request list
 
+# The ward's other duties: internal audits, inspections, legal documents, the yearly report (SPEC §5)
+csv_audit: Internal audit
+csv_inspection: Inspection
+nav_duties: Audits and inspections
+nav_audits: Internal audits
+nav_inspections: Inspections
+nav_legal: Legal documents
+nav_reports: Yearly reports
+signature_hint: (signature and full name)
+days_ago: days ago
+on_time_rate: Updated on time
+findings: Findings
+finding_number: No.
+finding_type: Type
+finding_text: Finding
+finding_request: Request
+finding_nonconformity: Nonconformity
+finding_observation: Observation
+finding_opportunity: Opportunity for improvement
+finding_unanswered: No request yet
+clause: ISO 9001 clause
+audits_title: Internal audits
+audit_report: Internal audit report
+audit_report_text: Report
+audit_period: Audit dates
+audit_scope: Units audited
+audit_last: Last audit
+audit_next_due: Next audit due by
+lead_auditor: Lead auditor
+auditors: Auditors
+no_audit_yet: No internal audit yet
+unanswered_findings: Nonconformities without a request
+unanswered_explain: "Every nonconformity an internal audit finds gets its request (BM.CTCL.01) within the set time (finding_request_days)."
+awaiting_request: Nonconformities awaiting their request
+request_due: request due by
+inspections_title: Inspections of the QMS
+inspections_explain: "The inspected agency reports on its corrective actions within two months of signing the inspection record (TT 26/2014 Điều 37)."
+inspection_record: Inspection record
+inspection_record_text: The record
+inspection_date: Record signed on
+inspection_by: Inspecting body
+inspection_mode: Mode
+inspection_reference: Record number
+inspection_findings: Issues found
+inspection_response: The body's answer
+no_response_yet: No written answer yet
+report_due: Corrective-action report due
+report_sent: Corrective-action reports sent
+report_ref: Reference
+report_overdue: Report overdue
+report_late: Report sent late
+report_on_time: Report sent on time
+report_waiting: Report not sent yet
+report_none: No issues found
+rejected_open: Rejected — report again
+mode_on_site: On site
+mode_documents: By documents and reports
+response_accepted: Accepted
+response_rejected: Rejected
+legal_title: Legal documents brought into the QMS
+legal_explain: "At the latest three months after the document takes effect (QĐ 19/2014 Điều 4.4a)"
+legal_document: Document
+legal_status: Status
+legal_overdue: Update overdue
+legal_late: Updated late
+legal_pending: Not yet updated
+legal_not_in_effect: Not yet in effect
+legal_on_time: Updated on time
+effective_on: Takes effect
+update_due: Update due
+updated_on: Updated
+affects: QMS documents it changes
+affects_none: None
+sign_lead_auditor: Lead auditor
+sign_audit_approver: Report approved by
+sign_inspection_head: Head of the inspection team
+sign_inspected_agency: For the inspected agency
+sign_prepared_by: Prepared by
+sign_head_of_agency: Head of the agency
+tile_audit_due: Internal audit due
+tile_unanswered_findings: Nonconformities without a request
+tile_inspection_reports_overdue: Inspection reports overdue
+tile_legal_overdue: Legal updates overdue
+report_title: Report on building, applying, maintaining and improving the QMS in
+report_explain: "The yearly report on the points checked under TT 26/2014/TT-BKHCN Điều 36, made from the year's records; what the records cannot show is left blank to fill in."
+report_provisional: Provisional figures
+report_as_of: Figures as of
+report_nation: SOCIALIST REPUBLIC OF VIETNAM
+report_motto: Independence - Freedom - Happiness
+report_place_date: "…………, date ……………"
+report_to: "To: ………………………………………………"
+report_part_1: Building, applying, maintaining and improving the QMS under TCVN ISO 9001
+report_part_2: Carrying out Decision 19/2014/QĐ-TTg
+report_item_1a: The scope covers all work on the administrative procedures the agency decides
+report_item_1b: The documents and procedures explained to all staff in the scope
+report_item_1c: Compliance with the standard, the quality policy, the objectives, the procedures and the law
+report_item_1d: The work processes and the processes of the QMS carried out
+report_item_1dd: Management review, internal audit, corrective action on nonconformities
+report_item_1e: Handling of feedback and complaints in the scope (if any)
+report_item_1g: Improvement of the QMS
+report_item_2a: Participation of the leaders, units and people concerned
+report_item_2b: The head of the agency's confirmation of the QMS's effectiveness
+report_item_2c: Announcement of conformity with TCVN ISO 9001, written notice to the provincial body, posting at the office and on the website
+report_item_2d: Bringing changes of legal documents into the QMS
+report_item_2dd: A new announcement after the scope is adjusted, widened or narrowed
+report_item_2e: How an outside consultant was chosen (if any)
+report_units: Units in the scope
+report_scope_changed: The scope was changed on
+report_blank: The records do not show this; to be filled in by the agency.
+report_not_recorded: Not in the records; to be filled in by the agency.
+report_no_plans: No objectives plan of the year in the records.
+report_approved_on: Approved (by 30/01)
+report_evaluated_on: Evaluated (by 31/12)
+annual_late: late
+annual_missing: missing
+report_no_reviews: No management review in the year.
+report_no_audits: No internal audit in the year.
+report_corrective: Corrective action (requests BM.CTCL.01 on nonconformities and potential ones)
+report_opened: Opened in the year
+report_closed: Closed in the year
+annual_overdue: Overdue
+report_no_feedback: No request raised by feedback in the year.
+report_feedback_count: requests raised by feedback from organisations, citizens and other parties
+report_feedback_closed: closed
+report_no_improvements: No improvement proposal in the year.
+report_decisions: Improvement decisions of management reviews
+report_confirmed: The head of the agency confirmed the QMS effective on
+report_announced: Conformity with TCVN ISO 9001 announced on
+report_notice_posting: Written notice to the provincial body, posting at the office and on the website
+report_no_legal: No legal document to bring in during the year.
+report_reannounced: announced again on
+report_not_reannounced: not announced again
+report_no_scope_change: The records show no change of scope in the year.
+report_conclusion: Overall assessment and proposals
+sign_report_head: Head of the agency (signature and seal)
+deadline_audit: Internal audit due
+deadline_finding_request: Request due for finding
+deadline_inspection_report: Corrective-action report due, inspection of
+deadline_legal_update: QMS update due
+
 """#,
     "i18n/vi.yml": #"""
 # Chuỗi giao diện tiếng Việt (mặc định). Khóa giống hệt en.yml.
@@ -1128,6 +1297,205 @@ missing_lower: thiếu
 no_ticket_lower: chưa mở phiếu
 show_all: xem tất cả trong danh sách phiếu
 
+# The ward's other duties: internal audits, inspections, legal documents, the yearly report (SPEC §5)
+csv_audit: Cuộc đánh giá nội bộ
+csv_inspection: Cuộc kiểm tra
+nav_duties: Đánh giá, kiểm tra
+nav_audits: Đánh giá nội bộ
+nav_inspections: Kiểm tra của tỉnh
+nav_legal: Văn bản pháp luật
+nav_reports: Báo cáo năm
+signature_hint: (Ký, ghi rõ họ tên)
+days_ago: ngày trước
+on_time_rate: Tỷ lệ cập nhật đúng hạn
+findings: Các phát hiện
+finding_number: STT
+finding_type: Loại phát hiện
+finding_text: Nội dung phát hiện
+finding_request: Phiếu yêu cầu
+finding_nonconformity: Sự không phù hợp
+finding_observation: Khuyến nghị
+finding_opportunity: Cơ hội cải tiến
+finding_unanswered: Chưa mở phiếu
+clause: Điều khoản ISO 9001
+audits_title: Đánh giá nội bộ
+audit_report: Báo cáo đánh giá nội bộ
+audit_report_text: Nội dung báo cáo
+audit_period: Thời gian đánh giá
+audit_scope: Phạm vi đánh giá
+audit_last: Lần đánh giá gần nhất
+audit_next_due: Hạn đánh giá tiếp theo
+lead_auditor: Trưởng đoàn đánh giá
+auditors: Thành viên đoàn đánh giá
+no_audit_yet: Chưa có cuộc đánh giá nội bộ nào
+unanswered_findings: Sự không phù hợp chưa mở phiếu
+unanswered_explain: "Mỗi sự không phù hợp phát hiện khi đánh giá nội bộ được mở phiếu yêu cầu BM.CTCL.01 trong thời hạn đã định (finding_request_days)."
+awaiting_request: Sự không phù hợp đang chờ mở phiếu
+request_due: hạn mở phiếu
+inspections_title: Kiểm tra việc áp dụng HTQLCL
+inspections_explain: "Cơ quan được kiểm tra báo cáo kết quả khắc phục các vấn đề tồn tại trong thời hạn không quá 02 tháng kể từ ngày ký biên bản kiểm tra (TT 26/2014 Điều 37)."
+inspection_record: Biên bản kiểm tra việc áp dụng HTQLCL
+inspection_record_text: Nội dung biên bản
+inspection_date: Ngày ký biên bản
+inspection_by: Cơ quan kiểm tra
+inspection_mode: Hình thức kiểm tra
+inspection_reference: Số biên bản
+inspection_findings: Các vấn đề tồn tại
+inspection_response: Ý kiến của cơ quan kiểm tra
+no_response_yet: Chưa có văn bản trả lời
+report_due: Hạn gửi báo cáo khắc phục
+report_sent: Báo cáo khắc phục đã gửi
+report_ref: Số báo cáo
+report_overdue: Quá hạn gửi báo cáo
+report_late: Gửi báo cáo trễ hạn
+report_on_time: Đã gửi báo cáo đúng hạn
+report_waiting: Chưa gửi báo cáo
+report_none: Không có vấn đề tồn tại
+rejected_open: Không chấp nhận — cần báo cáo lại
+mode_on_site: Tại trụ sở
+mode_documents: Qua hồ sơ, báo cáo
+response_accepted: Chấp nhận
+response_rejected: Không chấp nhận
+legal_title: Cập nhật văn bản quy phạm pháp luật vào HTQLCL
+legal_explain: "Trong thời gian chậm nhất là ba tháng kể từ khi văn bản có hiệu lực thi hành (QĐ 19/2014 Điều 4.4a)"
+legal_document: Văn bản
+legal_status: Tình trạng
+legal_overdue: Quá hạn cập nhật
+legal_late: Cập nhật trễ hạn
+legal_pending: Chưa cập nhật
+legal_not_in_effect: Chưa có hiệu lực
+legal_on_time: Cập nhật đúng hạn
+effective_on: Ngày có hiệu lực
+update_due: Hạn cập nhật
+updated_on: Ngày cập nhật
+affects: Tài liệu HTQLCL phải sửa đổi
+affects_none: Không có
+sign_lead_auditor: Trưởng đoàn đánh giá
+sign_audit_approver: Người phê duyệt báo cáo
+sign_inspection_head: Trưởng đoàn kiểm tra
+sign_inspected_agency: Đại diện cơ quan được kiểm tra
+sign_prepared_by: Người lập
+sign_head_of_agency: Lãnh đạo cơ quan
+tile_audit_due: Đến hạn đánh giá nội bộ
+tile_unanswered_findings: Sự không phù hợp chưa mở phiếu
+tile_inspection_reports_overdue: Quá hạn báo cáo sau kiểm tra
+tile_legal_overdue: Văn bản quá hạn cập nhật
+report_title: Báo cáo tình hình xây dựng, áp dụng, duy trì và cải tiến HTQLCL năm
+report_explain: "Báo cáo hằng năm về các nội dung kiểm tra tại Điều 36 Thông tư 26/2014/TT-BKHCN, lập từ hồ sơ của năm; mục nào hồ sơ không thể hiện được để trống để bổ sung."
+report_provisional: Số liệu tạm tính
+report_as_of: Số liệu tính đến ngày
+report_nation: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+report_motto: Độc lập - Tự do - Hạnh phúc
+report_place_date: "…………, ngày …… tháng …… năm ……"
+report_to: "Kính gửi: ………………………………………………"
+report_part_1: Việc xây dựng, áp dụng, duy trì và cải tiến HTQLCL theo TCVN ISO 9001
+report_part_2: Việc thực hiện các quy định tại Quyết định số 19/2014/QĐ-TTg
+report_item_1a: Phạm vi áp dụng HTQLCL bao quát toàn bộ hoạt động liên quan đến thực hiện thủ tục hành chính thuộc thẩm quyền giải quyết của cơ quan
+report_item_1b: Việc phổ biến, hướng dẫn áp dụng hệ thống tài liệu, quy trình cho toàn bộ cán bộ, công chức trong phạm vi áp dụng
+report_item_1c: Việc tuân thủ yêu cầu của tiêu chuẩn, chính sách chất lượng, mục tiêu chất lượng, quy trình và quy định của pháp luật
+report_item_1d: Việc thực hiện các quy trình giải quyết công việc và các quá trình của HTQLCL
+report_item_1dd: Việc xem xét của lãnh đạo, đánh giá nội bộ, thực hiện hành động khắc phục sự không phù hợp
+report_item_1e: Việc xử lý phản ánh, kiến nghị, khiếu nại trong phạm vi áp dụng (nếu có)
+report_item_1g: Việc cải tiến HTQLCL
+report_item_2a: Sự tham gia của lãnh đạo, các đơn vị và cá nhân có liên quan
+report_item_2b: Việc người đứng đầu cơ quan xác nhận hiệu lực của HTQLCL
+report_item_2c: Việc công bố HTQLCL phù hợp TCVN ISO 9001, thông báo bằng văn bản đến cơ quan cấp tỉnh, niêm yết tại trụ sở và đăng tải trên trang thông tin điện tử
+report_item_2d: Việc cập nhật các thay đổi của văn bản quy phạm pháp luật vào HTQLCL
+report_item_2dd: Việc công bố lại khi điều chỉnh, mở rộng, thu hẹp phạm vi áp dụng
+report_item_2e: Việc lựa chọn tổ chức tư vấn (nếu có)
+report_units: Các đơn vị trong phạm vi áp dụng
+report_scope_changed: Phạm vi áp dụng được điều chỉnh ngày
+report_blank: Hồ sơ không thể hiện nội dung này; cơ quan bổ sung.
+report_not_recorded: Chưa ghi nhận trong hồ sơ; cơ quan bổ sung.
+report_no_plans: Không có kế hoạch mục tiêu chất lượng của năm trong hồ sơ.
+report_approved_on: Ngày phê duyệt (hạn 30/01)
+report_evaluated_on: Ngày đánh giá (hạn 31/12)
+annual_late: trễ hạn
+annual_missing: chưa có
+report_no_reviews: Không có cuộc xem xét của lãnh đạo trong năm.
+report_no_audits: Không có cuộc đánh giá nội bộ trong năm.
+report_corrective: Hành động khắc phục (phiếu BM.CTCL.01 về sự không phù hợp và KPH tiềm ẩn)
+report_opened: Mở trong năm
+report_closed: Đóng trong năm
+annual_overdue: Quá hạn
+report_no_feedback: Không có phiếu phát sinh từ phản ánh, kiến nghị trong năm.
+report_feedback_count: phiếu phát sinh từ phản ánh, kiến nghị của tổ chức, công dân và các bên liên quan
+report_feedback_closed: phiếu đã đóng
+report_no_improvements: Không có đề xuất cải tiến trong năm.
+report_decisions: Quyết định cải tiến của xem xét của lãnh đạo
+report_confirmed: Người đứng đầu cơ quan xác nhận hiệu lực của HTQLCL ngày
+report_announced: Công bố HTQLCL phù hợp TCVN ISO 9001 ngày
+report_notice_posting: Thông báo bằng văn bản đến cơ quan cấp tỉnh, niêm yết, đăng tải trên trang thông tin điện tử
+report_no_legal: Không có văn bản quy phạm pháp luật phải cập nhật trong năm.
+report_reannounced: đã công bố lại ngày
+report_not_reannounced: chưa công bố lại
+report_no_scope_change: Hồ sơ không ghi nhận việc điều chỉnh phạm vi áp dụng trong năm.
+report_conclusion: Đánh giá chung, kiến nghị
+sign_report_head: Thủ trưởng cơ quan (ký tên, đóng dấu)
+deadline_audit: Hạn đánh giá nội bộ
+deadline_finding_request: Hạn mở phiếu cho phát hiện
+deadline_inspection_report: Hạn báo cáo khắc phục sau kiểm tra ngày
+deadline_legal_update: Hạn cập nhật vào HTQLCL
+
+"""#,
+    "templates/audit.mustache": #"""
+<article class="form">
+  <header class="form-header">
+    <div class="form-org">{{organisation}}</div>
+    <div class="form-title"><h1>{{t.audit_report}}</h1><p class="form-id">{{t.audit_period}}: <strong>{{period}}</strong></p></div>
+    <div class="form-code">QĐ 19/2014 Điều 4.4b</div>
+  </header>
+  <p class="status"><a class="no-print" href="{{list_href}}">{{t.nav_audits}}</a> <button type="button" class="print-button" hidden>{{t.print}}</button></p>
+  <dl class="fields">
+    <div><dt>{{t.lead_auditor}}</dt><dd>{{lead}}</dd></div>
+    {{#has_auditors}}<div><dt>{{t.auditors}}</dt><dd>{{#auditors}}{{name}}<br>{{/auditors}}</dd></div>{{/has_auditors}}
+    <div><dt>{{t.audit_scope}}</dt><dd>{{#scope}}<a href="{{href}}">{{name}}</a><br>{{/scope}}</dd></div>
+    {{#approved}}<div><dt>{{t.sign_audit_approver}}</dt><dd>{{approved_by}} {{approved_on}}</dd></div>{{/approved}}
+    {{#counts}}<div><dt>{{label}}</dt><dd>{{count}}</dd></div>{{/counts}}
+  </dl>
+  <section class="box">
+    <h2>{{t.findings}}</h2>
+    {{^has_findings}}<p class="muted">{{t.none}}</p>{{/has_findings}}
+    {{#has_findings}}
+    <div class="table-scroll" role="region" aria-label="{{t.findings}}" tabindex="0"><table class="findings">
+      <thead><tr><th scope="col">{{t.finding_number}}</th><th scope="col">{{t.unit}}</th><th scope="col">{{t.clause}}</th><th scope="col">{{t.finding_type}}</th><th scope="col">{{t.finding_text}}</th><th scope="col">{{t.finding_request}}</th></tr></thead>
+      <tbody>{{#findings}}<tr id="finding-{{number}}"><td>{{number}}</td><td><a href="{{unit_href}}">{{unit}}</a></td><td>{{clause}}</td><td><span class="finding-type {{type_key}}">{{type}}</span></td><td>{{#withheld}}<em>{{text}}</em>{{/withheld}}{{^withheld}}{{text}}{{/withheld}}</td><td>{{#ticket}}{{#href}}<a href="{{href}}">{{id}}</a> <span class="stage {{stage_key}}">{{stage}}</span>{{/href}}{{^href}}{{id}}{{/href}}{{/ticket}}{{#unanswered}}<span class="badge danger">{{t.finding_unanswered}}</span>{{/unanswered}}{{#request_due}}<span class="badge warn">{{t.request_due}} {{request_due}}</span>{{/request_due}}</td></tr>{{/findings}}</tbody>
+    </table></div>
+    {{/has_findings}}
+  </section>
+  <section class="box"><h2>{{t.audit_report_text}}</h2><div class="prose">{{{body}}}</div></section>
+{{> duty-signatures}}
+</article>
+
+"""#,
+    "templates/audits.mustache": #"""
+{{> duty-tabs}}
+<h1>{{t.audits_title}}</h1>
+<p class="status">
+  {{#has_last}}{{t.audit_last}}: <strong>{{last}}</strong> ({{days_since}} {{t.days_ago}}) · {{/has_last}}
+  {{#due}}<span class="badge danger">{{t.tile_audit_due}}</span>{{/due}}{{^due}}{{t.audit_next_due}}: {{next_due}}{{/due}}
+</p>
+{{#has_unanswered}}
+<section id="unanswered" class="panel">
+  <h2>{{t.unanswered_findings}}</h2>
+  <p class="muted">{{t.unanswered_explain}}</p>
+  <ul>{{#unanswered}}<li><a href="{{href}}">{{id}}</a> — {{unit}}: {{text}}</li>{{/unanswered}}</ul>
+</section>
+{{/has_unanswered}}
+{{#has_awaiting}}
+<section id="awaiting" class="panel">
+  <h2>{{t.awaiting_request}}</h2>
+  <ul>{{#awaiting}}<li><a href="{{href}}">{{id}}</a> — {{unit}}: {{text}} · {{t.request_due}} {{due}}</li>{{/awaiting}}</ul>
+</section>
+{{/has_awaiting}}
+{{^has_audits}}<p class="muted">{{t.no_audit_yet}}</p>{{/has_audits}}
+{{#has_audits}}
+<div class="table-scroll" role="region" aria-label="{{t.audits_title}}" tabindex="0"><table>
+  <thead><tr><th scope="col">{{t.audit_period}}</th><th scope="col">{{t.lead_auditor}}</th><th scope="col">{{t.audit_scope}}</th><th scope="col">{{t.finding_nonconformity}}</th><th scope="col">{{t.finding_observation}}</th><th scope="col">{{t.finding_opportunity}}</th><th scope="col">{{t.unanswered_findings}}</th></tr></thead>
+  <tbody>{{#audits}}<tr><td><a href="{{href}}">{{period}}</a></td><td>{{lead}}</td><td>{{#scope}}{{name}}<br>{{/scope}}</td><td>{{nonconformities}}</td><td>{{observations}}</td><td>{{opportunities}}</td><td>{{#has_open}}<span class="badge danger">{{open}}</span>{{/has_open}}{{^has_open}}0{{/has_open}}</td></tr>{{/audits}}</tbody>
+</table></div>
+{{/has_audits}}
+
 """#,
     "templates/base.mustache": #"""
 <!DOCTYPE html>
@@ -1291,6 +1659,98 @@ show_all: xem tất cả trong danh sách phiếu
 {{#subtitle}}<p class="doc-subtitle">{{subtitle}}</p>{{/subtitle}}
 
 """#,
+    "templates/duty-signatures.mustache": #"""
+<div class="signatures">
+{{#signatures}}
+  <div class="signature">
+    <p class="sig-role">{{role}}</p>
+    <p class="sig-hint">{{t.signature_hint}}</p>
+    <div class="sig-space"></div>
+    <p class="sig-name">{{#name}}{{name}}{{/name}}{{^name}}&nbsp;{{/name}}</p>
+    {{#date}}<p class="sig-date">{{t.date}}: {{date}}</p>{{/date}}
+  </div>
+{{/signatures}}
+</div>
+
+"""#,
+    "templates/duty-tabs.mustache": #"""
+<nav class="duty-tabs no-print" aria-label="{{t.nav_duties}}">
+  <ul>{{#tabs}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/tabs}}</ul>
+</nav>
+
+"""#,
+    "templates/inspection.mustache": #"""
+<article class="form">
+  <header class="form-header">
+    <div class="form-org">{{organisation}}</div>
+    <div class="form-title"><h1>{{t.inspection_record}}</h1><p class="form-id">{{t.inspection_date}}: <strong>{{date}}</strong></p></div>
+    <div class="form-code">TT 26/2014 Điều 37</div>
+  </header>
+  <p class="status"><a class="no-print" href="{{list_href}}">{{t.nav_inspections}}</a> · <span class="report-status {{status_key}}">{{status}}</span> <button type="button" class="print-button" hidden>{{t.print}}</button></p>
+  <dl class="fields">
+    <div><dt>{{t.inspection_by}}</dt><dd>{{by}}</dd></div>
+    <div><dt>{{t.inspection_mode}}</dt><dd>{{mode}}</dd></div>
+    {{#reference}}<div><dt>{{t.inspection_reference}}</dt><dd>{{reference}}</dd></div>{{/reference}}
+    {{#has_findings}}<div><dt>{{t.report_due}}</dt><dd>{{report_due}}</dd></div>{{/has_findings}}
+  </dl>
+  <section class="box">
+    <h2>{{t.inspection_findings}}</h2>
+    {{^has_findings}}<p class="muted">{{t.none}}</p>{{/has_findings}}
+    {{#has_findings}}
+    <ol class="inspection-findings">{{#findings}}<li id="finding-{{number}}">{{#withheld}}<em>{{text}}</em>{{/withheld}}{{^withheld}}{{text}}{{/withheld}}{{#ticket}} — {{t.finding_request}}: {{#href}}<a href="{{href}}">{{id}}</a> <span class="stage {{stage_key}}">{{stage}}</span>{{/href}}{{^href}}{{id}}{{/href}}{{/ticket}}</li>{{/findings}}</ol>
+    {{/has_findings}}
+  </section>
+  <section class="box">
+    <h2>{{t.report_sent}}</h2>
+    {{^has_reports}}<p>{{#has_findings}}<span class="report-status {{status_key}}">{{status}}</span> — {{t.report_due}} {{report_due}}{{/has_findings}}{{^has_findings}}{{t.none}}{{/has_findings}}</p>{{/has_reports}}
+    {{#has_reports}}
+    <table><thead><tr><th scope="col">{{t.date}}</th><th scope="col">{{t.report_ref}}</th></tr></thead>
+    <tbody>{{#reports}}<tr><td class="{{#late}}late{{/late}}">{{date}}</td><td>{{ref}}</td></tr>{{/reports}}</tbody></table>
+    {{/has_reports}}
+  </section>
+  <section class="box">
+    <h2>{{t.inspection_response}}</h2>
+    {{^has_response}}<p class="muted">{{t.no_response_yet}}</p>{{/has_response}}
+    {{#has_response}}<p><strong class="response {{response_key}}">{{response}}</strong> ({{response_on}}){{#rejected_open}} <span class="badge danger">{{t.rejected_open}}</span>{{/rejected_open}}</p>{{/has_response}}
+  </section>
+  <section class="box"><h2>{{t.inspection_record_text}}</h2><div class="prose">{{{body}}}</div></section>
+{{> duty-signatures}}
+</article>
+
+"""#,
+    "templates/inspections.mustache": #"""
+{{> duty-tabs}}
+<h1>{{t.inspections_title}}</h1>
+<p class="muted">{{t.inspections_explain}}</p>
+{{^has_inspections}}<p class="muted">{{t.none}}</p>{{/has_inspections}}
+{{#has_inspections}}
+<div class="table-scroll" role="region" aria-label="{{t.inspections_title}}" tabindex="0"><table>
+  <thead><tr><th scope="col">{{t.inspection_date}}</th><th scope="col">{{t.inspection_by}}</th><th scope="col">{{t.inspection_mode}}</th><th scope="col">{{t.findings}}</th><th scope="col">{{t.report_due}}</th><th scope="col">{{t.report_sent}}</th><th scope="col">{{t.inspection_response}}</th></tr></thead>
+  <tbody>{{#inspections}}<tr><td><a href="{{href}}">{{date}}</a></td><td>{{by}}</td><td>{{mode}}</td><td>{{findings}}</td><td>{{report_due}}</td><td>{{reported_on}} <span class="report-status {{status_key}}">{{status}}</span></td><td>{{response}}{{#rejected_open}} <span class="badge danger">{{t.rejected_open}}</span>{{/rejected_open}}</td></tr>{{/inspections}}</tbody>
+</table></div>
+{{/has_inspections}}
+
+"""#,
+    "templates/legal.mustache": #"""
+{{> duty-tabs}}
+<article class="form">
+  <header class="form-header">
+    <div class="form-org">{{organisation}}</div>
+    <div class="form-title"><h1>{{t.legal_title}}</h1><p class="form-id">{{t.legal_explain}}</p></div>
+    <div class="form-code">QĐ 19/2014 Điều 4.4a</div>
+  </header>
+  <p class="status">{{t.legal_overdue}}: <strong>{{overdue}}</strong> · {{t.legal_late}}: <strong>{{late}}</strong> · {{t.legal_pending}}: <strong>{{pending}}</strong> · {{t.on_time_rate}}: <strong>{{on_time_rate}}</strong> <button type="button" class="print-button" hidden>{{t.print}}</button></p>
+  {{^has_documents}}<p class="muted">{{t.none}}</p>{{/has_documents}}
+  {{#has_documents}}
+  <div class="table-scroll" role="region" aria-label="{{t.legal_title}}" tabindex="0"><table class="legal">
+    <thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.updated_on}}</th><th scope="col">{{t.legal_status}}</th><th scope="col">{{t.affects}}</th><th scope="col">{{t.finding_request}}</th></tr></thead>
+    <tbody>{{#documents}}<tr id="{{id}}" class="legal-{{status_key}}"><td>{{title}}<br><span class="muted">{{id}}{{#units}} · <a href="{{href}}">{{name}}</a>{{/units}}</span></td><td>{{effective_on}}</td><td>{{update_due}}</td><td>{{updated_on}}</td><td><span class="legal-status {{status_key}}">{{status}}</span></td><td>{{affects}}</td><td>{{#ticket}}{{#href}}<a href="{{href}}">{{id}}</a>{{/href}}{{^href}}{{id}}{{/href}}{{/ticket}}</td></tr>{{/documents}}</tbody>
+  </table></div>
+  {{/has_documents}}
+{{> duty-signatures}}
+</article>
+
+"""#,
     "templates/next-review.mustache": #"""
 <article class="form">
 {{#doc}}{{> doc-header}}{{/doc}}
@@ -1349,6 +1809,18 @@ show_all: xem tất cả trong danh sách phiếu
     {{#improvement}}<ul>{{#items}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/items}}{{#empty}}<li class="muted">{{t.none}}</li>{{/empty}}</ul>{{#more}}<p class="muted">+ {{more}} {{t.rows_shown}}</p>{{/more}}{{/improvement}}
   </section>
   <section class="box">
+    <h2>{{t.input_audit_results}}: {{t.audits_title}}, {{t.inspections_title}}</h2>
+    {{^has_period_audits}}<p class="muted">{{t.report_no_audits}}</p>{{/has_period_audits}}
+    {{#has_period_audits}}<ul>{{#period_audits}}<li><a href="{{href}}">{{period}}</a> — {{scope}}. {{counts}}{{#has_unanswered}} <span class="badge danger">{{unanswered}} {{t.unanswered_findings}}</span>{{/has_unanswered}}</li>{{/period_audits}}</ul>{{/has_period_audits}}
+    {{#has_period_inspections}}<ul>{{#period_inspections}}<li><a href="{{href}}">{{date}}</a> — {{by}}: <span class="report-status {{status_key}}">{{status}}</span>{{#response}}, {{response}}{{/response}}</li>{{/period_inspections}}</ul>{{/has_period_inspections}}
+  </section>
+  <section class="box">
+    <h2>{{t.input_context_changes}}: {{t.nav_legal}}</h2>
+    {{^has_period_legal}}<p class="muted">{{t.report_no_legal}}</p>{{/has_period_legal}}
+    {{#has_period_legal}}<div class="table-scroll" role="region" aria-label="{{t.nav_legal}}" tabindex="0"><table><thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.legal_status}}</th></tr></thead>
+    <tbody>{{#period_legal}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{effective_on}}</td><td>{{update_due}}</td><td><span class="legal-status {{status_key}}">{{status}}</span></td></tr>{{/period_legal}}</tbody></table></div>{{/has_period_legal}}
+  </section>
+  <section class="box">
     <h2>5. {{t.to_fill}}</h2>
     {{#blanks}}<h3>{{label}}</h3><div class="blank"></div>{{/blanks}}
   </section>
@@ -1405,6 +1877,133 @@ show_all: xem tất cả trong danh sách phiếu
   <div class="prose">{{{body}}}</div>
 </section>
 {{/plans}}
+
+"""#,
+    "templates/report.mustache": #"""
+<article class="form yearly-report">
+  <header class="form-header">
+    <div class="form-org">{{organisation}}</div>
+    <div class="form-title"><p class="doc-nation">{{t.report_nation}}</p><p class="doc-motto-line">{{t.report_motto}}</p></div>
+    <div class="form-code">TT 26/2014 Điều 36</div>
+  </header>
+  <p class="report-place">{{t.report_place_date}}</p>
+  <h1 class="report-heading">{{title}}</h1>
+  <p class="report-to">{{t.report_to}}</p>
+  {{#provisional}}<p class="provisional"><strong>{{t.report_provisional}}</strong> — {{t.report_as_of}} {{as_of}}. <button type="button" class="print-button" hidden>{{t.print}}</button></p>{{/provisional}}
+  {{^provisional}}<p class="status">{{t.report_as_of}} {{as_of}}. <button type="button" class="print-button" hidden>{{t.print}}</button></p>{{/provisional}}
+
+  <h2>I. {{t.report_part_1}}</h2>
+  <section class="report-item" id="item-1a">
+    <h2>1a) {{t.report_item_1a}}</h2>
+    <p>{{t.report_units}}:</p>
+    <ul class="evidence">{{#units}}<li><a href="{{href}}">{{name}}</a></li>{{/units}}</ul>
+    {{#has_scope_change}}<p>{{t.report_scope_changed}} {{scope_changed_on}}.</p>{{/has_scope_change}}
+  </section>
+  <section class="report-item" id="item-1b">
+    <h2>1b) {{t.report_item_1b}}</h2>
+    <p class="muted">{{t.report_blank}}</p><div class="blank"></div>
+  </section>
+  <section class="report-item" id="item-1c">
+    <h2>1c) {{t.report_item_1c}}</h2>
+    {{^has_plans}}<p>{{t.report_no_plans}}</p><div class="blank"></div>{{/has_plans}}
+    {{#has_plans}}
+    <p>{{t.attainment}}: <strong>{{attainment}}</strong> ({{met}}/{{evaluated}}) — <a href="{{objectives_href}}">{{t.objectives_year}} {{year}}</a></p>
+    <div class="table-scroll" role="region" aria-label="{{t.report_item_1c}}" tabindex="0"><table><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.report_approved_on}}</th><th scope="col">{{t.report_evaluated_on}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
+    <tbody>{{#plans}}<tr><td>{{unit}}</td><td>{{approved_on}}{{#approved_late}} <span class="badge danger">{{t.annual_late}}</span>{{/approved_late}}{{#not_approved}}<span class="badge warn">{{t.annual_missing}}</span>{{/not_approved}}</td><td>{{evaluated_on}}{{#evaluated_late}} <span class="badge danger">{{t.annual_late}}</span>{{/evaluated_late}}{{#not_evaluated}}<span class="badge warn">{{t.annual_missing}}</span>{{/not_evaluated}}</td><td>{{met}}/{{evaluated}}</td><td>{{attainment}}</td></tr>{{/plans}}</tbody></table></div>
+    {{/has_plans}}
+  </section>
+  <section class="report-item" id="item-1d">
+    <h2>1d) {{t.report_item_1d}}</h2>
+    <p class="muted">{{t.report_blank}}</p><div class="blank"></div>
+  </section>
+  <section class="report-item" id="item-1dd">
+    <h2>1đ) {{t.report_item_1dd}}</h2>
+    <h3>{{t.reviews_list}}</h3>
+    {{^has_reviews}}<p>{{t.report_no_reviews}}</p>{{/has_reviews}}
+    {{#has_reviews}}<ul class="evidence">{{#reviews}}<li><a href="{{href}}">{{date}}</a> — {{format}}, {{decisions}} {{t.decisions}}</li>{{/reviews}}</ul>{{/has_reviews}}
+    <h3>{{t.audits_title}}</h3>
+    {{^has_audits}}<p>{{t.report_no_audits}}</p>{{/has_audits}}
+    {{#has_audits}}<ul class="evidence">{{#audits}}<li><a href="{{href}}">{{period}}</a> — {{scope}}. {{counts}}</li>{{/audits}}</ul>{{/has_audits}}
+    {{#has_unanswered}}<p>{{t.unanswered_findings}}: {{#unanswered}}<a href="{{href}}">{{id}}</a> {{/unanswered}}</p>{{/has_unanswered}}
+    {{#has_inspections}}<h3>{{t.inspections_title}}</h3>
+    <ul class="evidence">{{#inspections}}<li><a href="{{href}}">{{date}}</a> — {{by}}, {{mode}}: <span class="report-status {{status_key}}">{{status}}</span></li>{{/inspections}}</ul>{{/has_inspections}}
+    <h3>{{t.report_corrective}}</h3>
+    <dl class="rates">
+      <div><dt>{{t.report_opened}}</dt><dd>{{corrective_opened.count}}</dd></div>
+      <div><dt>{{t.report_closed}}</dt><dd>{{corrective_closed.count}}</dd></div>
+      <div><dt>{{t.annual_overdue}}</dt><dd>{{overdue.count}}</dd></div>
+      <div><dt>{{t.effectiveness_rate}}</dt><dd>{{effectiveness}} ({{effective}}/{{verified}})</dd></div>
+    </dl>
+    {{#corrective_opened}}{{^empty}}<p>{{t.report_opened}}: {{#items}}<a href="{{href}}">{{id}}</a> {{/items}}{{#more}}<span class="muted">+ {{more}}</span>{{/more}}</p>{{/empty}}{{/corrective_opened}}
+    {{#overdue}}{{^empty}}<p>{{t.annual_overdue}}: {{#items}}<a href="{{href}}">{{id}}</a> {{/items}}{{#more}}<span class="muted">+ {{more}}</span>{{/more}}</p>{{/empty}}{{/overdue}}
+  </section>
+  <section class="report-item" id="item-1e">
+    <h2>1e) {{t.report_item_1e}}</h2>
+    {{#feedback}}
+    {{#empty}}<p>{{t.report_no_feedback}}</p>{{/empty}}
+    {{^empty}}<p>{{count}} {{t.report_feedback_count}}, {{feedback_closed}} {{t.report_feedback_closed}}.</p>
+    <ul class="evidence">{{#items}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/items}}</ul>{{#more}}<p class="muted">+ {{more}}</p>{{/more}}{{/empty}}
+    {{/feedback}}
+  </section>
+  <section class="report-item" id="item-1g">
+    <h2>1g) {{t.report_item_1g}}</h2>
+    {{#improvements}}
+    {{#empty}}<p>{{t.report_no_improvements}}</p>{{/empty}}
+    {{^empty}}<ul class="evidence">{{#items}}<li><a href="{{href}}">{{id}}</a> {{title}} — {{unit}}, {{stage}}</li>{{/items}}</ul>{{#more}}<p class="muted">+ {{more}}</p>{{/more}}{{/empty}}
+    {{/improvements}}
+    {{#has_decisions}}<h3>{{t.report_decisions}}</h3>
+    <ul class="evidence">{{#decisions}}<li><a href="{{review_href}}">{{review_date}}</a>: {{text}}{{#ticket}} — <a href="{{ticket_href}}">{{ticket}}</a> {{ticket_stage}}{{/ticket}}</li>{{/decisions}}</ul>{{/has_decisions}}
+  </section>
+
+  <h2>II. {{t.report_part_2}}</h2>
+  <section class="report-item" id="item-2a">
+    <h2>2a) {{t.report_item_2a}}</h2>
+    <p class="muted">{{t.report_blank}}</p><div class="blank"></div>
+  </section>
+  <section class="report-item" id="item-2b">
+    <h2>2b) {{t.report_item_2b}}</h2>
+    {{#has_confirmation}}<p>{{t.report_confirmed}} {{confirmed_on}}.</p>{{/has_confirmation}}
+    {{^has_confirmation}}<p class="muted">{{t.report_not_recorded}}</p><div class="blank"></div>{{/has_confirmation}}
+  </section>
+  <section class="report-item" id="item-2c">
+    <h2>2c) {{t.report_item_2c}}</h2>
+    {{#has_announcement}}<p>{{t.report_announced}} {{announced_on}}{{#announcement_ref}} ({{announcement_ref}}){{/announcement_ref}}.</p>{{/has_announcement}}
+    {{^has_announcement}}<p class="muted">{{t.report_not_recorded}}</p>{{/has_announcement}}
+    <h3>{{t.report_notice_posting}}</h3><div class="blank"></div>
+  </section>
+  <section class="report-item" id="item-2d">
+    <h2>2d) {{t.report_item_2d}}</h2>
+    {{^has_legal}}<p>{{t.report_no_legal}}</p>{{/has_legal}}
+    {{#has_legal}}
+    <p>{{t.legal_on_time}}: {{legal_on_time}} · {{t.legal_late}}: {{legal_late}} · {{t.legal_overdue}}: {{legal_overdue}} · {{t.legal_pending}}: {{legal_pending}} · {{t.on_time_rate}}: <strong>{{legal_on_time_rate}}</strong> — <a href="{{legal_href}}">{{t.nav_legal}}</a></p>
+    <div class="table-scroll" role="region" aria-label="{{t.report_item_2d}}" tabindex="0"><table><thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.updated_on}}</th><th scope="col">{{t.legal_status}}</th></tr></thead>
+    <tbody>{{#legal}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{effective_on}}</td><td>{{update_due}}</td><td>{{updated_on}}</td><td><span class="legal-status {{status_key}}">{{status}}</span></td></tr>{{/legal}}</tbody></table></div>
+    {{/has_legal}}
+  </section>
+  <section class="report-item" id="item-2dd">
+    <h2>2đ) {{t.report_item_2dd}}</h2>
+    {{#has_scope_change}}<p>{{t.report_scope_changed}} {{scope_changed_on}}: {{#reannounced}}<span class="legal-status on_time">{{t.report_reannounced}} {{announced_on}}</span>{{/reannounced}}{{#not_reannounced}}<span class="legal-status overdue">{{t.report_not_reannounced}}</span>{{/not_reannounced}}.</p>{{/has_scope_change}}
+    {{^has_scope_change}}<p>{{t.report_no_scope_change}}</p>{{/has_scope_change}}
+  </section>
+  <section class="report-item" id="item-2e">
+    <h2>2e) {{t.report_item_2e}}</h2>
+    <p class="muted">{{t.report_blank}}</p><div class="blank"></div>
+  </section>
+
+  <section class="report-item" id="item-conclusion">
+    <h2>III. {{t.report_conclusion}}</h2>
+    <div class="blank"></div>
+  </section>
+{{> duty-signatures}}
+</article>
+
+"""#,
+    "templates/reports.mustache": #"""
+{{> duty-tabs}}
+<h1>{{t.report_title}}</h1>
+<p class="muted">{{t.report_explain}}</p>
+{{^has_years}}<p class="muted">{{t.none}}</p>{{/has_years}}
+{{#has_years}}<ul class="report-years">{{#years}}<li><a href="{{href}}">{{t.report_title}} {{year}}</a>{{#provisional}} <span class="badge warn">{{t.report_provisional}}</span>{{/provisional}}</li>{{/years}}</ul>{{/has_years}}
 
 """#,
     "templates/review-decisions.mustache": #"""
@@ -1501,6 +2100,8 @@ show_all: xem tất cả trong danh sách phiếu
     {{#follow_up}} · {{t.follow_up}}: <a href="{{href}}">{{id}}</a>{{/follow_up}}
     {{#has_follows}} · {{t.follows}}: {{#follows}}<a href="{{href}}">{{id}}</a> {{/follows}}{{/has_follows}}
     {{#review}} · {{t.review_link}}: <a href="{{href}}">{{id}}</a>{{/review}}
+    {{#audit}} · {{t.nav_audits}}: <a href="{{href}}">{{id}}</a>{{/audit}}
+    {{#inspection}} · {{t.nav_inspections}}: <a href="{{href}}">{{id}}</a>{{/inspection}}
   </p>
   {{^confidential}}
   <section class="box"><h2>{{t.box1}}</h2><div class="prose">{{{box1}}}</div></section>

@@ -53,6 +53,8 @@ func requestJSON(_ r: Request) -> JSON {
     add("closed", .day(r.closed))
     add("follow_up", .text(r.followUp))
     add("review", .text(r.review))
+    add("audit", .text(r.audit))
+    add("inspection", .text(r.inspection))
     add("cancelled", .day(r.cancelled))
     add("cancel_reason", .text(r.cancelReason), personal: true)
     if c { pairs.append(("confidential", .bool(true))) }
@@ -136,6 +138,7 @@ public func dataJSON(_ content: Content, figures: Figures, commit: String?, emit
     }
     try append(",\"reviews\":" + JSON.array(content.reviews.sorted { $0.id < $1.id }.map(reviewJSON)).serialized())
     try append(",\"objectives\":" + JSON.array(content.plans.sorted { $0.id < $1.id }.map(planJSON)).serialized())
+    try append(dutiesJSON(content))
     try append("}\n")
     try emit(buffer)
 }
@@ -167,7 +170,7 @@ func csvCell(_ text: String) -> String {
 /// Streamed in pieces of 64 KB: at 100,000 requests the whole file is 28 MB.
 public func ticketsCSV(_ content: Content, l: Localizer, emit: (String) throws(BuildError) -> Void) throws(BuildError) {
     let columns = ["id", "title", "kind", "source", "unit", "category", "severity", "stage", "opened", "due",
-                   "assigned_to", "completed_on", "verified_on", "result", "closed", "follow_up", "review"]
+                   "assigned_to", "completed_on", "verified_on", "result", "closed", "follow_up", "review", "audit", "inspection"]
     let codes = ["kind", "source", "unit", "severity", "stage", "result"]
     let unitNames = Dictionary(content.site.units.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     var out = "\u{FEFF}" + (columns.map { l.t("csv_" + $0) } + codes).map(csvCell).joined(separator: ",") + "\r\n"
@@ -179,7 +182,7 @@ public func ticketsCSV(_ content: Content, l: Localizer, emit: (String) throws(B
             c ? "" : (r.category ?? ""), l.t("severity_" + r.severity.rawValue), l.stage(r.stage), r.opened.iso, r.due?.iso ?? "",
             c ? "" : (r.assignedTo ?? ""), r.completedOn?.iso ?? "", r.verifiedOn?.iso ?? "",
             r.result.map { l.t("result_" + $0.rawValue) } ?? "",
-            r.closed?.iso ?? "", r.followUp ?? "", r.review ?? "",
+            r.closed?.iso ?? "", r.followUp ?? "", r.review ?? "", r.audit ?? "", r.inspection ?? "",
             r.kind.rawValue, r.source.rawValue, r.unit, r.severity.rawValue, r.stage.rawValue, r.result?.rawValue ?? "",
         ]
         out += row.map(csvCell).joined(separator: ",") + "\r\n"
@@ -278,6 +281,11 @@ func deadlineEvents(_ m: SiteModel, unit: String?, order: [Int]? = nil) -> [Dead
     if unit == nil, let due = m.figures.reviews.nextDue {
         events.append(DeadlineEvent(uid: "management-review-due", day: due, summary: l.t("deadline_review"),
                                     description: "QT.CTCL 5.8 — \(l.t("role_agency_head"))", page: OutputLayout.nextReview))
+    }
+    if unit == nil {
+        for d in m.figures.dutyDeadlines(content, l: l) {
+            events.append(DeadlineEvent(uid: d.uid, day: d.day, summary: d.label, description: d.detail, page: d.path))
+        }
     }
     return events
 }

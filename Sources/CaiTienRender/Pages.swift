@@ -102,7 +102,12 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
             try page(OutputLayout.review(review.id), template: "review", title: "\(l.t(review.format == .meeting ? "form_review" : "form_report")) \(l.date(review.date))",
                      section: .reviews, view: m.reviewView(review))
         }
-        try page(OutputLayout.nextReview, template: "next-review", title: l.t("next_review"), section: .reviews, view: m.nextReviewView())
+        try page(OutputLayout.nextReview, template: "next-review", title: l.t("next_review"), section: .reviews, view: m.nextReviewView().merging(m.nextReviewDuties()) { own, _ in own })
+    }
+    jobs.append {
+        for duty in m.dutyPages() {
+            try page(duty.path, template: duty.template, title: duty.title, section: .duties, view: duty.view())
+        }
     }
     let assets = theme.assets
     jobs.append {

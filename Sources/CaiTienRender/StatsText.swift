@@ -43,5 +43,6 @@ public func statsText(_ f: Figures, content: Content) -> String {
     lines.append("Management review: last \(v.last?.iso ?? "never")\(v.daysSinceLast.map { ", \($0) days ago" } ?? ""); " + (v.due ? "DUE NOW" : "next due by \(v.nextDue?.iso ?? "—")"))
     for (id, missing) in v.incomplete { lines.append("  \(id) is missing inputs: \(missing.joined(separator: ", "))") }
     lines.append("  decisions without a request: \(v.decisionsWithoutTicket); decisions whose request is overdue: \(ids(v.decisionsOverdue))")
+    lines += dutyStatsLines(f)
     return lines.joined(separator: "\n")
 }

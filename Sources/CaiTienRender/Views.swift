@@ -68,7 +68,7 @@ let listLimit = 50
 /// Relative link from a page `depth` folders below the root (file:// browsing works too).
 func rootPrefix(_ depth: Int) -> String { depth == 0 ? "" : String(repeating: "../", count: depth) }
 
-enum Section: String { case dashboard, tickets, objectives, reviews, units }
+enum Section: String { case dashboard, tickets, objectives, reviews, units, duties }
 
 extension SiteModel {
     /// The frame of every page; `body` is the page's own rendered template.
@@ -80,6 +80,7 @@ extension SiteModel {
             ["label": l.t("nav_objectives"), "href": root + "objectives/index.html", "current": section == .objectives],
             ["label": l.t("nav_reviews"), "href": root + "reviews/index.html", "current": section == .reviews],
             ["label": l.t("nav_units"), "href": root + "units/index.html", "current": section == .units],
+            ["label": l.t("nav_duties"), "href": root + OutputLayout.auditsIndex, "current": section == .duties],
         ]
         return [
             "title": title, "root": root, "lang": l.locale, "organisation": content.site.organisation,
@@ -142,6 +143,7 @@ extension SiteModel {
         tiles.append(tile(v.due ? "tile_review_due" : "tile_days_since_review",
                           v.daysSinceLast.map(String.init) ?? l.t("no_review_yet"), alert: v.due,
                           href: "reviews/next/index.html", note: v.last.map { l.date($0) }))
+        tiles += dutyTiles()
 
         let lists = workLists(depth: depth, limit: listLimit)
         let decisionsWaiting = decisionsWaitingView(depth: depth)
@@ -264,6 +266,7 @@ extension SiteModel {
         if let due = figures.reviews.nextDue {
             items.append((max(due, today), l.t("deadline_review"), "5.8", root + "reviews/next/index.html"))
         }
+        for d in figures.dutyDeadlines(content, l: l) where d.day >= today { items.append((d.day, d.label, d.detail, root + d.path)) }
         return items.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map { day, label, detail, href in
             ["date": l.date(day), "date_iso": day.iso, "label": label, "detail": detail, "href": href as Any,
              "soon": day.days(since: today) <= 14]
@@ -361,6 +364,8 @@ extension SiteModel {
             "follows": follows.map { ["id": $0, "href": requestLink($0, depth: depth)] as View },
             "has_follows": !follows.isEmpty,
             "review": r.review.map { ["id": reviewLabel($0), "href": rootPrefix(depth) + "reviews/\($0)/index.html"] as View } as Any,
+            "audit": r.audit.map { ["id": $0, "href": rootPrefix(depth) + OutputLayout.audit($0)] as View } as Any,
+            "inspection": r.inspection.map { ["id": $0, "href": rootPrefix(depth) + OutputLayout.inspection($0)] as View } as Any,
             "unit_href": rootPrefix(depth) + "units/\(r.unit)/index.html",
             "history": history, "has_history": !history.isEmpty,
             "standing": standingView(r),

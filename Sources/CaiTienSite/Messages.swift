@@ -7,11 +7,11 @@ public enum Say {
         let c = site.content, ds = site.diagnostics
         switch language {
         case .vi:
-            return "\(c.requests.count) phiếu, \(c.reviews.count) cuộc xem xét, \(c.plans.count) kế hoạch mục tiêu — "
+            return "\(c.requests.count) phiếu, \(c.reviews.count) cuộc xem xét, \(c.plans.count) kế hoạch mục tiêu\(dutyCounts(c, language)) — "
                 + "\(ds.errorCount) lỗi, \(ds.warningCount) cảnh báo (ngày tham chiếu \(site.today.vietnamese))"
         case .en:
             return "\(c.requests.count) \(plural(c.requests.count, "request")), \(c.reviews.count) \(plural(c.reviews.count, "review")), "
-                + "\(c.plans.count) objectives \(plural(c.plans.count, "plan")) — \(ds.errorCount) \(plural(ds.errorCount, "error")), "
+                + "\(c.plans.count) objectives \(plural(c.plans.count, "plan"))\(dutyCounts(c, language)) — \(ds.errorCount) \(plural(ds.errorCount, "error")), "
                 + "\(ds.warningCount) \(plural(ds.warningCount, "warning")) (reference day \(site.today.iso))"
         }
     }
@@ -40,6 +40,13 @@ public enum Say {
     public static func built(files: Int, day: Day, output: String, _ language: Language) -> String {
         language == .vi ? "Đã dựng \(files) tệp cho ngày \(day.vietnamese) vào \(output)/ — mở \(output)/index.html"
             : "Built \(files) files for \(day.iso) into \(output)/ — open \(output)/index.html"
+    }
+
+    /// ", 2 cuộc đánh giá nội bộ, 1 cuộc kiểm tra, 5 văn bản pháp luật": the kinds a site has.
+    static func dutyCounts(_ c: Content, _ language: Language) -> String {
+        let counts = [(c.audits.count, "cuộc đánh giá nội bộ", "internal audit"), (c.inspections.count, "cuộc kiểm tra", "inspection"),
+                      (c.legal.count, "văn bản pháp luật", "legal document")]
+        return counts.filter { $0.0 > 0 }.map { n, vi, en in language == .vi ? ", \(n) \(vi)" : ", \(n) \(plural(n, en))" }.joined()
     }
 
     private static func plural(_ n: Int, _ word: String) -> String { n == 1 ? word : word + "s" }

@@ -287,11 +287,24 @@ public enum Scaffold {
               progress_interval_days: 31
               review_interval_days: 365    # xem xét của lãnh đạo ít nhất 01 lần/năm (5.8)
               retention_years: 3           # lưu phiếu BM.CTCL.01 03 năm
+              audit_interval_days: 365     # đánh giá nội bộ ít nhất 01 lần/năm (QĐ 19/2014 Điều 4.4b)
+              legal_update_months: 3       # cập nhật văn bản pháp luật vào HTQLCL trong 03 tháng (Điều 4.4a)
+              inspection_report_months: 2  # báo cáo khắc phục sau kiểm tra trong 02 tháng (TT 26/2014 Điều 37)
+              finding_request_days: 30     # mở phiếu cho sự không phù hợp của đánh giá nội bộ trong 30 ngày
+            # Thông tin HTQLCL theo QĐ 19/2014 Điều 4 (bỏ dấu # và điền khi có), dùng cho báo cáo năm:
+            # qms:
+            #   announced_on: dd/mm/yyyy            # ngày công bố HTQLCL phù hợp TCVN ISO 9001
+            #   announcement_ref: "Quyết định số …/QĐ-UBND"
+            #   scope_changed_on: dd/mm/yyyy        # ngày điều chỉnh phạm vi áp dụng (cần công bố lại)
+            #   effectiveness_confirmed_on: dd/mm/yyyy  # ngày người đứng đầu xác nhận hiệu lực
 
             """),
             ("content/tickets/.gitkeep", ""),
             ("content/reviews/.gitkeep", ""),
             ("content/objectives/.gitkeep", ""),
+            ("content/audits/.gitkeep", ""),
+            ("content/inspections/.gitkeep", ""),
+            ("content/legal/.gitkeep", ""),
             (".gitignore", "public/\n.public.*\n"),
             (".github/workflows/caitien.yml", githubWorkflow),
         ]

@@ -114,7 +114,7 @@ func scaffold(_ options: ContentOptions, _ body: (String) throws(BuildError) -> 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a record with the next free id and Vietnamese guidance comments.",
-        subcommands: [NewTicket.self, NewReview.self, NewObjectives.self]
+        subcommands: [NewTicket.self, NewReview.self, NewObjectives.self, NewAudit.self, NewInspection.self, NewLegal.self]
     )
 }
 
@@ -162,6 +162,74 @@ struct NewObjectives: ParsableCommand {
     func run() throws {
         try scaffold(options) { (content) throws(BuildError) in
             try Scaffold.newObjectives(content: content, year: year, unit: unit, today: options.today?.day)
+        }
+    }
+}
+
+extension InspectionMode: ExpressibleByArgument {
+    public init?(argument: String) { self.init(written: argument) }
+}
+
+/// `--scope tthcc,cong-an`: a list given as one argument, separated by commas.
+func commaList(_ text: String?) -> [String] {
+    (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
+struct NewAudit: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "An internal audit and its report (audits/DATE.md).")
+    @OptionGroup var options: ContentOptions
+    @Option(help: "First day of the audit (default: today).") var date: DayArgument?
+    @Option(help: "The lead auditor (default: git's user.name).") var lead: String?
+    @Option(help: "Units audited, separated by commas (default: every unit).") var scope: String?
+
+    func validate() throws {
+        if let day = date?.day { try checkRange(day, of: "--date", Day.recordRange) }
+    }
+
+    func run() throws {
+        try scaffold(options) { (content) throws(BuildError) in
+            try Scaffold.newAudit(content: content, date: date?.day, lead: lead, scope: commaList(scope), today: options.today?.day)
+        }
+    }
+}
+
+struct NewInspection: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "inspection", abstract: "An inspection by the province (inspections/DATE.md).")
+    @OptionGroup var options: ContentOptions
+    @Option(help: "The day the inspection record was signed (default: today).") var date: DayArgument?
+    @Option(help: "The inspecting body, e.g. \"Sở Khoa học và Công nghệ\".") var by: String
+    @Option(help: "on_site (tại trụ sở) or documents (qua hồ sơ).") var mode: InspectionMode = .onSite
+    @Option(help: "The record's number (số biên bản).") var reference: String?
+
+    func validate() throws {
+        if let day = date?.day { try checkRange(day, of: "--date", Day.recordRange) }
+    }
+
+    func run() throws {
+        try scaffold(options) { (content) throws(BuildError) in
+            try Scaffold.newInspection(content: content, date: date?.day, by: by, mode: mode, reference: reference, today: options.today?.day)
+        }
+    }
+}
+
+struct NewLegal: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "legal", abstract: "A legal document to bring into the QMS (legal/YEAR/ID.md).")
+    @OptionGroup var options: ContentOptions
+    @Option(help: "The document's title, e.g. \"Quyết định 12/2026/QĐ-UBND về …\".") var title: String
+    @Option(help: "The day it takes effect.") var effective: DayArgument
+    @Option(help: "The file name without .md (default: from the title, e.g. QD-12-2026).") var id: String?
+    @Option(help: "The day it was issued.") var issued: DayArgument?
+    @Option(help: "QMS procedures and documents it changes, separated by commas (default: none).") var affects: String?
+
+    func validate() throws {
+        try checkRange(effective.day, of: "--effective", Day.recordRange)
+        if let day = issued?.day { try checkRange(day, of: "--issued", Day.recordRange) }
+    }
+
+    func run() throws {
+        try scaffold(options) { (content) throws(BuildError) in
+            try Scaffold.newLegal(content: content, title: title, effective: effective.day, id: id, issued: issued?.day,
+                                  affects: commaList(affects), today: options.today?.day)
         }
     }
 }

@@ -64,7 +64,7 @@ import TestSupport
     /// One edit of one kind of input, chosen by `random`; returns what it did, for the failure message.
     static func edit(_ w: inout Workspace, _ random: inout SplitMix) throws -> String {
         func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
-        switch random.next() % 12 {
+        switch random.next() % 13 {
         case 0, 1:
             // A unit's head or name.
             var site = try w.read("content/site.yml")
@@ -135,6 +135,39 @@ import TestSupport
                 try w.write("theme/i18n/vi.yml", s.replacingOccurrences(of: #"(?m)^nav_units: .*$"#, with: "nav_units: \"Đơn vị \(random.next() % 100)\"", options: .regularExpression))
                 return "theme: vi.yml nav_units"
             }
+        case 12:
+            // An internal audit: written, or one of its findings changed (its type, its request).
+            let folder = w.content + "/audits"
+            let audits = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+            guard !audits.isEmpty, random.next() % 4 != 0 else {
+                let day = 1 + Int(random.next() % 28)
+                let id = "2026-10-\(day < 10 ? "0" : "")\(day)"
+                try w.write("content/audits/\(id).md", """
+                ---
+                date: \(id)
+                lead_auditor: Ngô Thanh Hùng
+                scope: [tthcc, cong-an]
+                findings:
+                  - {unit: tthcc, clause: "8.5.1", type: nonconformity, text: Hồ sơ trả kết quả trễ hạn chưa có phiếu xin lỗi}
+                  - {unit: cong-an, clause: "7.5.3", type: observation, text: Sổ theo dõi hồ sơ tạm trú ghi thiếu ngày trả}
+                ---
+                Báo cáo đánh giá nội bộ bổ sung tháng 10/2026.
+
+                """)
+                return "audit \(id) written"
+            }
+            let path = "content/audits/" + pick(audits)
+            var text = try w.read(path)
+            if random.next() % 2 == 0 {
+                text = text.contains("type: observation") ? text.replacingOccurrences(of: "type: observation", with: "type: nonconformity")
+                    : text.replacingOccurrences(of: "type: nonconformity", with: "type: observation")
+            } else {
+                // A finding loses its request: it may become unanswered, a tile and a list change.
+                text = text.replacingOccurrences(of: #", ticket: [^,}]*\}"#, with: "}", options: .regularExpression)
+                    .replacingOccurrences(of: #"(?m)^ +ticket: PYC-[0-9-]+\n"#, with: "", options: .regularExpression)
+            }
+            try w.write(path, text)
+            return "edited \(path)"
         case 8, 9:
             let days = Int(random.next() % 40)
             w.today = w.today.adding(days: days)

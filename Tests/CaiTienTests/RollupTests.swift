@@ -248,8 +248,10 @@ private func strings(in value: Any) -> [String] {
         let real = try #require(FileManager.default.contents(atPath: wards.lowland + "/data.json"))
         let broken = wards.folder + "/broken"
         try FileManager.default.createDirectory(atPath: broken + "/no-site", withIntermediateDirectories: true)
-        // Cut in the middle of the records: the head is whole, the file is not.
-        try real.prefix(real.count - 40).write(to: URL(fileURLWithPath: broken + "/truncated.json"))
+        // Cut in the middle of the records, inside the first request: the head is whole, the file is not.
+        let marker = Array(#""tickets":[{"#.utf8)
+        let cut = try #require((0...(real.count - marker.count)).first { real[real.startIndex + $0 ..< real.startIndex + $0 + marker.count].elementsEqual(marker) }) + marker.count
+        try real.prefix(cut).write(to: URL(fileURLWithPath: broken + "/truncated.json"))
         try Data().write(to: URL(fileURLWithPath: broken + "/empty.json"))
         try Data("<!doctype html><p>404</p>".utf8).write(to: URL(fileURLWithPath: broken + "/page.json"))
         let sources = [RollupSource(wards.highland), RollupSource(broken + "/missing"), RollupSource(broken + "/no-site", name: "UBND xã Ea Tam"),
@@ -262,7 +264,7 @@ private func strings(in value: Any) -> [String] {
         func error(_ source: String) -> String? { rows.first { $0["source"] as? String == source }?["error"] as? String }
         #expect(error(broken + "/missing") == "cannot read \(broken)/missing: No such file or directory")
         #expect(error(broken + "/no-site")?.hasPrefix("\(broken)/no-site holds no data.json") == true)
-        #expect(error(broken + "/truncated.json")?.hasPrefix("not valid JSON at line 1, byte \(real.count - 40): the file ends too early") == true,
+        #expect(error(broken + "/truncated.json")?.hasPrefix("not valid JSON at line 1, byte \(cut): the file ends too early, inside an object") == true,
                 "\(error(broken + "/truncated.json") ?? "")")
         #expect(error(broken + "/empty.json") == "data.json is empty")
         #expect(error(broken + "/page.json") == "not a data.json: it does not start with {")

@@ -101,7 +101,7 @@ import TestSupport
 
         // The same diagnostics (the sample's one warning), and the same data.json: codes, not words.
         let check = try runCaitien(["check"] + today, in: top + "/vietnamese")
-        #expect(check.errors.hasSuffix("48 phiếu, 2 cuộc xem xét, 12 kế hoạch mục tiêu — 0 lỗi, 1 cảnh báo (ngày tham chiếu 25/11/2026)\n"))
+        #expect(check.errors.hasSuffix("48 phiếu, 2 cuộc xem xét, 12 kế hoạch mục tiêu, 2 cuộc đánh giá nội bộ, 2 cuộc kiểm tra, 5 văn bản pháp luật — 0 lỗi, 1 cảnh báo (ngày tham chiếu 25/11/2026)\n"))
         for twin in ["codes", "vietnamese"] { #expect(try runCaitien(["build"] + today, in: "\(top)/\(twin)").status == 0) }
         let data = { (twin: String) in FileManager.default.contents(atPath: "\(top)/\(twin)/public/data.json") }
         #expect(data("codes") != nil && data("vietnamese") == data("codes"))

