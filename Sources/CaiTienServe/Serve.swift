@@ -2,6 +2,7 @@ import CaiTienContent
 import CaiTienModel
 import CaiTienRender
 import CaiTienSite
+import CSupport
 import Foundation
 
 /// `caitien serve`: builds into a temporary folder, serves it on 127.0.0.1 only, rebuilds when
@@ -30,15 +31,28 @@ public struct PreviewServer: Sendable {
         let server = try LoopbackHTTPServer(port: port) { request in state.respond(to: request.path, target: request.target) }
         state.rebuild(self)
 
-        // Stop cleanly on Ctrl-C: close the port, remove the temporary folder.
-        let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number)
-            source.setEventHandler { server.stop() }
-            source.resume()
-            return source
+        // Stop cleanly on Ctrl-C: close the port, remove the temporary folder. A plain signal
+        // handler writing to a pipe, not a dispatch signal source: the source missed a Ctrl-C
+        // now and then, when the signal landed on a thread it did not watch.
+        var stopPipe: [Int32] = [-1, -1]
+        guard caitien_pipe(&stopPipe) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        caitien_stop_on_signals(stopPipe[1])
+        let (readEnd, writeEnd) = (stopPipe[0], stopPipe[1])
+        let stopReader = Thread {
+            var byte: UInt8 = 0
+            while true {
+                let n = read(readEnd, &byte, 1)
+                if n < 0 && errno == EINTR { continue }
+                if n == 1 { server.stop() }
+                break
+            }
+            close(readEnd)
         }
-        defer { signals.forEach { $0.cancel() } }
+        stopReader.start()
+        defer {
+            caitien_stop_on_signals(-1)
+            close(writeEnd)  // ends the reader
+        }
 
         let watcher = Task {
             var last = fingerprint([content, theme])

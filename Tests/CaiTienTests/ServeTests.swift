@@ -178,6 +178,11 @@ import Glibc
         #expect(FileManager.default.fileExists(atPath: preview))
 
         kill(process.processIdentifier, SIGINT)
+        // A missed Ctrl-C is a failure, not a test run that never ends.
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        #expect(!process.isRunning, "caitien serve did not stop on Ctrl-C")
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)
         #expect(!FileManager.default.fileExists(atPath: preview))

@@ -17,6 +17,10 @@ int caitien_pipe(int fds[2]);
 int caitien_socket_tcp(void);
 /// accept4 with close-on-exec. Returns the descriptor, or -1 with errno.
 int caitien_accept(int listener);
+/// Ctrl-C and SIGTERM write one byte to `write_fd` (from a plain signal handler, whichever
+/// thread the signal lands on) instead of ending the process; -1 gives them back their default.
+/// Returns 0, or -1 with errno.
+int caitien_stop_on_signals(int write_fd);
 /// The version and commit `scripts/build-release` compiles in (-DCAITIEN_VERSION, -DCAITIEN_COMMIT);
 /// "dev" and "unknown" in an ordinary build.
 const char *caitien_build_version(void);
