@@ -52,7 +52,13 @@ struct KnownKeys: ExpressibleByArrayLiteral, Sendable {
     init(arrayLiteral names: String...) { self.init(names) }
 
     var count: Int { names.count }
+
+    /// The top-level keys of a record type, as its table lists them.
+    static func of(_ type: RecordType) -> KnownKeys { recordKeys[type.kind]! }
 }
+
+/// Each record type's keys, made into lookups once.
+private let recordKeys = Dictionary(uniqueKeysWithValues: RecordType.all.map { ($0.kind, KnownKeys($0.keys.map(\.name))) })
 
 /// Reads the keys of one YAML mapping into typed values, collecting a diagnostic for each
 /// problem (never stopping at the first) with its position in the file.
@@ -126,17 +132,29 @@ struct Fields {
         }
     }
 
+    /// A record's front-matter, with the keys and the name its type has in the table.
+    init(_ node: YAMLNode, path: String, lineOffset: Int, type: RecordType,
+         refused: [String: (rule: Rule, arguments: @Sendable (YAMLNode) -> [String: Phrase])] = [:]) {
+        self.init(node, path: path, lineOffset: lineOffset, known: .of(type), what: type.mapping, refused: refused)
+    }
+
     /// The value of a known key, as written (nil when absent).
     func node(_ key: String) -> YAMLNode? {
-        known.slots[key].flatMap { values[$0] }
+        guard let slot = known.slots[key] else {
+            // A key read here but missing from the known keys (a record type's table) would be
+            // refused in every file as unknown, and never read.
+            assertionFailure("`\(key)` is read but not among the known keys \(known.names)")
+            return nil
+        }
+        return values[slot]
     }
 
     func has(_ key: String) -> Bool { node(key).map { !$0.isNull } ?? false }
 
     func position(of key: String) -> Position {
-        if let node = node(key) { return Position(line: node.mark.line + lineOffset, column: node.mark.column) }
-        if let slot = known.slots[key] { return knownKeyPositions[slot] ?? position }
-        return otherKeyPositions[key] ?? position
+        guard let slot = known.slots[key] else { return otherKeyPositions[key] ?? position }
+        if let node = values[slot] { return Position(line: node.mark.line + lineOffset, column: node.mark.column) }
+        return knownKeyPositions[slot] ?? position
     }
 
     /// Position of every known key's value, packed, for later rules.
@@ -243,6 +261,13 @@ struct Fields {
             else { diagnostics.append(Diagnostic(.notTextItem, path, Position(line: item.mark.line + lineOffset, column: item.mark.column), ["field": .key(key)])) }
         }
         return result
+    }
+
+    /// The id a file name gives, or a `bad-id` error with a good name of the record's type.
+    mutating func checkID(_ id: String, of type: RecordType) -> Bool {
+        if isSafeID(id) { return true }
+        diagnostics.append(Diagnostic(.badID, path, line: 1, ["name": .value(id + ".md"), "example": .value(type.exampleFile)]))
+        return false
     }
 
     /// Reads a nested mapping with the same rules.

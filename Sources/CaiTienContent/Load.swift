@@ -1,8 +1,5 @@
 import CaiTienModel
 
-/// Which kind of record a file holds, from the folder it is in.
-public enum RecordKind: String, Sendable { case site, request, review, objectives, audit, inspection, legal }
-
 /// A content file read from disk, not yet parsed.
 public struct SourceFile: Sendable {
     public var kind: RecordKind
@@ -48,8 +45,8 @@ public func loadContent(from root: String, fileSystem: FileSystem) -> (files: [S
     return (files, diagnostics)
 }
 
-/// Walks a content folder: `site.yml`, `tickets/`, `reviews/`, `objectives/`, `audits/`,
-/// `inspections/`, `legal/` (any sub-folders).
+/// Walks a content folder: `site.yml` and the folder of each record type (`RecordType.all`),
+/// with any sub-folders.
 /// Files starting with `_` or `.` are skipped; a symbolic link is an error and is never followed.
 public func listContent(from root: String, fileSystem: FileSystem) -> (entries: [ContentEntry], diagnostics: [Diagnostic]) {
     var files: [ContentEntry] = []
@@ -111,10 +108,10 @@ public func listContent(from root: String, fileSystem: FileSystem) -> (entries: 
     case .symlink: problem(joinPath(root, "site.yml"), .symlink)
     default: problem(joinPath(root, "site.yml"), .noSite)
     }
-    for (folder, kind) in [("tickets", RecordKind.request), ("reviews", .review), ("objectives", .objectives),
-                           ("audits", .audit), ("inspections", .inspection), ("legal", .legal)] {
+    for type in RecordType.all {
+        let folder = type.folder
         switch fileSystem.kind(of: joinPath(root, folder)) {
-        case .directory: walk(folder, kind: kind, depth: 1)
+        case .directory: walk(folder, kind: type.kind, depth: 1)
         case .symlink: problem(joinPath(root, folder), .symlink)
         default: break
         }

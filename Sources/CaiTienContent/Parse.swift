@@ -24,19 +24,31 @@ private func unknownKeys(_ required: [(String, Any?)]) -> Set<String> {
     Set(required.filter { $0.1 == nil }.map(\.0))
 }
 
-/// The id of a record: its file name without `.md`; for an objectives plan, its path under
-/// `objectives/` without `.md` (`2025/tthcc`). In NFC, as all text is: editors and file systems
-/// on macOS write file names in NFD.
-func recordID(_ relativePath: String, kind: RecordKind) -> String {
-    var id: Substring
-    if kind == .objectives {
-        id = relativePath[...]
-        if id.hasPrefix("objectives/") { id = id.dropFirst("objectives/".count) }
-    } else {
-        id = relativePath.split(separator: "/").last ?? relativePath[...]
-    }
-    if id.hasSuffix(".md") { id = id.dropLast(3) }
+/// The id of a record, by its type's rule (`RecordType.IDRule`). In NFC, as all text is:
+/// editors and file systems on macOS write file names in NFD.
+func recordID(_ relativePath: String, type: RecordType) -> String {
+    let id = type.id(of: relativePath)
     return id.utf8.allSatisfy { $0 < 0x80 } ? String(id) : String(id).precomposedStringWithCanonicalMapping
+}
+
+/// A record type's parse function: its front-matter (with the line it starts after) and body
+/// into a record, with the diagnostics of its keys.
+typealias RecordParser = (_ node: YAMLNode, _ body: SplitRecord, _ id: String, _ path: String, _ lineOffset: Int) -> (ParsedRecord, [Diagnostic])
+
+extension RecordType {
+    /// The function that reads this type's keys: the one part of a record type that the
+    /// model's table cannot name, as it works on this stage's types.
+    var parse: RecordParser {
+        switch kind {
+        case .request: parseRequest
+        case .review: parseReview
+        case .objectives: parsePlan
+        case .audit: parseAudit
+        case .inspection: parseInspection
+        case .legal: parseLegal
+        case .site: { _, _, _, _, _ in (.invalid, []) }
+        }
+    }
 }
 
 /// Parses one file: text → front-matter YAML → typed record, body → boxes of safe HTML.
@@ -51,7 +63,7 @@ public func parseRecord(_ file: SourceFile) -> (record: ParsedRecord, diagnostic
         return (.invalid, [Diagnostic(.encoding, file.path, line: e.line, ["byte": .value(hex.count == 1 ? "0" + hex : hex), "offset": .value(e.offset)])])
     }
 
-    if file.kind == .site {
+    guard let type = file.kind.recordType else {
         return parseSite(text, path: file.path)
     }
 
@@ -71,20 +83,8 @@ public func parseRecord(_ file: SourceFile) -> (record: ParsedRecord, diagnostic
     } catch {
         return (.invalid, [yamlDiagnostic(error, path: file.path, lineOffset: offset)])
     }
-    let id = recordID(file.relativePath, kind: file.kind)
-    var (record, diagnostics): (ParsedRecord, [Diagnostic])
-    switch file.kind {
-    case .request:
-        (record, diagnostics) = parseRequest(document.root, body: split, id: id, path: file.path, lineOffset: offset)
-    case .review:
-        (record, diagnostics) = parseReview(document.root, body: split, id: id, path: file.path, lineOffset: offset)
-    case .objectives:
-        (record, diagnostics) = parsePlan(document.root, body: split, id: id, path: file.path, lineOffset: offset)
-    case .audit, .inspection, .legal:
-        (record, diagnostics) = parseDuty(file.kind, document.root, body: split, id: id, path: file.path, lineOffset: offset)
-    case .site:
-        return (.invalid, [])
-    }
+    let id = recordID(file.relativePath, type: type)
+    var (record, diagnostics) = type.parse(document.root, split, id, file.path, offset)
     diagnostics += document.problems.map { yamlDiagnostic($0, path: file.path, lineOffset: offset) }
     return (record, diagnostics)
 }
@@ -204,12 +204,6 @@ func isKnownTimeZone(_ name: String) -> Bool {
 
 // MARK: - Requests
 
-let requestKeys: KnownKeys = [
-    "title", "kind", "source", "unit", "category", "severity", "opened", "reported_by", "disposition", "action_needed",
-    "decided_by", "decided_on", "assigned_to", "assigned_on", "approved_by", "approved_on", "due", "actions", "progress",
-    "changes", "completed_on", "verified_on", "verified_by", "result", "closed", "follow_up", "review", "cancelled",
-    "cancel_reason", "confidential", "audit", "inspection",
-]
 let actionKeys: KnownKeys = ["what", "owner", "due", "done"]
 let noteKeys: KnownKeys = ["date", "note"]
 
@@ -279,7 +273,7 @@ func parseNotes(_ f: inout Fields, _ key: String) -> [Note] {
 }
 
 func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
-    var f = Fields(node, path: path, lineOffset: lineOffset, known: requestKeys, what: .aRequest, refused: refusedRequestKeys)
+    var f = Fields(node, path: path, lineOffset: lineOffset, type: .request, refused: refusedRequestKeys)
     let title = f.text("title", required: Hint.title)
     let kind = f.choice("kind", Kind.self, required: Hint.kind)
     let source = f.choice("source", Source.self, required: Hint.source)
@@ -306,10 +300,8 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
     let confidential = f.bool("confidential")
     let audit = f.text("audit"), inspection = f.text("inspection")
 
-    if !isSafeID(id) {
-        f.diagnostics.append(Diagnostic(.badID, path, line: 1, ["name": .value(id + ".md"), "example": .value("PYC-2025-001.md")]))
-    }
-    guard isSafeID(id), f.isMapping else { return (.invalid, f.diagnostics) }
+    let safe = f.checkID(id, of: .request)
+    guard safe, f.isMapping else { return (.invalid, f.diagnostics) }
     let unknown = unknownKeys([("title", title), ("kind", kind), ("source", source), ("unit", unit), ("opened", opened), ("reported_by", reportedBy)])
     // Stand-ins for what could not be read: the rules skip the keys in `unknown`.
     var r = Request(id: id, path: path, title: title ?? "", kind: kind ?? .improvement, source: source ?? .other, unit: unit ?? "",
@@ -339,12 +331,10 @@ func parseRequest(_ node: YAMLNode, body: SplitRecord, id: String, path: String,
 // MARK: - Reviews
 
 let inputKeys = KnownKeys(Review.inputKeys)
-let reviewKeys: KnownKeys = ["date", "format", "chair", "secretary", "attendees", "report_approved_by", "report_approved_on",
-                              "approved_by", "approved_on", "inputs", "decisions"]
 let decisionKeys: KnownKeys = ["type", "text", "owner", "due", "ticket"]
 
 func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
-    var f = Fields(node, path: path, lineOffset: lineOffset, known: reviewKeys, what: .aReview)
+    var f = Fields(node, path: path, lineOffset: lineOffset, type: .review)
     let date = f.day("date", required: Hint.reviewDate)
     let format = f.choice("format", Review.Format.self, required: Hint.reviewFormat)
     let chair = f.text("chair"), secretary = f.text("secretary")
@@ -380,10 +370,8 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
             decisions.append(Review.Decision(type: type, text: text, owner: owner, due: due, ticket: ticket, line: d.position.line))
         }
     }
-    guard isSafeID(id), f.isMapping else {
-        if !isSafeID(id) { f.diagnostics.append(Diagnostic(.badID, path, line: 1, ["name": .value(id + ".md"), "example": .value("2025-12-15.md")])) }
-        return (.invalid, f.diagnostics)
-    }
+    let safe = f.checkID(id, of: .review)
+    guard safe, f.isMapping else { return (.invalid, f.diagnostics) }
     let unknown = unknownKeys([("date", date), ("format", format)])
     var review = Review(id: id, path: path, date: date ?? Day.recordRange.lowerBound, format: format ?? .meeting)
     review.chair = chair; review.secretary = secretary; review.attendees = attendees
@@ -401,12 +389,11 @@ func parseReview(_ node: YAMLNode, body: SplitRecord, id: String, path: String, 
 
 // MARK: - Objectives
 
-let planKeys: KnownKeys = ["year", "unit", "approved_by", "approved_on", "evaluated_on", "objectives"]
 let objectiveKeys: KnownKeys = ["code", "text", "measure", "target", "direction", "actual", "measurements", "plan"]
 let measurementKeys: KnownKeys = ["date", "value"]
 
 func parsePlan(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
-    var f = Fields(node, path: path, lineOffset: lineOffset, known: planKeys, what: .aPlan)
+    var f = Fields(node, path: path, lineOffset: lineOffset, type: .objectives)
     let year = f.integer("year", minimum: 1900, maximum: 9999)
     if year == nil && !f.has("year") { f.missing("year", Hint.year) }
     let unit = f.text("unit")
@@ -459,4 +446,4 @@ func parsePlan(_ node: YAMLNode, body: SplitRecord, id: String, path: String, li
 
 /// The front-matter keys of a request, in the order `Request.positions` holds them (for the
 /// parse cache, which stores positions without their names).
-public var requestKeyNames: [String] { requestKeys.names }
+public var requestKeyNames: [String] { KnownKeys.of(.request).names }

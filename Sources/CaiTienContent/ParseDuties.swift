@@ -14,13 +14,9 @@ public enum DutyRecord: Sendable {
 let dutySettingKeys = ["audit_interval_days", "legal_update_months", "inspection_report_months", "finding_request_days"]
 let qmsKeys: KnownKeys = ["announced_on", "announcement_ref", "scope_changed_on", "effectiveness_confirmed_on"]
 
-let auditKeys: KnownKeys = ["date", "end", "lead_auditor", "auditors", "scope", "approved_by", "approved_on", "findings"]
 let auditFindingKeys: KnownKeys = ["unit", "clause", "type", "text", "ticket", "confidential"]
-let inspectionKeys: KnownKeys = ["date", "by", "mode", "reference", "findings", "reported_on", "report_ref", "reports",
-                                 "response", "response_on"]
 let inspectionFindingKeys: KnownKeys = ["text", "ticket", "confidential"]
 let reportKeys: KnownKeys = ["date", "ref"]
-let legalKeys: KnownKeys = ["title", "issued_on", "effective_on", "affects", "units", "updated_on", "ticket"]
 
 /// `none` (or `không`) in `affects`: the document changes no procedure of the QMS.
 let affectsNothing: Set<String> = ["none", "không", "không có"]
@@ -43,17 +39,6 @@ func parseQMS(_ f: inout Fields, into site: inout SiteConfig) {
     f.diagnostics += q.diagnostics
 }
 
-func parseDuty(_ kind: RecordKind, _ node: YAMLNode, body: SplitRecord, id: String, path: String,
-               lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
-    let (record, diagnostics): (DutyRecord?, [Diagnostic])
-    switch kind {
-    case .audit: (record, diagnostics) = parseAudit(node, body: body, id: id, path: path, lineOffset: lineOffset)
-    case .inspection: (record, diagnostics) = parseInspection(node, body: body, id: id, path: path, lineOffset: lineOffset)
-    default: (record, diagnostics) = parseLegal(node, body: body, id: id, path: path, lineOffset: lineOffset)
-    }
-    return (record.map(ParsedRecord.duty) ?? .invalid, diagnostics)
-}
-
 extension Fields {
     /// A list of text items, or one text written on its own (`scope: tthcc`).
     mutating func textItems(_ key: String) -> [String] {
@@ -63,19 +48,12 @@ extension Fields {
         }
         return texts(key)
     }
-
-    /// The id a file name gives, or a `bad-id` error.
-    mutating func checkID(_ id: String, example: String) -> Bool {
-        if isSafeID(id) { return true }
-        diagnostics.append(Diagnostic(.badID, path, line: 1, ["name": .value(id + ".md"), "example": .value(example)]))
-        return false
-    }
 }
 
 // MARK: - Internal audits
 
-func parseAudit(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (DutyRecord?, [Diagnostic]) {
-    var f = Fields(node, path: path, lineOffset: lineOffset, known: auditKeys, what: .anAudit)
+func parseAudit(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
+    var f = Fields(node, path: path, lineOffset: lineOffset, type: .audit)
     let date = f.day("date", required: Hint.auditDate)
     let end = f.day("end")
     let lead = f.text("lead_auditor", required: Hint.leadAuditor)
@@ -101,8 +79,8 @@ func parseAudit(_ node: YAMLNode, body: SplitRecord, id: String, path: String, l
         finding.positions = g.positions()
         findings.append(finding)
     }
-    let safe = f.checkID(id, example: "2026-06-22.md")
-    guard let date, let lead, safe else { return (nil, f.diagnostics) }
+    let safe = f.checkID(id, of: .audit)
+    guard let date, let lead, safe else { return (.invalid, f.diagnostics) }
     var audit = Audit(id: id, path: path, date: date, leadAuditor: lead)
     audit.end = end
     audit.auditors = auditors
@@ -112,13 +90,13 @@ func parseAudit(_ node: YAMLNode, body: SplitRecord, id: String, path: String, l
     audit.bodyHTML = screenedBody(body, path: path, diagnostics: &f.diagnostics).map(\.html).joined()
     audit.extra = f.extra
     audit.positions = f.positions()
-    return (.audit(audit), f.diagnostics)
+    return (.duty(.audit(audit)), f.diagnostics)
 }
 
 // MARK: - Inspections
 
-func parseInspection(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (DutyRecord?, [Diagnostic]) {
-    var f = Fields(node, path: path, lineOffset: lineOffset, known: inspectionKeys, what: .anInspection)
+func parseInspection(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
+    var f = Fields(node, path: path, lineOffset: lineOffset, type: .inspection)
     let date = f.day("date", required: Hint.inspectionDate)
     let by = f.text("by", required: Hint.inspectionBy)
     let mode = f.choice("mode", InspectionMode.self, required: Hint.inspectionMode)
@@ -156,8 +134,8 @@ func parseInspection(_ node: YAMLNode, body: SplitRecord, id: String, path: Stri
     }
     let response = f.choice("response", InspectionResponse.self)
     let responseOn = f.day("response_on")
-    let safe = f.checkID(id, example: "2026-03-12.md")
-    guard let date, let by, let mode, safe else { return (nil, f.diagnostics) }
+    let safe = f.checkID(id, of: .inspection)
+    guard let date, let by, let mode, safe else { return (.invalid, f.diagnostics) }
     var inspection = Inspection(id: id, path: path, date: date, by: by, mode: mode)
     inspection.reference = reference
     inspection.findings = findings
@@ -168,13 +146,13 @@ func parseInspection(_ node: YAMLNode, body: SplitRecord, id: String, path: Stri
     inspection.bodyHTML = screenedBody(body, path: path, diagnostics: &f.diagnostics).map(\.html).joined()
     inspection.extra = f.extra
     inspection.positions = f.positions()
-    return (.inspection(inspection), f.diagnostics)
+    return (.duty(.inspection(inspection)), f.diagnostics)
 }
 
 // MARK: - Legal documents
 
-func parseLegal(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (DutyRecord?, [Diagnostic]) {
-    var f = Fields(node, path: path, lineOffset: lineOffset, known: legalKeys, what: .aLegalDocument)
+func parseLegal(_ node: YAMLNode, body: SplitRecord, id: String, path: String, lineOffset: Int) -> (ParsedRecord, [Diagnostic]) {
+    var f = Fields(node, path: path, lineOffset: lineOffset, type: .legal)
     let title = f.text("title", required: Hint.legalTitle)
     let issuedOn = f.day("issued_on")
     let effectiveOn = f.day("effective_on", required: Hint.effectiveOn)
@@ -185,8 +163,8 @@ func parseLegal(_ node: YAMLNode, body: SplitRecord, id: String, path: String, l
     let units = f.textItems("units")
     let updatedOn = f.day("updated_on")
     let ticket = f.text("ticket")
-    let safe = f.checkID(id, example: "QD-12-2026.md")
-    guard let title, let effectiveOn, safe else { return (nil, f.diagnostics) }
+    let safe = f.checkID(id, of: .legal)
+    guard let title, let effectiveOn, safe else { return (.invalid, f.diagnostics) }
     var document = LegalDocument(id: id, path: path, title: title, effectiveOn: effectiveOn)
     document.issuedOn = issuedOn
     document.affects = affects
@@ -196,5 +174,5 @@ func parseLegal(_ node: YAMLNode, body: SplitRecord, id: String, path: String, l
     document.bodyHTML = screenedBody(body, path: path, diagnostics: &f.diagnostics).map(\.html).joined()
     document.extra = f.extra
     document.positions = f.positions()
-    return (.legal(document), f.diagnostics)
+    return (.duty(.legal(document)), f.diagnostics)
 }

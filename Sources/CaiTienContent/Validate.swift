@@ -4,12 +4,13 @@ import CaiTienModel
 public struct ParsedContent: Sendable {
     public var content: Content
     public var diagnostics: [Diagnostic]
-    /// Ids of every request file, parsed or not, so a reference to a broken record is not also "unknown".
-    public var requestIDs: Set<String>
-    public var reviewIDs: Set<String>
-    /// Ids of every audit and inspection file, parsed or not (SPEC §5).
-    public var auditIDs = Set<String>()
-    public var inspectionIDs = Set<String>()
+    /// Ids of every record file of each type, parsed or not, so a reference to a broken record
+    /// is not also "unknown".
+    public var ids: [RecordKind: Set<String>]
+    public var requestIDs: Set<String> { ids[.request] ?? [] }
+    public var reviewIDs: Set<String> { ids[.review] ?? [] }
+    public var auditIDs: Set<String> { ids[.audit] ?? [] }
+    public var inspectionIDs: Set<String> { ids[.inspection] ?? [] }
     /// Records with errors in some keys, each with the keys that could not be read: the rules
     /// still look at the others, so that every error of a file is reported at once.
     public var incompleteRequests: [(record: Request, unknown: Set<String>)] = []
@@ -51,7 +52,7 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
     var requests: [Request] = [], reviews: [Review] = [], plans: [ObjectivePlan] = []
     var duties = DutyRecords()
     requests.reserveCapacity(files.count)
-    var requestIDs = Set<String>(), reviewIDs = Set<String>()
+    var ids: [RecordKind: Set<String>] = [:]
     // Kind and id folded to lower case → the first file with that id: ids that differ only in
     // case collide on macOS, on Windows and in a zip.
     var first: [String: (path: String, id: String)] = [:]
@@ -66,8 +67,8 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
             return slot.move()
         }
         diagnostics += found
-        if file.kind != .site {
-            let id = recordID(file.relativePath, kind: file.kind)
+        if let type = file.kind.recordType {
+            let id = recordID(file.relativePath, type: type)
             let key = "\(file.kind.rawValue)/\(id.lowercased())"
             if let earlier = first[key] {
                 diagnostics.append(Diagnostic(earlier.id == id ? .duplicateID : .duplicateIDCase, file.path, line: 1,
@@ -75,14 +76,12 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
                 continue
             }
             first[key] = (file.path, id)
-            if file.kind != .objectives, file.kind != .legal, OutputLayout.isReserved(id) {
-                let (folder, example) = file.kind == .request ? (OutputLayout.requestFolder, "PYC-2025-001.md")
-                    : file.kind == .review ? (OutputLayout.reviewFolder, "2025-12-15.md") : duties.layout(of: file.kind)
+            if let folder = type.pageFolder, OutputLayout.isReserved(id) {
                 diagnostics.append(Diagnostic(.reservedID, file.path, line: 1, ["id": .value(id), "folder": .value(folder),
-                                              "names": .codes(OutputLayout.reservedNames.sorted()), "example": .value(example)]))
+                                              "names": .codes(OutputLayout.reservedNames.sorted()), "example": .value(type.exampleFile)]))
                 continue
             }
-            if file.kind == .request { requestIDs.insert(id) } else if file.kind == .review { reviewIDs.insert(id) } else { duties.ids[file.kind, default: []].insert(id) }
+            ids[file.kind, default: []].insert(id)
         }
         switch record {
         case .site(let s): site = s
@@ -100,13 +99,11 @@ public func assembleContent(_ files: [ContentEntry], listed loadDiagnostics: [Di
     let unitsByName = resolveUnitNames(siteConfig, &requests, &plans, &incomplete.requests, &incomplete.plans)
     var content = Content(site: siteConfig, requests: requests, reviews: reviews, plans: plans)
     duties.put(into: &content)
-    var result = ParsedContent(content: content, diagnostics: diagnostics, requestIDs: requestIDs, reviewIDs: reviewIDs)
+    var result = ParsedContent(content: content, diagnostics: diagnostics, ids: ids)
     result.incompleteRequests = incomplete.requests
     result.incompleteReviews = incomplete.reviews
     result.incompletePlans = incomplete.plans
     result.unitsByName = unitsByName
-    result.auditIDs = duties.ids[.audit] ?? []
-    result.inspectionIDs = duties.ids[.inspection] ?? []
     return result
 }
 

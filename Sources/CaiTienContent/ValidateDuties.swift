@@ -7,8 +7,6 @@ struct DutyRecords {
     var audits: [Audit] = []
     var inspections: [Inspection] = []
     var legal: [LegalDocument] = []
-    /// Ids of every file of each kind, parsed or not.
-    var ids: [RecordKind: Set<String>] = [:]
 
     mutating func add(_ record: DutyRecord) {
         switch record {
@@ -16,11 +14,6 @@ struct DutyRecords {
         case .inspection(let i): inspections.append(i)
         case .legal(let l): legal.append(l)
         }
-    }
-
-    /// The output folder and an example id, for `reserved-id`.
-    func layout(of kind: RecordKind) -> (String, String) {
-        kind == .audit ? (OutputLayout.auditFolder, "2026-06-22.md") : (OutputLayout.inspectionFolder, "2026-03-12.md")
     }
 
     /// Puts the records into `content`, with units named by their name read into their code

@@ -63,7 +63,7 @@ public final class HistoryReader: @unchecked Sendable {
         // starts with U+001E, which no status letter starts with.
         log = GitProcess(["-c", "diff.relative=false", "-c", "log.diffMerges=separate", "log", "--full-history", "-m", "--date-order",
                           "--no-renames", "--no-color", "--root", "--name-status", "-z", "--date=short",
-                          "--format=%x1e%h%x00%p%x00%aN%x00%aE%x00%ad%x00%s", "HEAD", "--", "tickets"], in: root)
+                          "--format=%x1e%h%x00%p%x00%aN%x00%aE%x00%ad%x00%s", "HEAD", "--", RecordType.request.folder], in: root)
     }
 
     /// Waits for git. The history holds the last content of each deleted request whose id is
@@ -125,7 +125,8 @@ struct ParsedLog {
 func parseLog(_ data: Data, prefix: String) -> ParsedLog {
     var log = ParsedLog()
     var takenOver: [String: ParsedLog.Deletion] = [:]
-    let recordPrefix = Array((prefix + "tickets/").utf8)
+    let folder = RecordType.request.folder + "/"
+    let recordPrefix = Array((prefix + folder).utf8)
 
     /// What the commit being read did to one request id.
     struct Touch { var diffs = 0, deletingDiffs = 0, lastDiff = -1; var deleted: (relative: String, repository: String)? }
@@ -196,7 +197,7 @@ func parseLog(_ data: Data, prefix: String) -> ParsedLog {
             guard path.starts(with: recordPrefix), path.count > recordPrefix.count + 3,
                   path[path.count - 3] == UInt8(ascii: "."), path[path.count - 2] == UInt8(ascii: "m"),
                   path[path.count - 1] == UInt8(ascii: "d") else { continue }
-            let relative = text(UnsafeBufferPointer(rebasing: path[(recordPrefix.count - "tickets/".utf8.count)...]))
+            let relative = text(UnsafeBufferPointer(rebasing: path[(recordPrefix.count - folder.utf8.count)...]))
             // Files and folders starting with `_` or `.` are not records.
             let parts = relative.split(separator: "/")
             guard !parts.contains(where: { $0.hasPrefix("_") || $0.hasPrefix(".") }), let name = parts.last else { continue }

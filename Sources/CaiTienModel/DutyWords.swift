@@ -5,34 +5,22 @@ import Foundation
 // the Vietnamese values their fixed keys accept (SPEC §1).
 
 extension Phrase {
-    /// The Vietnamese name of each key of audits, inspections, legal documents, `qms:` and the
-    /// settings of SPEC §5, in the words of QĐ 19/2014 and TT 26/2014.
+    /// The Vietnamese name of the keys of `qms:`, of the settings of SPEC §5 and of the mappings
+    /// inside audits and inspections, in the words of QĐ 19/2014 and TT 26/2014 (the records'
+    /// own keys are named in `RecordTypes.swift`).
     static let dutyKeyNames: [String: String] = [
         // site.yml
         "qms": "thông tin HTQLCL", "announced_on": "ngày công bố HTQLCL", "announcement_ref": "số quyết định công bố",
         "scope_changed_on": "ngày điều chỉnh phạm vi HTQLCL", "effectiveness_confirmed_on": "ngày xác nhận hiệu lực HTQLCL",
         "audit_interval_days": "số ngày giữa hai lần đánh giá nội bộ", "legal_update_months": "số tháng cập nhật văn bản pháp luật",
         "inspection_report_months": "số tháng gửi báo cáo khắc phục", "finding_request_days": "số ngày mở phiếu cho phát hiện",
-        // A request.
-        "audit": "cuộc đánh giá nội bộ", "inspection": "cuộc kiểm tra",
-        // Internal audits.
-        "end": "ngày kết thúc đánh giá", "lead_auditor": "trưởng đoàn đánh giá", "auditors": "thành viên đoàn đánh giá",
-        "scope": "phạm vi đánh giá", "findings": "các phát hiện", "clause": "điều khoản ISO 9001",
-        // Inspections.
-        "by": "cơ quan kiểm tra", "mode": "hình thức kiểm tra", "reference": "số biên bản",
-        "reported_on": "ngày gửi báo cáo khắc phục", "report_ref": "số báo cáo khắc phục", "reports": "các báo cáo khắc phục",
-        "ref": "số văn bản", "response": "ý kiến của cơ quan kiểm tra", "response_on": "ngày văn bản trả lời",
-        // Legal documents.
-        "issued_on": "ngày ban hành", "effective_on": "ngày có hiệu lực", "affects": "tài liệu HTQLCL phải sửa đổi",
-        "updated_on": "ngày cập nhật vào HTQLCL",
+        // An audit's findings, an inspection's reports.
+        "clause": "điều khoản ISO 9001", "ref": "số văn bản",
     ]
 
     // What a mapping is.
-    public static let anAudit = Phrase(vi: "biên bản đánh giá nội bộ", en: "an internal audit")
     public static let aFinding = Phrase(vi: "một phát hiện", en: "a finding")
-    public static let anInspection = Phrase(vi: "hồ sơ kiểm tra", en: "an inspection")
     public static let aReport = Phrase(vi: "một báo cáo khắc phục", en: "a report")
-    public static let aLegalDocument = Phrase(vi: "văn bản pháp luật", en: "a legal document")
     public static let theQMS = Phrase(vi: "phần thông tin HTQLCL (`qms`)", en: "`qms`")
 
     /// "finding 2" in a message: its 1-based place in the list.

@@ -6,11 +6,20 @@ extension Phrase {
     /// A front-matter key as the message names it: `opened` in English, "ngày mở phiếu
     /// (`opened`)" in Vietnamese.
     public static func key(_ key: String) -> Phrase {
-        let name = keyNames[key] ?? dutyKeyNames[key]
+        let name = keyName(key)
         return Phrase(vi: name.map { "\($0) (`\(key)`)" } ?? "`\(key)`", en: "`\(key)`")
     }
 
-    /// The Vietnamese name of each key, in the words of the procedure and of the forms.
+    /// The Vietnamese name of a key: a record's key as its type names it (`RecordTypes.swift`),
+    /// any other key as `keyNames` or `dutyKeyNames` does.
+    static func keyName(_ key: String) -> String? {
+        RecordType.keyNames[key] ?? keyNames[key] ?? dutyKeyNames[key]
+    }
+
+    /// The Vietnamese name of the keys of site.yml and of the mappings inside a record, in the
+    /// words of the procedure and of the forms. A key of a mapping inside a record that is also
+    /// a record's own key (`date`, `due`, `unit`, `ticket`, `confidential`) has the name its
+    /// record type gives it.
     static let keyNames: [String: String] = [
         // site.yml
         "organisation": "tên cơ quan", "locale": "ngôn ngữ", "timezone": "múi giờ", "base_url": "địa chỉ trang",
@@ -18,24 +27,13 @@ extension Phrase {
         "recurrence_threshold": "ngưỡng KPH lặp lại", "due_soon_days": "số ngày sắp đến hạn",
         "long_action_days": "số ngày của việc kéo dài", "progress_interval_days": "số ngày giữa hai báo cáo tiến độ",
         "review_interval_days": "số ngày giữa hai lần xem xét", "retention_years": "số năm lưu phiếu",
-        // BM.CTCL.01
-        "title": "tiêu đề", "kind": "loại phiếu", "source": "nguồn phát sinh", "unit": "đơn vị",
-        "category": "nội dung KPH", "severity": "mức độ", "opened": "ngày mở phiếu", "reported_by": "người lập phiếu",
-        "disposition": "hình thức xử lý", "action_needed": "cần HĐKP/cải tiến", "decided_by": "lãnh đạo đơn vị quyết định",
-        "decided_on": "ngày quyết định", "assigned_to": "người được phân công", "assigned_on": "ngày phân công",
-        "approved_by": "người phê duyệt", "approved_on": "ngày phê duyệt", "due": "thời hạn", "actions": "các biện pháp",
-        "progress": "báo cáo tiến độ", "changes": "thay đổi kế hoạch", "completed_on": "ngày báo cáo hoàn thành",
-        "verified_on": "ngày kiểm tra xác nhận", "verified_by": "người kiểm tra xác nhận", "result": "kết quả kiểm tra",
-        "closed": "ngày đóng phiếu", "follow_up": "phiếu mở mới", "review": "cuộc xem xét của lãnh đạo",
-        "cancelled": "ngày hủy phiếu", "cancel_reason": "lý do hủy", "confidential": "bảo mật",
+        // BM.CTCL.01: actions, progress and changes
         "what": "biện pháp", "owner": "người thực hiện", "done": "ngày hoàn thành", "note": "nội dung",
-        // BM.CTCL.02
-        "date": "ngày", "format": "hình thức", "chair": "chủ trì", "secretary": "thư ký", "attendees": "thành phần tham dự",
-        "inputs": "đầu vào", "decisions": "đầu ra", "type": "loại", "text": "nội dung", "ticket": "phiếu yêu cầu",
+        // BM.CTCL.02: decisions
+        "type": "loại", "text": "nội dung",
         // Objectives
-        "year": "năm", "objectives": "các mục tiêu", "code": "mã", "measure": "đơn vị đo", "target": "chỉ tiêu",
-        "direction": "chiều đánh giá", "actual": "kết quả", "measurements": "kết quả theo dõi", "plan": "kế hoạch",
-        "value": "giá trị", "evaluated_on": "ngày đánh giá",
+        "code": "mã", "measure": "đơn vị đo", "target": "chỉ tiêu", "direction": "chiều đánh giá", "actual": "kết quả",
+        "measurements": "kết quả theo dõi", "plan": "kế hoạch", "value": "giá trị",
     ]
 
     /// " — did you mean `x`?", or nothing.
@@ -47,10 +45,7 @@ extension Phrase {
     /// A list of codes, each in backticks: "`tthcc`, `van-phong`".
     public static func codes(_ codes: [String]) -> Phrase { .value(codes.map { "`\($0)`" }.joined(separator: ", ")) }
 
-    // What a mapping is, for "… in a request", "… must be a mapping".
-    public static let aRequest = Phrase(vi: "phiếu yêu cầu", en: "a request")
-    public static let aReview = Phrase(vi: "biên bản xem xét của lãnh đạo", en: "a management review")
-    public static let aPlan = Phrase(vi: "kế hoạch mục tiêu chất lượng", en: "an objectives plan")
+    // What a mapping is, for "… in a unit", "… must be a mapping" (a record's own is in its type).
     public static let theSite = Phrase(vi: "site.yml", en: "site.yml")
     public static let aUnit = Phrase(vi: "một đơn vị", en: "a unit")
     public static let theSettings = Phrase(vi: "phần thiết lập (`settings`)", en: "settings")
@@ -69,7 +64,7 @@ extension Phrase {
         Phrase(vi: "việc \"\(what)\" của kế hoạch: ngày hoàn thành (`done`)", en: "plan action \"\(what)\": `done`")
     }
     public static func entryDated(_ key: String) -> Phrase {
-        Phrase(vi: "mục \(keyNames[key].map { "\($0) (`\(key)`)" } ?? "`\(key)`") ngày", en: "`\(key)` entry dated")
+        Phrase(vi: "mục \(keyName(key).map { "\($0) (`\(key)`)" } ?? "`\(key)`") ngày", en: "`\(key)` entry dated")
     }
     public static func decision(_ text: String) -> Phrase { Phrase(vi: "quyết định \"\(text)\"", en: "decision \"\(text)\"") }
 }

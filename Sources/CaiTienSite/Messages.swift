@@ -4,14 +4,13 @@ import CaiTienModel
 public enum Say {
     /// The last line of `caitien check`: what was read and what was found.
     public static func summary(_ site: CheckedSite, _ language: Language) -> String {
-        let c = site.content, ds = site.diagnostics
+        let ds = site.diagnostics
         switch language {
         case .vi:
-            return "\(c.requests.count) phiếu, \(c.reviews.count) cuộc xem xét, \(c.plans.count) kế hoạch mục tiêu\(dutyCounts(c, language)) — "
+            return "\(recordCounts(site.content, language)) — "
                 + "\(ds.errorCount) lỗi, \(ds.warningCount) cảnh báo (ngày tham chiếu \(site.today.vietnamese))"
         case .en:
-            return "\(c.requests.count) \(plural(c.requests.count, "request")), \(c.reviews.count) \(plural(c.reviews.count, "review")), "
-                + "\(c.plans.count) objectives \(plural(c.plans.count, "plan"))\(dutyCounts(c, language)) — \(ds.errorCount) \(plural(ds.errorCount, "error")), "
+            return "\(recordCounts(site.content, language)) — \(ds.errorCount) \(plural(ds.errorCount, "error")), "
                 + "\(ds.warningCount) \(plural(ds.warningCount, "warning")) (reference day \(site.today.iso))"
         }
     }
@@ -42,11 +41,13 @@ public enum Say {
             : "Built \(files) files for \(day.iso) into \(output)/ — open \(output)/index.html"
     }
 
-    /// ", 2 cuộc đánh giá nội bộ, 1 cuộc kiểm tra, 5 văn bản pháp luật": the kinds a site has.
-    static func dutyCounts(_ c: Content, _ language: Language) -> String {
-        let counts = [(c.audits.count, "cuộc đánh giá nội bộ", "internal audit"), (c.inspections.count, "cuộc kiểm tra", "inspection"),
-                      (c.legal.count, "văn bản pháp luật", "legal document")]
-        return counts.filter { $0.0 > 0 }.map { n, vi, en in language == .vi ? ", \(n) \(vi)" : ", \(n) \(plural(n, en))" }.joined()
+    /// "48 phiếu, 2 cuộc xem xét, 12 kế hoạch mục tiêu, 2 cuộc đánh giá nội bộ": each record type
+    /// of the table, those a site need not keep only when it has some.
+    static func recordCounts(_ c: Content, _ language: Language) -> String {
+        RecordType.all.compactMap { type -> String? in
+            let n = type.count(c)
+            return n > 0 || type.countedWhenNone ? type.noun.counted(n, language) : nil
+        }.joined(separator: ", ")
     }
 
     private static func plural(_ n: Int, _ word: String) -> String { n == 1 ? word : word + "s" }

@@ -86,7 +86,7 @@ public enum Scaffold {
             throw BuildError("who reports it? give --by \"Họ và tên\" (or set git's user.name)")
         }
         let id = nextRequestID(year: day.year, existing: Array(site.parsed.requestIDs))
-        let path = joinPath(content, "tickets/\(day.year)/\(id).md")
+        let path = joinPath(content, "\(RecordType.request.folder)/\(day.year)/\(id).md")
         let categoryLine: String
         if kind == .nonconformity {
             let text = category ?? title.lowercased()
@@ -170,7 +170,7 @@ public enum Scaffold {
     public static func newReview(content: String, format: Review.Format, date: Day?, today: Day?) throws(BuildError) -> String {
         let site = checkSite(content: content, today: today, history: false)
         let day = date ?? site.today
-        let path = joinPath(content, "reviews/\(day.iso).md")
+        let path = joinPath(content, "\(RecordType.review.folder)/\(day.iso).md")
         let people: String
         if format == .meeting {
             people = """
@@ -217,7 +217,7 @@ public enum Scaffold {
         if let written, unit == nil {
             throw BuildError("unknown unit `\(written)`; site.yml lists: \(site.content.site.units.map(\.code).joined(separator: ", "))")
         }
-        let path = joinPath(content, "objectives/\(year)/\(unit ?? "phuong").md")
+        let path = joinPath(content, "\(RecordType.objectives.folder)/\(year)/\(unit ?? "phuong").md")
         // Carry last year's objectives over, without their results, when there are some.
         let lastYear = site.content.plans.first { $0.year == year - 1 && $0.unit == unit }
         var objectives = lastYear?.objectives.map { o in
@@ -299,12 +299,7 @@ public enum Scaffold {
             #   effectiveness_confirmed_on: dd/mm/yyyy  # ngày người đứng đầu xác nhận hiệu lực
 
             """),
-            ("content/tickets/.gitkeep", ""),
-            ("content/reviews/.gitkeep", ""),
-            ("content/objectives/.gitkeep", ""),
-            ("content/audits/.gitkeep", ""),
-            ("content/inspections/.gitkeep", ""),
-            ("content/legal/.gitkeep", ""),
+        ] + RecordType.all.map { ("content/\($0.folder)/.gitkeep", "") } + [
             (".gitignore", "public/\n.public.*\n"),
             (".github/workflows/caitien.yml", githubWorkflow),
         ]

@@ -44,7 +44,7 @@ extension Scaffold {
         let units = scope.isEmpty ? site.content.site.units.map(\.code) : try unitCodes(scope, site: site.content.site)
         guard !units.isEmpty else { throw BuildError("site.yml lists no units; give --scope or add the units first") }
         try freeID(day.iso, among: site.parsed.auditIDs, what: "the audit")
-        let path = joinPath(content, "audits/\(day.iso).md")
+        let path = joinPath(content, "\(RecordType.audit.folder)/\(day.iso).md")
         let requestDays = site.content.site.settings.findingRequestDays
         let text = """
         ---
@@ -89,7 +89,7 @@ extension Scaffold {
         let day = try pastDay(date, today: site.today, option: "--date")
         guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw BuildError("--by is empty: name the inspecting body") }
         try freeID(day.iso, among: site.parsed.inspectionIDs, what: "the inspection")
-        let path = joinPath(content, "inspections/\(day.iso).md")
+        let path = joinPath(content, "\(RecordType.inspection.folder)/\(day.iso).md")
         let months = site.content.site.settings.inspectionReportMonths
         let due = day.adding(months: months)
         let text = """
@@ -161,7 +161,7 @@ extension Scaffold {
         }
         guard isSafeID(id) else { throw BuildError("--id `\(id)` may use only letters a–z without marks, digits, `-`, `_` and `.` (e.g. QD-12-2026)") }
         try freeID(id, among: Set(site.content.legal.map(\.id)), what: "the legal document")
-        let path = joinPath(content, "legal/\(effective.year)/\(id).md")
+        let path = joinPath(content, "\(RecordType.legal.folder)/\(effective.year)/\(id).md")
         let months = site.content.site.settings.legalUpdateMonths
         let due = effective.adding(months: months)
         let affectsLines = affects.isEmpty

@@ -119,7 +119,7 @@ struct New: ParsableCommand {
 }
 
 struct NewTicket: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ticket", abstract: "A request, form BM.CTCL.01 (tickets/YEAR/PYC-YEAR-NNN.md).")
+    static let configuration = CommandConfiguration(commandName: RecordType.request.new.name, abstract: RecordType.request.new.abstract)
     @OptionGroup var options: ContentOptions
     @Option(help: "Unit code from site.yml.") var unit: String
     @Option(help: "nonconformity, potential or improvement.") var kind: Kind
@@ -137,7 +137,7 @@ struct NewTicket: ParsableCommand {
 }
 
 struct NewReview: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "review", abstract: "A management review, form BM.CTCL.02 (reviews/DATE.md).")
+    static let configuration = CommandConfiguration(commandName: RecordType.review.new.name, abstract: RecordType.review.new.abstract)
     @OptionGroup var options: ContentOptions
     @Option(help: "meeting (5.8.1) or report (5.8.2).") var format: Review.Format = .meeting
     @Option(help: "Date of the meeting or notice (default: today).") var date: DayArgument?
@@ -154,7 +154,7 @@ struct NewReview: ParsableCommand {
 }
 
 struct NewObjectives: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "objectives", abstract: "A year's quality objectives and plan (objectives/YEAR/UNIT.md).")
+    static let configuration = CommandConfiguration(commandName: RecordType.objectives.new.name, abstract: RecordType.objectives.new.abstract)
     @OptionGroup var options: ContentOptions
     @Option(help: "The year.") var year: Int
     @Option(help: "Unit code (default: the ward as a whole).") var unit: String?
@@ -176,7 +176,7 @@ func commaList(_ text: String?) -> [String] {
 }
 
 struct NewAudit: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "audit", abstract: "An internal audit and its report (audits/DATE.md).")
+    static let configuration = CommandConfiguration(commandName: RecordType.audit.new.name, abstract: RecordType.audit.new.abstract)
     @OptionGroup var options: ContentOptions
     @Option(help: "First day of the audit (default: today).") var date: DayArgument?
     @Option(help: "The lead auditor (default: git's user.name).") var lead: String?
@@ -194,7 +194,7 @@ struct NewAudit: ParsableCommand {
 }
 
 struct NewInspection: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "inspection", abstract: "An inspection by the province (inspections/DATE.md).")
+    static let configuration = CommandConfiguration(commandName: RecordType.inspection.new.name, abstract: RecordType.inspection.new.abstract)
     @OptionGroup var options: ContentOptions
     @Option(help: "The day the inspection record was signed (default: today).") var date: DayArgument?
     @Option(help: "The inspecting body, e.g. \"Sở Khoa học và Công nghệ\".") var by: String
@@ -213,7 +213,7 @@ struct NewInspection: ParsableCommand {
 }
 
 struct NewLegal: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "legal", abstract: "A legal document to bring into the QMS (legal/YEAR/ID.md).")
+    static let configuration = CommandConfiguration(commandName: RecordType.legal.new.name, abstract: RecordType.legal.new.abstract)
     @OptionGroup var options: ContentOptions
     @Option(help: "The document's title, e.g. \"Quyết định 12/2026/QĐ-UBND về …\".") var title: String
     @Option(help: "The day it takes effect.") var effective: DayArgument
