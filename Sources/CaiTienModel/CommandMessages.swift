@@ -491,9 +491,9 @@ extension CommandMessage {
     public static let jsonEndsExpecting = CommandMessage(
         "json-ends-expecting", vi: "tệp kết thúc sớm, còn thiếu {what}", en: "the file ends too early, expected {what}")
     public static let jsonEndsInObject = CommandMessage(
-        "json-ends-in-object", vi: "tệp kết thúc sớm, giữa một đối tượng { }", en: "the file ends too early, inside an object")
+        "json-ends-in-object", vi: "tệp kết thúc sớm, giữa một đối tượng", en: "the file ends too early, inside an object")
     public static let jsonEndsInList = CommandMessage(
-        "json-ends-in-list", vi: "tệp kết thúc sớm, giữa một danh sách [ ]", en: "the file ends too early, inside a list")
+        "json-ends-in-list", vi: "tệp kết thúc sớm, giữa một danh sách", en: "the file ends too early, inside a list")
     public static let jsonExpectedKey = CommandMessage(
         "json-expected-key", vi: "cần một khóa trong ngoặc kép", en: "expected a key in quotes")
     public static let jsonExpectedBool = CommandMessage(
