@@ -817,7 +817,6 @@ nav_audits: Internal audits
 nav_inspections: Inspections
 nav_legal: Legal documents
 nav_reports: Yearly reports
-signature_hint: (signature and full name)
 days_ago: days ago
 on_time_rate: Updated on time
 findings: Findings
@@ -1305,7 +1304,6 @@ nav_audits: Đánh giá nội bộ
 nav_inspections: Kiểm tra của tỉnh
 nav_legal: Văn bản pháp luật
 nav_reports: Báo cáo năm
-signature_hint: (Ký, ghi rõ họ tên)
 days_ago: ngày trước
 on_time_rate: Tỷ lệ cập nhật đúng hạn
 findings: Các phát hiện
@@ -1457,14 +1455,14 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
     <h2>{{t.findings}}</h2>
     {{^has_findings}}<p class="muted">{{t.none}}</p>{{/has_findings}}
     {{#has_findings}}
-    <div class="table-scroll" role="region" aria-label="{{t.findings}}" tabindex="0"><table class="findings">
+    <div class="table-scroll" role="region" aria-label="{{t.findings}}" tabindex="0"><table class="stack findings">
       <thead><tr><th scope="col">{{t.finding_number}}</th><th scope="col">{{t.unit}}</th><th scope="col">{{t.clause}}</th><th scope="col">{{t.finding_type}}</th><th scope="col">{{t.finding_text}}</th><th scope="col">{{t.finding_request}}</th></tr></thead>
-      <tbody>{{#findings}}<tr id="finding-{{number}}"><td>{{number}}</td><td><a href="{{unit_href}}">{{unit}}</a></td><td>{{clause}}</td><td><span class="finding-type {{type_key}}">{{type}}</span></td><td>{{#withheld}}<em>{{text}}</em>{{/withheld}}{{^withheld}}{{text}}{{/withheld}}</td><td>{{#ticket}}{{#href}}<a href="{{href}}">{{id}}</a> <span class="stage {{stage_key}}">{{stage}}</span>{{/href}}{{^href}}{{id}}{{/href}}{{/ticket}}{{#unanswered}}<span class="badge danger">{{t.finding_unanswered}}</span>{{/unanswered}}{{#request_due}}<span class="badge warn">{{t.request_due}} {{request_due}}</span>{{/request_due}}</td></tr>{{/findings}}</tbody>
+      <tbody>{{#findings}}<tr id="finding-{{number}}"><td data-label="{{t.finding_number}}">{{number}}</td><td data-label="{{t.unit}}"><a href="{{unit_href}}">{{unit}}</a></td><td data-label="{{t.clause}}">{{clause}}</td><td data-label="{{t.finding_type}}"><span class="finding-type {{type_key}}">{{type}}</span></td><td data-label="{{t.finding_text}}">{{#withheld}}<em>{{text}}</em>{{/withheld}}{{^withheld}}{{text}}{{/withheld}}</td><td data-label="{{t.finding_request}}">{{#ticket}}{{#href}}<a href="{{href}}">{{id}}</a> <span class="stage {{stage_key}}">{{stage}}</span>{{/href}}{{^href}}{{id}}{{/href}}{{/ticket}}{{#unanswered}}<span class="badge danger">{{t.finding_unanswered}}</span>{{/unanswered}}{{#request_due}}<span class="badge warn">{{t.request_due}} {{request_due}}</span>{{/request_due}}</td></tr>{{/findings}}</tbody>
     </table></div>
     {{/has_findings}}
   </section>
   <section class="box"><h2>{{t.audit_report_text}}</h2><div class="prose">{{{body}}}</div></section>
-{{> duty-signatures}}
+{{> signatures}}
 </article>
 
 """#,
@@ -1490,9 +1488,9 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
 {{/has_awaiting}}
 {{^has_audits}}<p class="muted">{{t.no_audit_yet}}</p>{{/has_audits}}
 {{#has_audits}}
-<div class="table-scroll" role="region" aria-label="{{t.audits_title}}" tabindex="0"><table>
+<div class="table-scroll" role="region" aria-label="{{t.audits_title}}" tabindex="0"><table class="stack">
   <thead><tr><th scope="col">{{t.audit_period}}</th><th scope="col">{{t.lead_auditor}}</th><th scope="col">{{t.audit_scope}}</th><th scope="col">{{t.finding_nonconformity}}</th><th scope="col">{{t.finding_observation}}</th><th scope="col">{{t.finding_opportunity}}</th><th scope="col">{{t.unanswered_findings}}</th></tr></thead>
-  <tbody>{{#audits}}<tr><td><a href="{{href}}">{{period}}</a></td><td>{{lead}}</td><td>{{#scope}}{{name}}<br>{{/scope}}</td><td>{{nonconformities}}</td><td>{{observations}}</td><td>{{opportunities}}</td><td>{{#has_open}}<span class="badge danger">{{open}}</span>{{/has_open}}{{^has_open}}0{{/has_open}}</td></tr>{{/audits}}</tbody>
+  <tbody>{{#audits}}<tr><td data-label="{{t.audit_period}}"><a href="{{href}}">{{period}}</a></td><td data-label="{{t.lead_auditor}}">{{lead}}</td><td data-label="{{t.audit_scope}}">{{#scope}}{{name}}<br>{{/scope}}</td><td data-label="{{t.finding_nonconformity}}">{{nonconformities}}</td><td data-label="{{t.finding_observation}}">{{observations}}</td><td data-label="{{t.finding_opportunity}}">{{opportunities}}</td><td data-label="{{t.unanswered_findings}}">{{#has_open}}<span class="badge danger">{{open}}</span>{{/has_open}}{{^has_open}}0{{/has_open}}</td></tr>{{/audits}}</tbody>
 </table></div>
 {{/has_audits}}
 
@@ -1659,20 +1657,6 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
 {{#subtitle}}<p class="doc-subtitle">{{subtitle}}</p>{{/subtitle}}
 
 """#,
-    "templates/duty-signatures.mustache": #"""
-<div class="signatures">
-{{#signatures}}
-  <div class="signature">
-    <p class="sig-role">{{role}}</p>
-    <p class="sig-hint">{{t.signature_hint}}</p>
-    <div class="sig-space"></div>
-    <p class="sig-name">{{#name}}{{name}}{{/name}}{{^name}}&nbsp;{{/name}}</p>
-    {{#date}}<p class="sig-date">{{t.date}}: {{date}}</p>{{/date}}
-  </div>
-{{/signatures}}
-</div>
-
-"""#,
     "templates/duty-tabs.mustache": #"""
 <nav class="duty-tabs no-print" aria-label="{{t.nav_duties}}">
   <ul>{{#tabs}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/tabs}}</ul>
@@ -1704,8 +1688,8 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
     <h2>{{t.report_sent}}</h2>
     {{^has_reports}}<p>{{#has_findings}}<span class="report-status {{status_key}}">{{status}}</span> — {{t.report_due}} {{report_due}}{{/has_findings}}{{^has_findings}}{{t.none}}{{/has_findings}}</p>{{/has_reports}}
     {{#has_reports}}
-    <table><thead><tr><th scope="col">{{t.date}}</th><th scope="col">{{t.report_ref}}</th></tr></thead>
-    <tbody>{{#reports}}<tr><td class="{{#late}}late{{/late}}">{{date}}</td><td>{{ref}}</td></tr>{{/reports}}</tbody></table>
+    <table class="stack"><thead><tr><th scope="col">{{t.date}}</th><th scope="col">{{t.report_ref}}</th></tr></thead>
+    <tbody>{{#reports}}<tr><td data-label="{{t.date}}" class="{{#late}}late{{/late}}">{{date}}</td><td data-label="{{t.report_ref}}">{{ref}}</td></tr>{{/reports}}</tbody></table>
     {{/has_reports}}
   </section>
   <section class="box">
@@ -1714,7 +1698,7 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
     {{#has_response}}<p><strong class="response {{response_key}}">{{response}}</strong> ({{response_on}}){{#rejected_open}} <span class="badge danger">{{t.rejected_open}}</span>{{/rejected_open}}</p>{{/has_response}}
   </section>
   <section class="box"><h2>{{t.inspection_record_text}}</h2><div class="prose">{{{body}}}</div></section>
-{{> duty-signatures}}
+{{> signatures}}
 </article>
 
 """#,
@@ -1722,11 +1706,17 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
 {{> duty-tabs}}
 <h1>{{t.inspections_title}}</h1>
 <p class="muted">{{t.inspections_explain}}</p>
+{{#has_overdue_reports}}
+<section id="overdue" class="panel">
+  <h2>{{t.report_overdue}}</h2>
+  <ul>{{#overdue_reports}}<li><a href="{{href}}">{{date}} — {{by}}</a> · {{t.report_due}} {{due}} · {{owner}} · <span class="late">{{timing}}</span></li>{{/overdue_reports}}</ul>
+</section>
+{{/has_overdue_reports}}
 {{^has_inspections}}<p class="muted">{{t.none}}</p>{{/has_inspections}}
 {{#has_inspections}}
-<div class="table-scroll" role="region" aria-label="{{t.inspections_title}}" tabindex="0"><table>
+<div class="table-scroll" role="region" aria-label="{{t.inspections_title}}" tabindex="0"><table class="stack">
   <thead><tr><th scope="col">{{t.inspection_date}}</th><th scope="col">{{t.inspection_by}}</th><th scope="col">{{t.inspection_mode}}</th><th scope="col">{{t.findings}}</th><th scope="col">{{t.report_due}}</th><th scope="col">{{t.report_sent}}</th><th scope="col">{{t.inspection_response}}</th></tr></thead>
-  <tbody>{{#inspections}}<tr><td><a href="{{href}}">{{date}}</a></td><td>{{by}}</td><td>{{mode}}</td><td>{{findings}}</td><td>{{report_due}}</td><td>{{reported_on}} <span class="report-status {{status_key}}">{{status}}</span></td><td>{{response}}{{#rejected_open}} <span class="badge danger">{{t.rejected_open}}</span>{{/rejected_open}}</td></tr>{{/inspections}}</tbody>
+  <tbody>{{#inspections}}<tr><td data-label="{{t.inspection_date}}"><a href="{{href}}">{{date}}</a></td><td data-label="{{t.inspection_by}}">{{by}}</td><td data-label="{{t.inspection_mode}}">{{mode}}</td><td data-label="{{t.findings}}">{{findings}}</td><td data-label="{{t.report_due}}">{{report_due}}</td><td data-label="{{t.report_sent}}">{{reported_on}} <span class="report-status {{status_key}}">{{status}}</span></td><td data-label="{{t.inspection_response}}">{{response}}{{#rejected_open}} <span class="badge danger">{{t.rejected_open}}</span>{{/rejected_open}}</td></tr>{{/inspections}}</tbody>
 </table></div>
 {{/has_inspections}}
 
@@ -1740,14 +1730,20 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
     <div class="form-code">QĐ 19/2014 Điều 4.4a</div>
   </header>
   <p class="status">{{t.legal_overdue}}: <strong>{{overdue}}</strong> · {{t.legal_late}}: <strong>{{late}}</strong> · {{t.legal_pending}}: <strong>{{pending}}</strong> · {{t.on_time_rate}}: <strong>{{on_time_rate}}</strong> <button type="button" class="print-button" hidden>{{t.print}}</button></p>
+  {{#has_overdue_documents}}
+  <section id="overdue" class="panel no-print">
+    <h2>{{t.legal_overdue}}</h2>
+    <ul>{{#overdue_documents}}<li><a href="#{{id}}">{{title}}</a> · {{t.update_due}} {{due}} · {{owner}} · <span class="late">{{timing}}</span></li>{{/overdue_documents}}</ul>
+  </section>
+  {{/has_overdue_documents}}
   {{^has_documents}}<p class="muted">{{t.none}}</p>{{/has_documents}}
   {{#has_documents}}
-  <div class="table-scroll" role="region" aria-label="{{t.legal_title}}" tabindex="0"><table class="legal">
+  <div class="table-scroll" role="region" aria-label="{{t.legal_title}}" tabindex="0"><table class="stack legal">
     <thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.updated_on}}</th><th scope="col">{{t.legal_status}}</th><th scope="col">{{t.affects}}</th><th scope="col">{{t.finding_request}}</th></tr></thead>
-    <tbody>{{#documents}}<tr id="{{id}}" class="legal-{{status_key}}"><td>{{title}}<br><span class="muted">{{id}}{{#units}} · <a href="{{href}}">{{name}}</a>{{/units}}</span></td><td>{{effective_on}}</td><td>{{update_due}}</td><td>{{updated_on}}</td><td><span class="legal-status {{status_key}}">{{status}}</span></td><td>{{affects}}</td><td>{{#ticket}}{{#href}}<a href="{{href}}">{{id}}</a>{{/href}}{{^href}}{{id}}{{/href}}{{/ticket}}</td></tr>{{/documents}}</tbody>
+    <tbody>{{#documents}}<tr id="{{id}}" class="legal-{{status_key}}"><td data-label="{{t.legal_document}}">{{title}}<br><span class="muted">{{id}}{{#units}} · <a href="{{href}}">{{name}}</a>{{/units}}</span></td><td data-label="{{t.effective_on}}">{{effective_on}}</td><td data-label="{{t.update_due}}">{{update_due}}</td><td data-label="{{t.updated_on}}">{{updated_on}}</td><td data-label="{{t.legal_status}}"><span class="legal-status {{status_key}}">{{status}}</span></td><td data-label="{{t.affects}}">{{affects}}</td><td data-label="{{t.finding_request}}">{{#ticket}}{{#href}}<a href="{{href}}">{{id}}</a>{{/href}}{{^href}}{{id}}{{/href}}{{/ticket}}</td></tr>{{/documents}}</tbody>
   </table></div>
   {{/has_documents}}
-{{> duty-signatures}}
+{{> signatures}}
 </article>
 
 """#,
@@ -1817,8 +1813,8 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
   <section class="box">
     <h2>{{t.input_context_changes}}: {{t.nav_legal}}</h2>
     {{^has_period_legal}}<p class="muted">{{t.report_no_legal}}</p>{{/has_period_legal}}
-    {{#has_period_legal}}<div class="table-scroll" role="region" aria-label="{{t.nav_legal}}" tabindex="0"><table><thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.legal_status}}</th></tr></thead>
-    <tbody>{{#period_legal}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{effective_on}}</td><td>{{update_due}}</td><td><span class="legal-status {{status_key}}">{{status}}</span></td></tr>{{/period_legal}}</tbody></table></div>{{/has_period_legal}}
+    {{#has_period_legal}}<div class="table-scroll" role="region" aria-label="{{t.nav_legal}}" tabindex="0"><table class="stack"><thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.legal_status}}</th></tr></thead>
+    <tbody>{{#period_legal}}<tr><td data-label="{{t.legal_document}}"><a href="{{href}}">{{title}}</a></td><td data-label="{{t.effective_on}}">{{effective_on}}</td><td data-label="{{t.update_due}}">{{update_due}}</td><td data-label="{{t.legal_status}}"><span class="legal-status {{status_key}}">{{status}}</span></td></tr>{{/period_legal}}</tbody></table></div>{{/has_period_legal}}
   </section>
   <section class="box">
     <h2>5. {{t.to_fill}}</h2>
@@ -1908,8 +1904,8 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
     {{^has_plans}}<p>{{t.report_no_plans}}</p><div class="blank"></div>{{/has_plans}}
     {{#has_plans}}
     <p>{{t.attainment}}: <strong>{{attainment}}</strong> ({{met}}/{{evaluated}}) — <a href="{{objectives_href}}">{{t.objectives_year}} {{year}}</a></p>
-    <div class="table-scroll" role="region" aria-label="{{t.report_item_1c}}" tabindex="0"><table><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.report_approved_on}}</th><th scope="col">{{t.report_evaluated_on}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
-    <tbody>{{#plans}}<tr><td>{{unit}}</td><td>{{approved_on}}{{#approved_late}} <span class="badge danger">{{t.annual_late}}</span>{{/approved_late}}{{#not_approved}}<span class="badge warn">{{t.annual_missing}}</span>{{/not_approved}}</td><td>{{evaluated_on}}{{#evaluated_late}} <span class="badge danger">{{t.annual_late}}</span>{{/evaluated_late}}{{#not_evaluated}}<span class="badge warn">{{t.annual_missing}}</span>{{/not_evaluated}}</td><td>{{met}}/{{evaluated}}</td><td>{{attainment}}</td></tr>{{/plans}}</tbody></table></div>
+    <div class="table-scroll" role="region" aria-label="{{t.report_item_1c}}" tabindex="0"><table class="stack"><thead><tr><th scope="col">{{t.unit}}</th><th scope="col">{{t.report_approved_on}}</th><th scope="col">{{t.report_evaluated_on}}</th><th scope="col">{{t.met}}</th><th scope="col">{{t.attainment}}</th></tr></thead>
+    <tbody>{{#plans}}<tr><td data-label="{{t.unit}}">{{unit}}</td><td data-label="{{t.report_approved_on}}">{{approved_on}}{{#approved_late}} <span class="badge danger">{{t.annual_late}}</span>{{/approved_late}}{{#not_approved}}<span class="badge warn">{{t.annual_missing}}</span>{{/not_approved}}</td><td data-label="{{t.report_evaluated_on}}">{{evaluated_on}}{{#evaluated_late}} <span class="badge danger">{{t.annual_late}}</span>{{/evaluated_late}}{{#not_evaluated}}<span class="badge warn">{{t.annual_missing}}</span>{{/not_evaluated}}</td><td data-label="{{t.met}}">{{met}}/{{evaluated}}</td><td data-label="{{t.attainment}}">{{attainment}}</td></tr>{{/plans}}</tbody></table></div>
     {{/has_plans}}
   </section>
   <section class="report-item" id="item-1d">
@@ -1976,8 +1972,8 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
     {{^has_legal}}<p>{{t.report_no_legal}}</p>{{/has_legal}}
     {{#has_legal}}
     <p>{{t.legal_on_time}}: {{legal_on_time}} · {{t.legal_late}}: {{legal_late}} · {{t.legal_overdue}}: {{legal_overdue}} · {{t.legal_pending}}: {{legal_pending}} · {{t.on_time_rate}}: <strong>{{legal_on_time_rate}}</strong> — <a href="{{legal_href}}">{{t.nav_legal}}</a></p>
-    <div class="table-scroll" role="region" aria-label="{{t.report_item_2d}}" tabindex="0"><table><thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.updated_on}}</th><th scope="col">{{t.legal_status}}</th></tr></thead>
-    <tbody>{{#legal}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{effective_on}}</td><td>{{update_due}}</td><td>{{updated_on}}</td><td><span class="legal-status {{status_key}}">{{status}}</span></td></tr>{{/legal}}</tbody></table></div>
+    <div class="table-scroll" role="region" aria-label="{{t.report_item_2d}}" tabindex="0"><table class="stack"><thead><tr><th scope="col">{{t.legal_document}}</th><th scope="col">{{t.effective_on}}</th><th scope="col">{{t.update_due}}</th><th scope="col">{{t.updated_on}}</th><th scope="col">{{t.legal_status}}</th></tr></thead>
+    <tbody>{{#legal}}<tr><td data-label="{{t.legal_document}}"><a href="{{href}}">{{title}}</a></td><td data-label="{{t.effective_on}}">{{effective_on}}</td><td data-label="{{t.update_due}}">{{update_due}}</td><td data-label="{{t.updated_on}}">{{updated_on}}</td><td data-label="{{t.legal_status}}"><span class="legal-status {{status_key}}">{{status}}</span></td></tr>{{/legal}}</tbody></table></div>
     {{/has_legal}}
   </section>
   <section class="report-item" id="item-2dd">
@@ -1994,7 +1990,7 @@ deadline_legal_update: Hạn cập nhật vào HTQLCL
     <h2>III. {{t.report_conclusion}}</h2>
     <div class="blank"></div>
   </section>
-{{> duty-signatures}}
+{{> signatures}}
 </article>
 
 """#,

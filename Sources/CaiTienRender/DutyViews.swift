@@ -24,11 +24,6 @@ extension SiteModel {
         ] as View
     }
 
-    /// A signature block: the signer's role, the name from the record, the date.
-    func signatureBlock(_ role: String, name: String?, on day: Day?) -> View {
-        ["role": role, "name": name as Any, "date": day.map { l.date($0) } as Any]
-    }
-
     func unitLinks(_ codes: [String], depth: Int) -> [View] {
         codes.map { ["name": unitName($0), "href": rootPrefix(depth) + OutputLayout.unit($0)] as View }
     }
@@ -102,8 +97,8 @@ extension SiteModel {
             "findings": findings, "has_findings": !findings.isEmpty,
             "counts": FindingType.allCases.map { ["label": l.t("finding_" + $0.rawValue), "count": counts[$0] ?? 0] as View },
             "body": a.bodyHTML,
-            "signatures": [signatureBlock(l.t("sign_lead_auditor"), name: a.leadAuditor, on: a.lastDay),
-                           signatureBlock(l.t("sign_audit_approver"), name: a.approvedBy, on: a.approvedOn)],
+            "signatures": [signature(l.t("sign_lead_auditor"), name: a.leadAuditor, on: a.lastDay),
+                           signature(l.t("sign_audit_approver"), name: a.approvedBy, on: a.approvedOn)],
         ]
     }
 }
@@ -139,6 +134,15 @@ extension SiteModel {
                         "rejected_open": f.rejectedOpen.contains(i.id)]
             },
             "has_inspections": !content.inspections.isEmpty,
+            // Who must act and how late: the agency owes each of these reports.
+            "overdue_reports": content.inspections.filter { f.reportsOverdue.contains($0.id) }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+                .map { i -> View in
+                    let due = i.reportDue(months: months)
+                    return ["href": "\(i.id)/index.html", "date": l.date(i.date), "by": i.by, "due": l.date(due),
+                            "timing": due.map { l.timing(.late(today.days(since: $0))) } ?? ""]
+                },
+            "has_overdue_reports": !f.reportsOverdue.isEmpty,
+            "owner": l.t("role_agency_head"),
         ]
     }
 
@@ -165,8 +169,8 @@ extension SiteModel {
             "rejected_open": figures.inspections.rejectedOpen.contains(i.id),
             "body": i.bodyHTML,
             // The inspection record (Mẫu 21 of TT 26/2014) is signed by the head of the team and the agency.
-            "signatures": [signatureBlock(l.t("sign_inspection_head"), name: nil, on: i.date),
-                           signatureBlock(l.t("sign_inspected_agency"), name: nil, on: i.date)],
+            "signatures": [signature(l.t("sign_inspection_head"), name: nil, on: i.date),
+                           signature(l.t("sign_inspected_agency"), name: nil, on: i.date)],
         ]
     }
 }
@@ -203,10 +207,17 @@ extension SiteModel {
                         "ticket": findingRequest(d.ticket, depth: depth)]
             },
             "has_documents": !rows.isEmpty,
+            "overdue_documents": rows.filter { overdue.contains($0.id) }.map { d -> View in
+                let due = d.updateDue(months: months)
+                return ["id": d.id, "title": d.title, "due": l.date(due),
+                        "timing": due.map { l.timing(.late(today.days(since: $0))) } ?? ""]
+            },
+            "has_overdue_documents": !g.overdue.isEmpty,
+            "owner": l.t("role_iso_committee"),
             "overdue": g.overdue.count, "late": g.late.count, "pending": g.pending.count,
             "on_time_rate": l.percent(g.onTimeRate),
-            "signatures": [signatureBlock(l.t("sign_prepared_by"), name: nil, on: nil),
-                           signatureBlock(l.t("sign_head_of_agency"), name: nil, on: nil)],
+            "signatures": [signature(l.t("sign_prepared_by"), name: nil, on: nil),
+                           signature(l.t("sign_head_of_agency"), name: nil, on: nil)],
         ]
     }
 }
@@ -229,10 +240,10 @@ extension SiteModel {
             tile("tile_unanswered_findings", String(a.unansweredFindings.count), href: OutputLayout.auditsIndex + "#unanswered")
         }
         if !figures.inspections.reportsOverdue.isEmpty {
-            tile("tile_inspection_reports_overdue", String(figures.inspections.reportsOverdue.count), href: OutputLayout.inspectionsIndex)
+            tile("tile_inspection_reports_overdue", String(figures.inspections.reportsOverdue.count), href: OutputLayout.inspectionsIndex + "#overdue")
         }
         if !figures.legal.overdue.isEmpty {
-            tile("tile_legal_overdue", String(figures.legal.overdue.count), href: OutputLayout.legalIndex)
+            tile("tile_legal_overdue", String(figures.legal.overdue.count), href: OutputLayout.legalIndex + "#overdue")
         }
         return tiles
     }

@@ -108,7 +108,7 @@ extension SiteModel {
             "legal_pending": r.legalPending.count, "legal_href": root + OutputLayout.legalIndex,
             // 2đ
             "reannounced": r.reannounced == true, "not_reannounced": r.reannounced == false,
-            "signatures": [signatureBlock(l.t("sign_report_head"), name: nil, on: nil)],
+            "signatures": [signature(l.t("sign_report_head"), name: nil, on: nil)],
         ]
     }
 

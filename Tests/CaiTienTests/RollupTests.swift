@@ -206,6 +206,14 @@ private func strings(in value: Any) -> [String] {
             #expect(figures["open"] as? Int == open, "\(organisation)")
             #expect(figures["overdue"] as? Int == overdue, "\(organisation)")
             #expect(row["today"] as? String == ward["today"] as? String)
+            // The duties of SPEC §5 travel as figures too (the sample keeps audits, inspections and
+            // legal documents; a ward without them has no such keys, and no figure).
+            let kpis = try #require(ward["kpis"] as? [String: Any])
+            let duties = (kpis["audits"] as? [String: Any], kpis["inspections"] as? [String: Any], kpis["legal"] as? [String: Any])
+            #expect(figures["audit_due"] as? Bool == duties.0?["due"] as? Bool, "\(organisation)")
+            #expect(figures["inspection_reports_overdue"] as? Int == (duties.1?["reports_overdue"] as? [Any])?.count, "\(organisation)")
+            #expect(figures["legal_overdue"] as? Int == (duties.2?["overdue"] as? [Any])?.count, "\(organisation)")
+            if path == wards.sample { #expect(((duties.2?["overdue"] as? [Any])?.count ?? 0) > 0, "the sample has an overdue legal update") }
             let shown = try #require(cells(of: organisation, in: html), "\(organisation) has no row")
             #expect(shown[0] == String(open) && shown[1] == String(overdue), "\(organisation): \(shown)")
         }

@@ -279,8 +279,8 @@ def test_tiles_equal_data_json(desktop, data):
     # SPEC §5: shown when non-zero, absent otherwise, each linking to its list.
     duties = {
         "tile_unanswered_findings": (len(k["audits"]["unanswered_findings"]), "audits/index.html#unanswered"),
-        "tile_inspection_reports_overdue": (len(k["inspections"]["reports_overdue"]), "inspections/index.html"),
-        "tile_legal_overdue": (len(k["legal"]["overdue"]), "legal/index.html"),
+        "tile_inspection_reports_overdue": (len(k["inspections"]["reports_overdue"]), "inspections/index.html#overdue"),
+        "tile_legal_overdue": (len(k["legal"]["overdue"]), "legal/index.html#overdue"),
     }
     for key, (figure, href) in duties.items():
         assert (key in shown) == (figure > 0), f"{key}: data.json has {figure}, the tile is {'shown' if key in shown else 'absent'}"
