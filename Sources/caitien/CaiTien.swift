@@ -124,19 +124,19 @@ func languageOfArguments(_ arguments: [String]) -> Language {
 func usageProblem(_ english: String) -> Message {
     /// The texts between single quotes, in order.
     let quoted = english.split(separator: "'", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
-    func first(_ n: Int) -> Phrase { .value(quoted.count > n ? quoted[n] : "") }
+    func quote(_ n: Int) -> Phrase { .value(quoted.count > n ? quoted[n] : "") }
     if english.hasPrefix("Unknown option '") {
-        return quoted.count > 1 ? CommandMessage.unknownOptionDidYouMean(["option": first(0), "suggestion": first(1)])
-            : CommandMessage.unknownOption(["option": first(0)])
+        return quoted.count > 1 ? CommandMessage.unknownOptionDidYouMean(["option": quote(0), "suggestion": quote(1)])
+            : CommandMessage.unknownOption(["option": quote(0)])
     }
-    if english.hasPrefix("Missing value for '") { return CommandMessage.missingValue(["option": first(0)]) }
-    if english.hasPrefix("Missing expected argument '") { return CommandMessage.missingArgument(["argument": first(0)]) }
+    if english.hasPrefix("Missing value for '") { return CommandMessage.missingValue(["option": quote(0)]) }
+    if english.hasPrefix("Missing expected argument '") { return CommandMessage.missingArgument(["argument": quote(0)]) }
     if english.hasPrefix("The value '") {
         let option = quoted.count > 1 ? quoted[1].prefix { $0 != " " } : ""
         if ["--today", "--date", "--effective", "--issued"].contains(option) {
-            return CommandMessage.invalidDay(["value": first(0), "option": .value(String(option))])
+            return CommandMessage.invalidDay(["value": quote(0), "option": .value(String(option))])
         }
-        return CommandMessage.invalidValue(["value": first(0), "option": first(1)])
+        return CommandMessage.invalidValue(["value": quote(0), "option": quote(1)])
     }
     if english.hasPrefix("Unexpected argument '") || english.contains("unexpected arguments") {
         return CommandMessage.unexpectedArgument(["argument": .list(quoted)])
