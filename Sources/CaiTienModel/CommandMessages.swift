@@ -535,6 +535,90 @@ extension CommandMessage {
     public static let jsonExpectedDate = CommandMessage(
         "json-expected-date", vi: "cần một ngày dạng YYYY-MM-DD", en: "expected a date YYYY-MM-DD")
 
+
+    // MARK: stats (the figures as text)
+
+    public static let statsHeading = CommandMessage(
+        "stats-heading", vi: "Số liệu ngày {day} — {organisation}", en: "Figures for {day} — {organisation}")
+    public static let statsRequests = CommandMessage(
+        "stats-requests", vi: "Phiếu: tổng {total}, đang mở {open}, đã đóng {closed}, đã hủy {cancelled}", en: "Requests: {total} total, {open} open, {closed} closed, {cancelled} cancelled")
+    public static let statsByStage = CommandMessage(
+        "stats-by-stage", vi: "  theo giai đoạn: {list}", en: "  by stage: {list}")
+    public static let statsByKind = CommandMessage(
+        "stats-by-kind", vi: "  theo loại: {list}", en: "  by kind: {list}")
+    public static let statsByUnit = CommandMessage(
+        "stats-by-unit", vi: "  theo đơn vị: {list}", en: "  by unit: {list}")
+    public static let statsBySource = CommandMessage(
+        "stats-by-source", vi: "  theo nguồn: {list}", en: "  by source: {list}")
+    public static let statsOverdue = CommandMessage(
+        "stats-overdue", vi: "  quá hạn: {ids}", en: "  overdue: {ids}")
+    public static let statsDueSoon = CommandMessage(
+        "stats-due-soon", vi: "  sắp đến hạn: {ids}", en: "  due soon: {ids}")
+    public static let statsActionsOverdue = CommandMessage(
+        "stats-actions-overdue", vi: "  biện pháp quá hạn: {ids}", en: "  actions overdue: {ids}")
+    public static let statsMissingProgress = CommandMessage(
+        "stats-missing-progress", vi: "  thiếu báo cáo tiến độ hằng tháng: {ids}", en: "  missing monthly progress: {ids}")
+    public static let statsAwaitingVerification = CommandMessage(
+        "stats-awaiting-verification", vi: "  chờ kiểm tra xác nhận: {ids}", en: "  awaiting verification: {ids}")
+    public static let statsUndecided = CommandMessage(
+        "stats-undecided", vi: "  chưa quyết định có cần HĐKP/cải tiến: {ids}", en: "  undecided: {ids}")
+    public static let statsRates = CommandMessage(
+        "stats-rates", vi: "  đóng đúng hạn: {onTime}; có hiệu lực: {effective}", en: "  closed on time: {onTime}; effective: {effective}")
+    public static let statsDaysToClose = CommandMessage(
+        "stats-days-to-close", vi: "  số ngày đến khi đóng: trung vị {median}, p90 {p90}", en: "  days to close: median {median}, p90 {p90}")
+    public static let statsAge = CommandMessage(
+        "stats-age", vi: "  số ngày phiếu đang mở: 0–30: {a}, 31–90: {b}, 91–180: {c}, trên 180: {d}", en: "  age of open requests: 0–30: {a}, 31–90: {b}, 91–180: {c}, 181+: {d}")
+    public static let statsDisposable = CommandMessage(
+        "stats-disposable", vi: "  có thể hủy (hết thời hạn lưu): {ids}", en: "  may be disposed of (retention over): {ids}")
+    public static let statsRecurring = CommandMessage(
+        "stats-recurring", vi: "KPH lặp lại:{none}", en: "Recurring nonconformities:{none}")
+    public static let statsRecurringGroup = CommandMessage(
+        "stats-recurring-group", vi: "  {unit} / {category}: {run} lần liên tiếp — {state}", en: "  {unit} / {category}: {run} in a row — {state}")
+    public static let statsCoveredBy = CommandMessage(
+        "stats-covered-by", vi: "đã có phiếu {id}", en: "covered by {id}")
+    public static let statsActionRequired = CommandMessage(
+        "stats-action-required", vi: "CẦN HÀNH ĐỘNG KHẮC PHỤC", en: "CORRECTIVE ACTION REQUIRED")
+    public static let statsConfidential = CommandMessage(
+        "stats-confidential", vi: "(bảo mật)", en: "(confidential)")
+    public static let statsObjectives = CommandMessage(
+        "stats-objectives", vi: "Mục tiêu năm {year}: {objectives} mục tiêu, {evaluated} đã đánh giá, {met} đạt, tỷ lệ đạt {attainment}", en: "Objectives {year}: {objectives} objectives, {evaluated} evaluated, {met} met, attainment {attainment}")
+    public static let statsPlansLate = CommandMessage(
+        "stats-plans-late", vi: "  kế hoạch phê duyệt muộn: {ids}", en: "  plans approved late: {ids}")
+    public static let statsPlansUnapproved = CommandMessage(
+        "stats-plans-unapproved", vi: "  kế hoạch chưa phê duyệt: {ids}", en: "  plans not approved: {ids}")
+    public static let statsEvaluationsLate = CommandMessage(
+        "stats-evaluations-late", vi: "  đánh giá kết quả muộn: {ids}", en: "  evaluations late: {ids}")
+    public static let statsEvaluationsMissing = CommandMessage(
+        "stats-evaluations-missing", vi: "  chưa đánh giá kết quả: {ids}", en: "  evaluations missing: {ids}")
+    public static let statsPlansMissing = CommandMessage(
+        "stats-plans-missing", vi: "  chưa có kế hoạch: {ids}", en: "  plans missing: {ids}")
+    public static let statsReview = CommandMessage(
+        "stats-review", vi: "Xem xét của lãnh đạo: lần gần nhất {last}{ago}; {due}", en: "Management review: last {last}{ago}; {due}")
+    public static let statsDaysAgo = CommandMessage(
+        "stats-days-ago", vi: ", cách đây {days} ngày", en: ", {days} days ago")
+    public static let statsDueNow = CommandMessage(
+        "stats-due-now", vi: "ĐÃ ĐẾN HẠN", en: "DUE NOW")
+    public static let statsNextDue = CommandMessage(
+        "stats-next-due", vi: "hạn tiếp theo {day}", en: "next due by {day}")
+    public static let statsNever = CommandMessage(
+        "stats-never", vi: "chưa có", en: "never")
+    public static let statsNone = CommandMessage(
+        "stats-none", vi: "không có", en: "none")
+    public static let statsReviewIncomplete = CommandMessage(
+        "stats-review-incomplete", vi: "  {id} thiếu đầu vào: {inputs}", en: "  {id} is missing inputs: {inputs}")
+    public static let statsDecisions = CommandMessage(
+        "stats-decisions", vi: "  quyết định chưa có phiếu: {count}; quyết định có phiếu quá hạn: {ids}", en: "  decisions without a request: {count}; decisions whose request is overdue: {ids}")
+    public static let statsAudit = CommandMessage(
+        "stats-audit", vi: "Đánh giá nội bộ: lần gần nhất {last}{ago}; {due}", en: "Internal audit: last {last}{ago}; {due}")
+    public static let statsFindings = CommandMessage(
+        "stats-findings", vi: "  các phát hiện: {list}", en: "  findings: {list}")
+    public static let statsUnanswered = CommandMessage(
+        "stats-unanswered", vi: "  sự không phù hợp chưa mở phiếu: {ids}", en: "  nonconformities without a request: {ids}")
+    public static let statsInspections = CommandMessage(
+        "stats-inspections", vi: "Kiểm tra của cơ quan cấp tỉnh: lần gần nhất {last}; báo cáo quá hạn: {overdue}; báo cáo muộn: {late}; bị từ chối, chưa báo cáo lại: {rejected}", en: "Inspections: last {last}; reports overdue: {overdue}; reports late: {late}; rejected and open: {rejected}")
+    public static let statsLegal = CommandMessage(
+        "stats-legal", vi: "Văn bản pháp luật: chưa cập nhật vào HTQLCL {pending}; quá hạn: {overdue}; muộn: {late}; đúng hạn: {onTime}", en: "Legal documents: pending {pending}; overdue: {overdue}; late: {late}; on time: {onTime}")
+
     /// Every message of the command line, in the order `caitien explain` lists those it explains.
     public static let all: [CommandMessage] = [
         outputHoldsWorkingFolder, outputOverlaps, outputNotAFolder, outputNotOurs, outputBusy, outputWaiting, outsideOutput,
@@ -559,5 +643,12 @@ extension CommandMessage {
         jsonNotUTF8, jsonLoneBackslash, jsonBadUnicodeEscape, jsonBadEscape, jsonNumberOutOfRange, jsonExpectedCount, jsonTooDeep,
         jsonExpectedValue, jsonExpectedNumber, jsonExpectedDecimals, jsonExpectedExponent, jsonSchemaNotWhole, jsonTodayNotDate,
         jsonExpectedDate,
+        statsHeading, statsRequests, statsByStage, statsByKind, statsByUnit, statsBySource, statsOverdue, statsDueSoon,
+        statsActionsOverdue, statsMissingProgress, statsAwaitingVerification, statsUndecided, statsRates,
+        statsDaysToClose, statsAge, statsDisposable, statsRecurring, statsRecurringGroup, statsCoveredBy,
+        statsActionRequired, statsConfidential, statsObjectives, statsPlansLate, statsPlansUnapproved,
+        statsEvaluationsLate, statsEvaluationsMissing, statsPlansMissing, statsReview, statsDaysAgo, statsDueNow,
+        statsNextDue, statsNever, statsNone, statsReviewIncomplete, statsDecisions, statsAudit, statsFindings,
+        statsUnanswered, statsInspections, statsLegal,
     ]
 }

@@ -380,7 +380,7 @@ struct Stats: ParsableCommand {
         if json {
             print(figures.kpis.serialized(indent: 2))
         } else {
-            print(statsText(figures, content: site.content))
+            print(statsText(figures, content: site.content, language: site.language(options.language)))
         }
     }
 }

@@ -182,4 +182,33 @@ import TestSupport
         let page = try String(contentsOfFile: folder + "/public/index.html", encoding: .utf8)
         #expect(page.contains("không có tệp hoặc thư mục này"))
     }
+
+    @Test func statsSpeaksTheSiteLanguage() throws {
+        let folder = try temporaryFolder("caitien-msg-stats")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try ward(ticket("tickets/2025/PYC-2025-001.md", """
+        assigned_to: Võ Thị Kim Oanh
+        assigned_on: 05/03/2025
+        approved_on: 10/03/2025
+        due: 31/03/2025
+        ---
+        """)).write(to: folder)
+        let vi = try runCaitien(["stats", "--today", "2025-04-15"], in: folder)
+        #expect(vi.status == 0, "\(vi.errors)")
+        let lines = vi.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "Số liệu ngày 15/04/2025 — UBND phường Ninh Hòa")
+        #expect(lines.contains("Phiếu: tổng 1, đang mở 1, đã đóng 0, đã hủy 0"))
+        #expect(lines.contains("  theo giai đoạn: Mới mở 0; Đã phân công 0; Đang thực hiện 1; Chờ kiểm tra xác nhận 0; Đã đóng 0; Đã hủy 0"))
+        #expect(lines.contains("  theo nguồn: Đánh giá nội bộ 1"))
+        #expect(lines.contains("  quá hạn: 1: PYC-2025-001"))
+        #expect(lines.contains("  sắp đến hạn: không có"))
+        #expect(lines.contains("Xem xét của lãnh đạo: lần gần nhất chưa có; ĐÃ ĐẾN HẠN"))
+        let en = try runCaitien(["stats", "--today", "2025-04-15", "--lang", "en"], in: folder)
+        let english = en.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(english.first == "Figures for 2025-04-15 — UBND phường Ninh Hòa")
+        #expect(english.contains("Requests: 1 total, 1 open, 0 closed, 0 cancelled"))
+        #expect(english.contains("  by stage: Open 0; Assigned 0; In progress 1; Awaiting verification 0; Closed 0; Cancelled 0"))
+        #expect(english.contains("  overdue: 1: PYC-2025-001"))
+        #expect(english.contains("Management review: last never; DUE NOW"))
+    }
 }
