@@ -52,7 +52,7 @@ let package = Package(
         // Fetching wards' data.json over HTTPS for the roll-up: AsyncHTTPClient (SwiftNIO and
         // BoringSSL, which link statically; URLSession would need libcurl), kept out of the rest.
         .target(name: "CaiTienFetch", dependencies: [
-            "CaiTienRollup", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            "CaiTienModel", "CaiTienRollup", .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         // `caitien serve`: a local preview server (our own HTTP/1.1 over POSIX sockets: the
         // packages' servers bring FoundationNetworking, hence libcurl, into the static binary).

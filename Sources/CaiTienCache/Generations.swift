@@ -35,12 +35,12 @@ public final class OutputFolder: @unchecked Sendable {
         let out = absolutePath(output)
         let cwd = absolutePath(".")
         guard out != "/", out != cwd, !cwd.hasPrefix(out + "/") else {
-            throw BuildError("refusing to write the site into \(output): it holds the working folder; choose a folder such as public")
+            throw BuildError(.outputHoldsWorkingFolder, ["output": .value(output)])
         }
         for folder in protected where !folder.isEmpty {
             let p = absolutePath(folder)
             if p == out || p.hasPrefix(out + "/") || out.hasPrefix(p + "/") {
-                throw BuildError("the output folder \(output) overlaps \(folder); choose another --output")
+                throw BuildError(.outputOverlaps, ["output": .value(output), "folder": .value(folder)])
             }
         }
         let url = URL(fileURLWithPath: out)
@@ -48,23 +48,23 @@ public final class OutputFolder: @unchecked Sendable {
         parent = url.deletingLastPathComponent().path
         name = url.lastPathComponent
         if let kind = DiskFileSystem().kind(of: out), kind != .directory {
-            throw BuildError("\(output) exists and is not a folder (a link or a file); remove it or choose another --output")
+            throw BuildError(.outputNotAFolder, ["output": .value(output)])
         }
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        } catch { throw BuildError("cannot create \(parent): \(error.localizedDescription)") }
+        } catch { throw BuildError(.cannotCreateFolder, ["path": .value(parent), "problem": .problem(of: error)]) }
         // Ownership is checked before the lock file is made, so a refused folder gets nothing beside it either.
         try OutputFolder.checkOwned(out, shownAs: output, parent: parent, name: name)
         let lockPath = parent + "/." + name + ".lock"
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw BuildError("cannot create the lock \(lockPath): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw BuildError(.cannotWrite, ["path": .value(lockPath), "problem": .system(errno)]) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             waiting()
             let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, wait) * 1e9)
             while flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 guard DispatchTime.now().uptimeNanoseconds < deadline else {
                     close(fd)
-                    throw BuildError("another caitien build is still writing into \(output) (it holds \(lockPath)); wait for it to end, then build again")
+                    throw BuildError(.outputBusy, ["output": .value(output), "lock": .value(lockPath)])
                 }
                 usleep(100_000)
             }
@@ -91,7 +91,7 @@ public final class OutputFolder: @unchecked Sendable {
         for (candidate, label) in [(folder, shown), (parent + "/." + name + ".previous", "." + name + ".previous")] {
             guard DiskFileSystem().kind(of: candidate) != nil else { continue }
             guard DiskFileSystem().kind(of: candidate) == .directory else {
-                throw BuildError("\(label) exists and is not a folder; caitien will not replace it — remove it or choose another --output")
+                throw BuildError(.outputNotAFolder, ["output": .value(label)])
             }
             if isMarked(candidate) { continue }
             var info = stat()
@@ -99,7 +99,7 @@ public final class OutputFolder: @unchecked Sendable {
             let names = ((try? DiskFileSystem().list(candidate)) ?? [])
             if names.isEmpty { continue }
             let shownNames = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
-            throw BuildError("\(label) already holds files that caitien did not write (\(shownNames)); every build replaces the whole output folder, so caitien only writes into a new or empty folder or one it wrote before — choose another --output")
+            throw BuildError(.outputNotOurs, ["output": .value(label), "files": .value(shownNames)])
         }
     }
 
@@ -166,7 +166,7 @@ public final class Generation: @unchecked Sendable {
             reusing = false
             workKeys = [:]
             try? FileManager.default.removeItem(atPath: work)
-            guard mkdir(work, 0o755) == 0 else { throw BuildError("cannot create \(work): \(String(cString: strerror(errno)))") }
+            guard mkdir(work, 0o755) == 0 else { throw BuildError(.cannotCreateFolder, ["path": .value(work), "problem": .system(errno)]) }
         }
     }
 
@@ -184,9 +184,9 @@ public final class Generation: @unchecked Sendable {
         try checkPath(path)
         try store(path, key: key) { (fd, existing) throws(BuildError) in
             if existing == bytes.count && holds(fd, bytes) { return false }
-            guard bytes.withUnsafeBytes({ writeFully(fd, $0, at: 0) }) else { throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard bytes.withUnsafeBytes({ writeFully(fd, $0, at: 0) }) else { throw BuildError(.cannotWrite, ["path": .value(path), "problem": .system(errno)]) }
             if existing > bytes.count && ftruncate(fd, off_t(bytes.count)) != 0 {
-                throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
+                throw BuildError(.cannotWrite, ["path": .value(path), "problem": .system(errno)])
             }
             return true
         }
@@ -216,7 +216,7 @@ public final class Generation: @unchecked Sendable {
                         same = false
                     }
                     guard writeFully(fd, UnsafeRawBufferPointer(bytes), at: offset) else {
-                        return BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
+                        return BuildError(.cannotWrite, ["path": .value(path), "problem": .system(errno)])
                     }
                     offset += bytes.count
                     return nil
@@ -224,7 +224,7 @@ public final class Generation: @unchecked Sendable {
                 if let failure { throw failure }
             }
             if offset != existing && ftruncate(fd, off_t(offset)) != 0 {
-                throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))")
+                throw BuildError(.cannotWrite, ["path": .value(path), "problem": .system(errno)])
             }
             return !(same && offset == existing)
         }
@@ -240,10 +240,10 @@ public final class Generation: @unchecked Sendable {
         defer { let spent = DispatchTime.now().uptimeNanoseconds - started; state.withLock { $0.nanoseconds += spent } }
         try makeParents(of: path)
         let fd = open(work + "/" + path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw BuildError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw BuildError(.cannotWrite, ["path": .value(path), "problem": .system(errno)]) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw BuildError("cannot write \(path): not a regular file") }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw BuildError(.cannotWrite, ["path": .value(path), "problem": CommandMessage.notRegularFile().phrase]) }
         let changed = try fill(fd, Int(info.st_size))
         state.withLock {
             $0.keys[path] = key
@@ -301,9 +301,9 @@ public final class Generation: @unchecked Sendable {
             }
         } else {
             guard rename(work, folder.path) == 0 else {
-                let reason = String(cString: strerror(errno))
+                let reason = errno
                 discard()
-                throw BuildError("cannot move the new site into place: \(reason)")
+                throw BuildError(.cannotPublish, ["output": .value(folder.path), "problem": .system(reason)])
             }
         }
         saveManifests(all)
@@ -314,12 +314,12 @@ public final class Generation: @unchecked Sendable {
     private func publishWithoutExchange(_ keys: [String: Digest]) throws(BuildError) -> Bool {
         let old = work + ".old"
         try? FileManager.default.removeItem(atPath: old)
-        guard rename(folder.path, old) == 0 else { discard(); throw BuildError("cannot move the old \(folder.path) aside: \(String(cString: strerror(errno)))") }
+        guard rename(folder.path, old) == 0 else { let reason = errno; discard(); throw BuildError(.cannotPublish, ["output": .value(folder.path), "problem": .system(reason)]) }
         guard rename(work, folder.path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = errno
             rename(old, folder.path)
             discard()
-            throw BuildError("cannot move the new site into place: \(reason)")
+            throw BuildError(.cannotPublish, ["output": .value(folder.path), "problem": .system(reason)])
         }
         try? FileManager.default.removeItem(atPath: old)
         saveManifests(keys)
@@ -336,23 +336,23 @@ public final class Generation: @unchecked Sendable {
 
     private func copyFromLive(_ path: String, key: Digest) throws(BuildError) {
         let fd = open(folder.path + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { throw BuildError("cannot read \(folder.path)/\(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw BuildError(.cannotRead, ["path": .value(folder.path + "/" + path), "problem": .system(errno)]) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             close(fd)
-            throw BuildError("cannot read \(folder.path)/\(path): not a regular file")
+            throw BuildError(.cannotRead, ["path": .value(folder.path + "/" + path), "problem": CommandMessage.notRegularFile().phrase])
         }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         let ok = bytes.isEmpty || bytes.withUnsafeMutableBytes { readFully(fd, into: $0, at: 0) }
         close(fd)
-        guard ok else { throw BuildError("cannot read \(folder.path)/\(path)") }
+        guard ok else { throw BuildError(.cannotRead, ["path": .value(folder.path + "/" + path), "problem": .system(errno)]) }
         try write(path, bytes, key: key)
     }
 
     private func checkPath(_ path: String) throws(BuildError) {
         guard !path.hasPrefix("/"), !path.split(separator: "/", omittingEmptySubsequences: false)
             .contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
-            throw BuildError("refusing to write outside the output folder: \(path)")
+            throw BuildError(.outsideOutput, ["path": .value(path)])
         }
     }
 
@@ -363,11 +363,11 @@ public final class Generation: @unchecked Sendable {
             if state.withLock({ $0.directories.contains(dir) }) { continue }
             let full = work + "/" + dir
             if mkdir(full, 0o755) != 0 {
-                guard errno == EEXIST else { throw BuildError("cannot create \(dir): \(String(cString: strerror(errno)))") }
+                guard errno == EEXIST else { throw BuildError(.cannotCreateFolder, ["path": .value(dir), "problem": .system(errno)]) }
                 if DiskFileSystem().kind(of: full) != .directory {
                     // A file or link where a folder belongs (left by an old generation): replace it.
                     unlink(full)
-                    guard mkdir(full, 0o755) == 0 else { throw BuildError("cannot create \(dir): \(String(cString: strerror(errno)))") }
+                    guard mkdir(full, 0o755) == 0 else { throw BuildError(.cannotCreateFolder, ["path": .value(dir), "problem": .system(errno)]) }
                 }
             }
             state.withLock { _ = $0.directories.insert(dir) }

@@ -3,17 +3,19 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CaiTienModel
 
 /// What a path is, seen without following symbolic links.
 public enum EntryKind: Sendable, Equatable { case file, directory, symlink, other }
 
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public var path: String
-    public var message: String
+    /// What went wrong, in both languages of the messages.
+    public var message: Phrase
     /// The file's size when it is over the limit of `read`.
     public var tooLarge: Int?
-    public init(_ path: String, _ message: String, tooLarge: Int? = nil) { self.path = path; self.message = message; self.tooLarge = tooLarge }
-    public var description: String { "\(path): \(message)" }
+    public init(_ path: String, _ message: Message, tooLarge: Int? = nil) { self.path = path; self.message = message.phrase; self.tooLarge = tooLarge }
+    public var description: String { "\(path): \(message.en)" }
 }
 
 /// The few file operations loading needs, so tests can load a site held in memory.
@@ -56,7 +58,7 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func list(_ directory: String) throws(FileSystemError) -> [String] {
-        guard let dir = opendir(directory) else { throw FileSystemError(directory, "cannot open folder: \(errnoText())") }
+        guard let dir = opendir(directory) else { throw FileSystemError(directory, CommandMessage.folderUnreadable(["problem": .system(errno)])) }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
@@ -71,7 +73,7 @@ public struct DiskFileSystem: FileSystem {
     /// The kind from the folder entry itself (`d_type`), without a `stat` per file: at 100,000
     /// records that was a tenth of a rebuild. File systems that do not fill it in get `lstat`.
     public func entries(_ directory: String) throws(FileSystemError) -> [(name: String, kind: EntryKind?)] {
-        guard let dir = opendir(directory) else { throw FileSystemError(directory, "cannot open folder: \(errnoText())") }
+        guard let dir = opendir(directory) else { throw FileSystemError(directory, CommandMessage.folderUnreadable(["problem": .system(errno)])) }
         defer { closedir(dir) }
         var found: [(name: String, kind: EntryKind?)] = []
         while let entry = readdir(dir) {
@@ -95,21 +97,21 @@ public struct DiskFileSystem: FileSystem {
     public func read(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8] {
         // O_NOFOLLOW: a symbolic link swapped in after listing is still never read.
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { throw FileSystemError(path, "cannot read: \(errnoText())") }
+        guard fd >= 0 else { throw FileSystemError(path, CommandMessage.fileUnreadable(["problem": .system(errno)])) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw FileSystemError(path, "not a regular file")
+            throw FileSystemError(path, CommandMessage.notRegularFile())
         }
         let size = Int(info.st_size)
-        if size > limit { throw FileSystemError(path, "file is \(size) bytes, over the limit of \(limit) bytes", tooLarge: Int(size)) }
+        if size > limit { throw FileSystemError(path, CommandMessage.fileTooLarge(["size": .value(size), "limit": .value(limit)]), tooLarge: Int(size)) }
         var bytes = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < size {
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, size - done) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FileSystemError(path, "cannot read: \(errnoText())")
+                throw FileSystemError(path, CommandMessage.fileUnreadable(["problem": .system(errno)]))
             }
             if n == 0 { bytes.removeLast(size - done); break }
             done += n
@@ -117,8 +119,6 @@ public struct DiskFileSystem: FileSystem {
         return bytes
     }
 }
-
-func errnoText() -> String { String(cString: strerror(errno)) }
 
 /// A site held in memory: path → bytes, with optional symbolic links. For tests.
 public struct MemoryFileSystem: FileSystem {
@@ -149,15 +149,15 @@ public struct MemoryFileSystem: FileSystem {
             let rest = path.dropFirst(prefix.count)
             if let name = rest.split(separator: "/").first { names.insert(String(name)) }
         }
-        guard !names.isEmpty || kind(of: dir) == .directory else { throw FileSystemError(directory, "no such folder") }
+        guard !names.isEmpty || kind(of: dir) == .directory else { throw FileSystemError(directory, CommandMessage.noSuchFolder()) }
         return names.sorted()
     }
 
     public func read(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8] {
         let path = normalise(path)
-        if symlinks.contains(path) { throw FileSystemError(path, "is a symbolic link") }
-        guard let bytes = files[path] else { throw FileSystemError(path, "no such file") }
-        if bytes.count > limit { throw FileSystemError(path, "file is \(bytes.count) bytes, over the limit of \(limit) bytes", tooLarge: bytes.count) }
+        if symlinks.contains(path) { throw FileSystemError(path, CommandMessage.isSymbolicLink()) }
+        guard let bytes = files[path] else { throw FileSystemError(path, CommandMessage.noSuchFile()) }
+        if bytes.count > limit { throw FileSystemError(path, CommandMessage.fileTooLarge(["size": .value(bytes.count), "limit": .value(limit)]), tooLarge: bytes.count) }
         return bytes
     }
 

@@ -27,7 +27,7 @@ public func readEntry(_ entry: ContentEntry, fileSystem: FileSystem) -> Result<S
         return .success(SourceFile(kind: entry.kind, path: entry.path, relativePath: entry.relativePath, bytes: bytes))
     } catch {
         if let size = error.tooLarge { return .failure(Diagnostic(.tooLarge, entry.path, line: 1, ["size": .value(size)])) }
-        return .failure(Diagnostic(.unreadable, entry.path, line: 1, ["problem": .value(error.message)]))
+        return .failure(Diagnostic(.unreadable, entry.path, line: 1, ["problem": error.message]))
     }
 }
 
@@ -64,7 +64,7 @@ public func listContent(from root: String, fileSystem: FileSystem) -> (entries: 
         let dir = joinPath(root, relative)
         let listed: [(name: String, kind: EntryKind?)]
         do { listed = try fileSystem.entries(dir) } catch {
-            problem(dir, .unreadable, ["problem": .value(error.message)])
+            problem(dir, .unreadable, ["problem": error.message])
             return
         }
         for (name, entryKind) in listed where !name.hasPrefix("_") && !name.hasPrefix(".") {

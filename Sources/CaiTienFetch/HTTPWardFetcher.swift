@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import CaiTienModel
 import CaiTienRollup
 import NIOCore
 import NIOHTTP1
@@ -22,7 +23,7 @@ public struct HTTPWardFetcher: WardFetcher {
     }
 
     public func fetch(_ url: String) async -> Result<[UInt8], WardProblem> {
-        var reason = ""
+        var reason = Phrase.empty
         for attempt in 0...max(0, retries) {
             if attempt > 0 {
                 try? await Task.sleep(nanoseconds: UInt64(pause * Double(1 << min(attempt - 1, 6)) * 1e9))
@@ -31,15 +32,16 @@ public struct HTTPWardFetcher: WardFetcher {
             case .success(let bytes): return .success(bytes)
             case .failure(let failure):
                 reason = failure.reason
-                if !failure.mayPass { return .failure(.unreachable("cannot fetch \(url): \(reason)")) }
+                if !failure.mayPass { return .failure(.unreachable(CommandMessage.wardCannotFetch(["url": .value(url), "problem": reason]))) }
             }
         }
         let tries = max(0, retries) + 1
-        return .failure(.unreachable("cannot fetch \(url): \(reason) (\(tries) \(tries == 1 ? "try" : "tries"))"))
+        let arguments: [String: Phrase] = ["url": .value(url), "problem": reason, "tries": .value(tries)]
+        return .failure(.unreachable(tries == 1 ? CommandMessage.wardCannotFetchOnce(arguments) : CommandMessage.wardCannotFetchTries(arguments)))
     }
 
     struct Failure: Error {
-        var reason: String
+        var reason: Phrase
         /// Worth another try.
         var mayPass: Bool
     }
@@ -57,7 +59,7 @@ public struct HTTPWardFetcher: WardFetcher {
                     let response = try await client.execute(request, timeout: .nanoseconds(Int64(seconds * 1e9)))
                     guard response.status == .ok else {
                         let code = response.status.code
-                        return .failure(Failure(reason: "the server answered \(code) \(response.status.reasonPhrase)",
+                        return .failure(Failure(reason: CommandMessage.fetchStatus(["code": .value(Int(code)), "reason": .value(response.status.reasonPhrase)]).phrase,
                                                 mayPass: code >= 500 || code == 408 || code == 429))
                     }
                     let body = try await response.body.collect(upTo: limit)
@@ -65,23 +67,23 @@ public struct HTTPWardFetcher: WardFetcher {
                 } catch let error as HTTPClientError {
                     return .failure(Failure(reason: describe(error, seconds: seconds), mayPass: error != .invalidURL && error != .unsupportedScheme("")))
                 } catch is NIOTooManyBytesError {
-                    return .failure(Failure(reason: "the answer is larger than a ward's data.json can be (\(limit >> 20) MiB)", mayPass: false))
+                    return .failure(Failure(reason: CommandMessage.fetchTooLarge(["limit": .value(limit >> 20)]).phrase, mayPass: false))
                 } catch is CancellationError {
                     return nil
                 } catch {
                     let text = "\(error)"
                     // NIOSSL's errors: a certificate or protocol mismatch does not pass by waiting.
                     if text.hasPrefix("handshakeFailed") || text.contains("SSL") {
-                        return .failure(Failure(reason: "no secure connection (TLS) could be made: \(text)", mayPass: false))
+                        return .failure(Failure(reason: CommandMessage.fetchNoTLS(["problem": .value(text)]).phrase, mayPass: false))
                     }
-                    return .failure(Failure(reason: text, mayPass: true))
+                    return .failure(Failure(reason: .value(text), mayPass: true))
                 }
             }
             group.addTask {
                 try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
-                return Task.isCancelled ? nil : .failure(Failure(reason: "no answer within \(format(seconds)) s", mayPass: true))
+                return Task.isCancelled ? nil : .failure(Failure(reason: noAnswer(seconds), mayPass: true))
             }
-            var outcome: Result<[UInt8], Failure> = .failure(Failure(reason: "no answer within \(format(seconds)) s", mayPass: true))
+            var outcome: Result<[UInt8], Failure> = .failure(Failure(reason: noAnswer(seconds), mayPass: true))
             while let next = await group.next() {
                 if let next { outcome = next; break }
             }
@@ -95,12 +97,14 @@ private func format(_ seconds: Double) -> String {
     seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
 }
 
-private func describe(_ error: HTTPClientError, seconds: Double) -> String {
+private func noAnswer(_ seconds: Double) -> Phrase { CommandMessage.fetchNoAnswer(["seconds": .value(format(seconds))]).phrase }
+
+private func describe(_ error: HTTPClientError, seconds: Double) -> Phrase {
     switch error {
-    case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout: return "no answer within \(format(seconds)) s"
-    case .remoteConnectionClosed: return "the server closed the connection"
-    case .invalidURL: return "not a valid address"
-    default: return "\(error)"
+    case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout: return noAnswer(seconds)
+    case .remoteConnectionClosed: return CommandMessage.fetchClosed().phrase
+    case .invalidURL: return CommandMessage.fetchBadAddress().phrase
+    default: return .value("\(error)")
     }
 }
 

@@ -52,7 +52,7 @@ extension Rule {
 
     public static let unreadable = Rule(
         "unreadable", .error,
-        vi: "không đọc được ({problem}); kiểm tra quyền đọc của tệp hoặc thư mục",
+        vi: "{problem}; kiểm tra quyền đọc của tệp hoặc thư mục",
         en: "{problem}; check the file's or folder's permissions",
         explain: Phrase(vi: "Hệ điều hành không cho đọc tệp hoặc thư mục này, thường do quyền truy cập.",
                         en: "The system refused to read this file or folder, most often for its permissions."),

@@ -1,9 +1,15 @@
 import Foundation
 
-/// Why a build (or a scaffold, or a theme) could not be made: one sentence for the user.
+/// Why a build (or a scaffold, or a theme, or a roll-up) could not be made: one message of
+/// `CommandMessage.all`, printed in the language of the messages.
 public struct BuildError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+    public var message: Message
+    public init(_ kind: CommandMessage, _ arguments: [String: Phrase] = [:]) { message = Message(kind, arguments) }
+    public init(_ message: Message) { self.message = message }
+
+    public func text(_ language: Language) -> String { message.text(language) }
+    /// English, for logs and tests.
+    public var description: String { message.description }
 }
 
 /// A value behind a lock. NSLock rather than `Synchronization.Mutex`: ThreadSanitizer on Linux

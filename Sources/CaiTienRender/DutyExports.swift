@@ -79,18 +79,16 @@ func dutiesJSON(_ content: Content) -> String {
 }
 
 /// The lines `caitien stats` prints for the figures of SPEC §5.
-func dutyStatsLines(_ f: Figures) -> [String] {
-    func ids(_ list: [String]) -> String { list.isEmpty ? "none" : "\(list.count): " + list.joined(separator: ", ") }
+func dutyStatsLines(_ f: Figures, _ words: StatsWords) -> [String] {
     let a = f.audits, i = f.inspections, g = f.legal
     return [
         "",
-        "Internal audit: last \(a.last?.iso ?? "never")\(a.daysSinceLast.map { ", \($0) days ago" } ?? ""); "
-            + (a.due ? "DUE NOW" : "next due by \(a.nextDue?.iso ?? "—")"),
-        "  findings: " + a.findings.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", "),
-        "  nonconformities without a request: \(ids(a.unansweredFindings))",
-        "Inspections: last \(i.last?.iso ?? "never"); reports overdue: \(ids(i.reportsOverdue)); reports late: \(ids(i.reportsLate)); "
-            + "rejected and open: \(ids(i.rejectedOpen))",
-        "Legal documents: pending \(ids(g.pending)); overdue: \(ids(g.overdue)); late: \(ids(g.late)); "
-            + "on time: \(g.onTimeRate.map { formatPercent($0, locale: "en") } ?? "—")",
+        words.say(.statsAudit, ["last": words.day(a.last), "ago": words.ago(a.daysSinceLast), "due": words.due(a.due, next: a.nextDue)]),
+        words.say(.statsFindings, ["list": words.counts(a.findings) { words.label?.t("finding_" + $0.rawValue) ?? $0.rawValue }]),
+        words.say(.statsUnanswered, ["ids": words.ids(a.unansweredFindings)]),
+        words.say(.statsInspections, ["last": words.day(i.last), "overdue": words.ids(i.reportsOverdue), "late": words.ids(i.reportsLate),
+                                      "rejected": words.ids(i.rejectedOpen)]),
+        words.say(.statsLegal, ["pending": words.ids(g.pending), "overdue": words.ids(g.overdue), "late": words.ids(g.late),
+                                "onTime": words.percent(g.onTimeRate)]),
     ]
 }

@@ -9,12 +9,12 @@ public struct Localizer: Sendable {
     /// can never show a blank label.
     public init(theme: Theme, locale: String) throws(BuildError) {
         guard let table = theme.strings[locale] else {
-            throw BuildError("the theme has no UI strings for locale `\(locale)` (theme/i18n/\(locale).yml)")
+            throw BuildError(.themeNoStrings, ["locale": .value(locale)])
         }
         let required = Set(Theme.builtIn.strings["vi"]?.keys.map { $0 } ?? [])
         let missing = required.subtracting(table.keys)
         if !missing.isEmpty {
-            throw BuildError("theme/i18n/\(locale).yml lacks \(missing.count) strings: \(missing.sorted().prefix(10).joined(separator: ", "))")
+            throw BuildError(.themeStringsMissing, ["locale": .value(locale), "count": .value(missing.count), "keys": .list(Array(missing.sorted().prefix(10)))])
         }
         self.locale = locale
         self.strings = table

@@ -121,7 +121,7 @@ public func renderSite(_ m: SiteModel, theme: Theme, renderer unfolded: Renderer
     @Sendable func perform(_ i: Int) {
         if firstError.withLock({ $0 != nil }) { return }
         do { try work[i]() } catch {
-            let failure = error as? BuildError ?? BuildError("\(error)")
+            let failure = error as? BuildError ?? BuildError(.unexpected, ["problem": .value("\(error)")])
             firstError.withLock { if $0 == nil { $0 = failure } }
         }
     }

@@ -78,12 +78,13 @@ public struct Renderer: Sendable {
         var library = MustacheLibrary()
         var compiled: [String: CompiledTemplate] = [:]
         for (name, text) in theme.templates.sorted(by: { $0.key < $1.key }) {
+            // Our own parser first: its errors name the line and the tag to add.
+            compiled[name] = try CompiledTemplate(text, name: name)
             do {
                 try library.register(text, named: name)
             } catch {
-                throw BuildError("theme template \(name).mustache: \(error)")
+                throw BuildError(.templateBroken, ["name": .value(name), "problem": .value("\(error)")])
             }
-            compiled[name] = try CompiledTemplate(text, name: name)
         }
         self.library = library
         self.compiled = compiled
@@ -122,11 +123,11 @@ public struct Renderer: Sendable {
 
     public func render(_ template: String, _ view: View) throws(BuildError) -> String {
         if usesSwiftMustache { return try renderWithSwiftMustache(template, view) }
-        guard let compiledTemplate = compiled[template] else { throw BuildError("the theme has no template \(template).mustache") }
+        guard let compiledTemplate = compiled[template] else { throw BuildError(.templateMissing, ["name": .value(template)]) }
         var renderer = TemplateRenderer(templates: compiled)
         let text = renderer.render(compiledTemplate, view)
         if !renderer.missing.isEmpty {
-            throw BuildError("template \(template).mustache names \(renderer.missing.sorted().map { "{{\($0)}}" }.joined(separator: ", ")), which no view provides; check the spelling")
+            throw BuildError(.templateUnknownKey, ["name": .value(template), "keys": .list(renderer.missing.sorted().map { "{{\($0)}}" })])
         }
         return text
     }
@@ -135,11 +136,11 @@ public struct Renderer: Sendable {
     func renderWithSwiftMustache(_ template: String, _ view: View) throws(BuildError) -> String {
         let log = LookupLog()
         guard let text = library.render(LoggedView(values: view, log: log), withTemplate: template) else {
-            throw BuildError("template \(template).mustache could not be rendered")
+            throw BuildError(.templateNotRendered, ["name": .value(template)])
         }
         let unknown = log.missed.subtracting(log.found)
         if !unknown.isEmpty {
-            throw BuildError("template \(template).mustache names \(unknown.sorted().map { "{{\($0)}}" }.joined(separator: ", ")), which no view provides")
+            throw BuildError(.templateUnknownKey, ["name": .value(template), "keys": .list(unknown.sorted().map { "{{\($0)}}" })])
         }
         return text
     }

@@ -110,7 +110,11 @@ private func tokenize(_ source: String, name: String) throws(BuildError) -> [Tok
             var j = start
             let close: [Unicode.Scalar] = triple ? ["}", "}", "}"] : ["}", "}"]
             while j + close.count <= chars.count && Array(chars[j..<(j + close.count)]) != close { j += 1 }
-            guard j + close.count <= chars.count else { throw BuildError("template \(name).mustache:\(line): `{{` is never closed") }
+            guard j + close.count <= chars.count else {
+                let tag = CommandMessage.templateTagNotClosed(["line": .value(line), "open": .value(triple ? "`{{{`" : "`{{`"),
+                                                             "close": .value(triple ? "`}}}`" : "`}}`")])
+                throw BuildError(.templateBroken, ["name": .value(name), "problem": tag.phrase])
+            }
             var body = String(String.UnicodeScalarView(chars[start..<j]))
             var kind: Character? = triple ? "{" : nil
             if !triple, let first = body.first, "#^/>!&".contains(first) {
@@ -181,7 +185,9 @@ private func parseNodes(_ tokens: [Token], _ index: inout Int, closing: String?,
                 nodes.append(.section(path, children, inverted: kind == "^"))
             case "/":
                 guard tagName == closing else {
-                    throw BuildError("template \(name).mustache: `{{/\(tagName)}}` closes \(closing.map { "`{{#\($0)}}`" } ?? "nothing")")
+                    let opening = closing.map { Phrase.value("`{{#\($0)}}`") } ?? CommandMessage.templateNothingOpen().phrase
+                    let wrong = CommandMessage.templateClosesWrong(["closing": .value("`{{/\(tagName)}}`"), "opening": opening])
+                    throw BuildError(.templateBroken, ["name": .value(name), "problem": wrong.phrase])
                 }
                 return nodes
             case ">":
@@ -193,7 +199,10 @@ private func parseNodes(_ tokens: [Token], _ index: inout Int, closing: String?,
             }
         }
     }
-    if let closing { throw BuildError("template \(name).mustache: `{{#\(closing)}}` is never closed") }
+    if let closing {
+        let open = CommandMessage.templateSectionNotClosed(["opening": .value("`{{#\(closing)}}`"), "closing": .value("`{{/\(closing)}}`")])
+        throw BuildError(.templateBroken, ["name": .value(name), "problem": open.phrase])
+    }
     return nodes
 }
 

@@ -28,22 +28,22 @@ public struct Theme: Sendable {
         guard parts.count == 2 else { return }
         switch parts[0] {
         case "templates" where parts[1].hasSuffix(".mustache"):
-            guard let text = themeText(bytes) else { throw BuildError("theme/\(path): not UTF-8 text") }
+            guard let text = themeText(bytes) else { throw BuildError(.themeNotText, ["path": .value(path)]) }
             templates[String(parts[1].dropLast(".mustache".count))] = text
         case "assets":
             assets[parts[1]] = bytes
         case "i18n" where parts[1].hasSuffix(".yml"):
-            guard let text = themeText(bytes) else { throw BuildError("theme/\(path): not UTF-8 text") }
+            guard let text = themeText(bytes) else { throw BuildError(.themeNotText, ["path": .value(path)]) }
             let locale = String(parts[1].dropLast(4))
             let node: YAMLNode
             do { node = try parseYAML(text) } catch {
-                throw BuildError("theme/\(path):\(error.mark.line):\(error.mark.column): \(error.mistake.problem().en)")
+                throw BuildError(.themeStringsBroken, ["path": .value(path), "line": .value(error.mark.line), "column": .value(error.mark.column), "problem": error.mistake.problem()])
             }
-            guard case .mapping(let pairs) = node.value else { throw BuildError("theme/\(path): must be a mapping of `key: text`") }
+            guard case .mapping(let pairs) = node.value else { throw BuildError(.themeStringsNotMapping, ["path": .value(path)]) }
             var table = strings[locale] ?? [:]
             for pair in pairs {
                 guard let key = pair.key.scalar, let value = pair.value.scalar else {
-                    throw BuildError("theme/\(path):\(pair.key.mark.line): each entry must be `key: text`")
+                    throw BuildError(.themeStringsEntry, ["path": .value(path), "line": .value(pair.key.mark.line)])
                 }
                 table[key] = value
             }

@@ -200,7 +200,7 @@ public func rollupPage(_ r: Rollup, strings t: RollupStrings) -> String {
         guard let f = row.figures else {
             for _ in 1...10 { h += "<td data-sort=\"-1\">\(dash)</td>" }
             let label = status == .unknownSchema ? t.statusUnknownSchema : t.statusUnreachable
-            let reason = row.result.problemText
+            let reason = row.result.problemText(in: Language(locale: t.lang))
             h += "<td class=\"problem\" data-sort=\"\"><strong>\(escapeHTML(label))</strong>: \(escapeHTML(reason))</td></tr>\n"
             continue
         }
@@ -248,7 +248,10 @@ func webAddress(_ text: String) -> String? {
 }
 
 extension Result where Success == WardFigures, Failure == WardProblem {
-    var problemText: String { if case .failure(let p) = self { return p.description } else { return "" } }
+    /// Why the ward has no figures, in English; empty when it has.
+    var problemText: String { problemText(in: .en) }
+    /// Why the ward has no figures, in `language`; empty when it has.
+    public func problemText(in language: Language) -> String { if case .failure(let p) = self { return p.text(language) } else { return "" } }
 }
 
 /// Search without tones, sorting by column, the query kept in the address (`?q=`).

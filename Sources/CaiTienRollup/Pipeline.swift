@@ -55,7 +55,7 @@ public func readWard(_ source: RollupSource, fetcher: (any WardFetcher)?) async 
     case .refused(let reason): return .failure(.unreachable(reason))
     case .path(let path): bytes = readLocalSource(path)
     case .url:
-        guard let fetcher, let url = source.dataURL else { return .failure(.unreachable("this caitien cannot fetch addresses")) }
+        guard let fetcher, let url = source.dataURL else { return .failure(.unreachable(CommandMessage.wardNoFetcher())) }
         bytes = await fetcher.fetch(url)
     }
     return bytes.flatMap { readWardFigures($0) }

@@ -1,3 +1,4 @@
+import CaiTienModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -10,8 +11,12 @@ import Darwin
 public struct ScanError: Error, Sendable, Equatable, CustomStringConvertible {
     public var offset: Int
     public var line: Int
-    public var message: String
-    public var description: String { "not valid JSON at line \(line), byte \(offset): \(message)" }
+    public var message: Message
+    /// What the roll-up says of the ward's file.
+    public var problem: Message {
+        CommandMessage.wardJSONDamaged(["line": .value(line), "offset": .value(offset), "problem": message.phrase])
+    }
+    public var description: String { problem.description }
 }
 
 /// A pull reader over JSON bytes that builds no tree: the caller asks for the values it needs
@@ -30,7 +35,7 @@ struct JSONScanner: ~Copyable {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
     }
 
-    func error(_ message: String, at offset: Int? = nil) -> ScanError {
+    func error(_ message: Message, at offset: Int? = nil) -> ScanError {
         let at = min(offset ?? index, bytes.count)
         var line = 1
         for i in 0..<at where bytes[i] == 0x0A { line += 1 }
@@ -53,13 +58,13 @@ struct JSONScanner: ~Copyable {
     }
 
     mutating func expect(_ byte: UInt8, _ what: String) throws(ScanError) {
-        guard peek() == byte else { throw error(index < bytes.count ? "expected \(what)" : "the file ends too early, expected \(what)") }
+        guard peek() == byte else { throw error(index < bytes.count ? CommandMessage.jsonExpected(["what": .value(what)]) : CommandMessage.jsonEndsExpecting(["what": .value(what)])) }
         index += 1
     }
 
     /// After the whole document: only whitespace may follow.
     mutating func expectEnd() throws(ScanError) {
-        if peek() != nil { throw error("unexpected text after the end of the document") }
+        if peek() != nil { throw error(CommandMessage.jsonTrailingText()) }
     }
 
     // MARK: Containers
@@ -69,14 +74,14 @@ struct JSONScanner: ~Copyable {
         try expect(0x7B, "{")
         if peek() == 0x7D { index += 1; return }
         while true {
-            guard peek() == 0x22 else { throw error("expected a key in quotes") }
+            guard peek() == 0x22 else { throw error(CommandMessage.jsonExpectedKey()) }
             let key = try readString()
             try expect(0x3A, ":")
             try body(&self, key)
             switch peek() {
             case 0x2C: index += 1
             case 0x7D: index += 1; return
-            default: throw error(index < bytes.count ? "expected , or }" : "the file ends too early, inside an object")
+            default: throw error(index < bytes.count ? CommandMessage.jsonExpected(["what": .value(", or }")]) : CommandMessage.jsonEndsInObject())
             }
         }
     }
@@ -90,7 +95,7 @@ struct JSONScanner: ~Copyable {
             switch peek() {
             case 0x2C: index += 1
             case 0x5D: index += 1; return
-            default: throw error(index < bytes.count ? "expected , or ]" : "the file ends too early, inside a list")
+            default: throw error(index < bytes.count ? CommandMessage.jsonExpected(["what": .value(", or ]")]) : CommandMessage.jsonEndsInList())
             }
         }
     }
@@ -115,27 +120,27 @@ struct JSONScanner: ~Copyable {
         switch peek() {
         case 0x74: try literal("true"); return true
         case 0x66: try literal("false"); return false
-        default: throw error("expected true or false")
+        default: throw error(CommandMessage.jsonExpectedBool())
         }
     }
 
     mutating func readString() throws(ScanError) -> String {
-        guard peek() == 0x22 else { throw error("expected text in quotes") }
+        guard peek() == 0x22 else { throw error(CommandMessage.jsonExpectedText()) }
         let start = index + 1
         var i = start
         var plain = true
         while true {
-            guard i < bytes.count else { throw error("the file ends too early, inside text", at: start - 1) }
+            guard i < bytes.count else { throw error(CommandMessage.jsonEndsInText(), at: start - 1) }
             let b = bytes[i]
             if b == 0x22 { break }
             if b == 0x5C { plain = false; i += 2; continue }
-            if b < 0x20 { throw error("a control character inside text", at: i) }
+            if b < 0x20 { throw error(CommandMessage.jsonControlCharacter(), at: i) }
             i += 1
         }
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<i])
         index = i + 1
         if plain {
-            guard let text = String(validating: raw, as: UTF8.self) else { throw error("text that is not UTF-8", at: start) }
+            guard let text = String(validating: raw, as: UTF8.self) else { throw error(CommandMessage.jsonNotUTF8(), at: start) }
             return text
         }
         return try unescape(raw, at: start)
@@ -164,7 +169,7 @@ struct JSONScanner: ~Copyable {
         while i < raw.count {
             let b = raw[i]
             guard b == 0x5C else { out.append(b); i += 1; continue }
-            guard i + 1 < raw.count else { throw error("a lone backslash in text", at: start + i) }
+            guard i + 1 < raw.count else { throw error(CommandMessage.jsonLoneBackslash(), at: start + i) }
             let e = raw[i + 1]
             i += 2
             switch e {
@@ -175,19 +180,19 @@ struct JSONScanner: ~Copyable {
             case 0x72: out.append(0x0D)
             case 0x74: out.append(0x09)
             case 0x75:
-                guard var scalar = hex4(i) else { throw error("a bad \\u escape", at: start + i) }
+                guard var scalar = hex4(i) else { throw error(CommandMessage.jsonBadUnicodeEscape(), at: start + i) }
                 i += 4
                 if (0xD800...0xDBFF).contains(scalar), i + 6 <= raw.count, raw[i] == 0x5C, raw[i + 1] == 0x75,
                    let low = hex4(i + 2), (0xDC00...0xDFFF).contains(low) {
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     i += 6
                 }
-                guard let u = Unicode.Scalar(scalar) else { throw error("a bad \\u escape", at: start + i) }
+                guard let u = Unicode.Scalar(scalar) else { throw error(CommandMessage.jsonBadUnicodeEscape(), at: start + i) }
                 out.append(contentsOf: Array(String(Character(u)).utf8))
-            default: throw error("a bad escape in text", at: start + i - 2)
+            default: throw error(CommandMessage.jsonBadEscape(), at: start + i - 2)
             }
         }
-        guard let text = String(validating: out, as: UTF8.self) else { throw error("text that is not UTF-8", at: start) }
+        guard let text = String(validating: out, as: UTF8.self) else { throw error(CommandMessage.jsonNotUTF8(), at: start) }
         return text
     }
 
@@ -197,7 +202,7 @@ struct JSONScanner: ~Copyable {
         let start = index
         try skipNumber()
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let value = Double(text), value.isFinite else { throw error("a number out of range", at: start) }
+        guard let value = Double(text), value.isFinite else { throw error(CommandMessage.jsonNumberOutOfRange(), at: start) }
         return value
     }
 
@@ -205,7 +210,7 @@ struct JSONScanner: ~Copyable {
     mutating func readCount() throws(ScanError) -> Int {
         let start = index
         let value = try readNumber()
-        guard value >= 0, value == value.rounded(), value < 1e15 else { throw error("expected a whole number from 0", at: start) }
+        guard value >= 0, value == value.rounded(), value < 1e15 else { throw error(CommandMessage.jsonExpectedCount(), at: start) }
         return Int(value)
     }
 
@@ -217,26 +222,26 @@ struct JSONScanner: ~Copyable {
     }
 
     private mutating func skipValue(depth: Int) throws(ScanError) {
-        guard let b = peek() else { throw error("the file ends too early, expected a value") }
+        guard let b = peek() else { throw error(CommandMessage.jsonEndsEarly()) }
         switch b {
         case 0x22: try skipString()
         case 0x7B:
-            guard depth < JSONScanner.maximumDepth else { throw error("nested too deeply") }
+            guard depth < JSONScanner.maximumDepth else { throw error(CommandMessage.jsonTooDeep()) }
             index += 1
             if peek() == 0x7D { index += 1; return }
             while true {
-                guard peek() == 0x22 else { throw error(index < bytes.count ? "expected a key in quotes" : "the file ends too early, inside an object") }
+                guard peek() == 0x22 else { throw error(index < bytes.count ? CommandMessage.jsonExpectedKey() : CommandMessage.jsonEndsInObject()) }
                 try skipString()
                 try expect(0x3A, ":")
                 try skipValue(depth: depth + 1)
                 switch peek() {
                 case 0x2C: index += 1
                 case 0x7D: index += 1; return
-                default: throw error(index < bytes.count ? "expected , or }" : "the file ends too early, inside an object")
+                default: throw error(index < bytes.count ? CommandMessage.jsonExpected(["what": .value(", or }")]) : CommandMessage.jsonEndsInObject())
                 }
             }
         case 0x5B:
-            guard depth < JSONScanner.maximumDepth else { throw error("nested too deeply") }
+            guard depth < JSONScanner.maximumDepth else { throw error(CommandMessage.jsonTooDeep()) }
             index += 1
             if peek() == 0x5D { index += 1; return }
             while true {
@@ -244,14 +249,14 @@ struct JSONScanner: ~Copyable {
                 switch peek() {
                 case 0x2C: index += 1
                 case 0x5D: index += 1; return
-                default: throw error(index < bytes.count ? "expected , or ]" : "the file ends too early, inside a list")
+                default: throw error(index < bytes.count ? CommandMessage.jsonExpected(["what": .value(", or ]")]) : CommandMessage.jsonEndsInList())
                 }
             }
         case 0x74: try literal("true")
         case 0x66: try literal("false")
         case 0x6E: try literal("null")
         case 0x2D, 0x30...0x39: try skipNumber()
-        default: throw error("expected a value")
+        default: throw error(CommandMessage.jsonExpectedValue())
         }
     }
 
@@ -260,10 +265,10 @@ struct JSONScanner: ~Copyable {
     private mutating func skipString() throws(ScanError) {
         let open = index
         var from = index + 1
-        guard let base = bytes.baseAddress else { throw error("the file ends too early, inside text") }
+        guard let base = bytes.baseAddress else { throw error(CommandMessage.jsonEndsInText()) }
         while true {
             guard from < bytes.count, let found = memchr(base + from, 0x22, bytes.count - from) else {
-                throw error("the file ends too early, inside text", at: open)
+                throw error(CommandMessage.jsonEndsInText(), at: open)
             }
             let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             var backslashes = 0
@@ -282,22 +287,22 @@ struct JSONScanner: ~Copyable {
             while s.index < s.bytes.count, (0x30...0x39).contains(s.bytes[s.index]) { s.index += 1 }
             return s.index - from
         }
-        guard digits(&self) > 0 else { throw error("expected a number", at: start) }
+        guard digits(&self) > 0 else { throw error(CommandMessage.jsonExpectedNumber(), at: start) }
         if index < bytes.count && bytes[index] == 0x2E {
             index += 1
-            guard digits(&self) > 0 else { throw error("expected digits after the decimal point", at: start) }
+            guard digits(&self) > 0 else { throw error(CommandMessage.jsonExpectedDecimals(), at: start) }
         }
         if index < bytes.count && (bytes[index] == 0x65 || bytes[index] == 0x45) {
             index += 1
             if index < bytes.count && (bytes[index] == 0x2B || bytes[index] == 0x2D) { index += 1 }
-            guard digits(&self) > 0 else { throw error("expected digits in the exponent", at: start) }
+            guard digits(&self) > 0 else { throw error(CommandMessage.jsonExpectedExponent(), at: start) }
         }
     }
 
     private mutating func literal(_ word: StaticString) throws(ScanError) {
         let n = word.utf8CodeUnitCount
         guard index + n <= bytes.count, memcmp(bytes.baseAddress! + index, word.utf8Start, n) == 0 else {
-            throw error("expected a value")
+            throw error(CommandMessage.jsonExpectedValue())
         }
         index += n
     }

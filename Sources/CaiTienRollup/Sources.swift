@@ -16,7 +16,7 @@ public struct RollupSource: Sendable, Hashable {
         /// The site's URL: `<url>/data.json` is fetched (or the URL itself when it names a .json).
         case url(String)
         /// Not a source caitien reads; the reason is shown on the ward's row.
-        case refused(String)
+        case refused(Message)
     }
 
     /// As written on the command line or in the list.
@@ -40,10 +40,10 @@ public struct RollupSource: Sendable, Hashable {
             let host = lower.dropFirst("http://".count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
             let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }) + "]" : String(host.prefix { $0 != ":" })
             if ["127.0.0.1", "localhost", "[::1]"].contains(name) { return .url(text) }
-            return .refused("only https:// addresses are fetched (plain http:// only from 127.0.0.1 or localhost); write https://\(text.dropFirst("http://".count))")
+            return .refused(CommandMessage.wardPlainHTTP(["rest": .value(String(text.dropFirst("http://".count)))]))
         }
         if let scheme = lower.range(of: "://"), !lower[..<scheme.lowerBound].contains("/") {
-            return .refused("\(lower[..<scheme.lowerBound]):// is not a source caitien reads: give a site folder, a data.json path or an https:// address")
+            return .refused(CommandMessage.wardScheme(["scheme": .value(String(lower[..<scheme.lowerBound]))]))
         }
         return .path(text)
     }
@@ -98,24 +98,24 @@ public let largestWardFile = 256 << 20
 public func readLocalSource(_ path: String) -> Result<[UInt8], WardProblem> {
     var info = stat()
     guard stat(path, &info) == 0 else {
-        return .failure(.unreachable("cannot read \(path): \(String(cString: strerror(errno)))"))
+        return .failure(.unreachable(CommandMessage.cannotRead(["path": .value(path), "problem": .system(errno)])))
     }
     var file = path
     if info.st_mode & S_IFMT == S_IFDIR {
         file = (path.hasSuffix("/") ? path : path + "/") + "data.json"
         guard stat(file, &info) == 0 else {
-            return .failure(.unreachable("\(path) holds no data.json: give the folder `caitien build` wrote (public), or the ward's data.json"))
+            return .failure(.unreachable(CommandMessage.wardNoDataJSON(["path": .value(path)])))
         }
     }
     let fd = open(file, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return .failure(.unreachable("cannot read \(file): \(String(cString: strerror(errno)))")) }
+    guard fd >= 0 else { return .failure(.unreachable(CommandMessage.cannotRead(["path": .value(file), "problem": .system(errno)]))) }
     defer { close(fd) }
     guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-        return .failure(.unreachable("\(file) is not a file"))
+        return .failure(.unreachable(CommandMessage.wardNotAFile(["path": .value(file)])))
     }
     let size = Int(info.st_size)
     guard size <= largestWardFile else {
-        return .failure(.unreachable("\(file) is \(size >> 20) MiB, larger than a ward's data.json can be (\(largestWardFile >> 20) MiB)"))
+        return .failure(.unreachable(CommandMessage.wardTooLarge(["path": .value(file), "size": .value(size >> 20), "limit": .value(largestWardFile >> 20)])))
     }
     var bytes = [UInt8](repeating: 0, count: size)
     var done = 0
@@ -123,7 +123,7 @@ public func readLocalSource(_ path: String) -> Result<[UInt8], WardProblem> {
         let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, size - done) }
         if n < 0 && errno == EINTR { continue }
         guard n > 0 else {
-            return .failure(.unreachable(n == 0 ? "\(file) changed while it was read" : "cannot read \(file): \(String(cString: strerror(errno)))"))
+            return .failure(.unreachable(CommandMessage.cannotRead(["path": .value(file), "problem": n == 0 ? CommandMessage.changedWhileRead().phrase : .system(errno)])))
         }
         done += n
     }

@@ -48,18 +48,25 @@ public struct WardFigures: Sendable, Equatable {
 /// Why a ward's file gave no figures.
 public enum WardProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// Cannot be read or fetched, or is not a ward's data.json: the row is unreachable.
-    case unreachable(String)
+    case unreachable(Message)
     /// A schema number this caitien does not know.
     case unknownSchema(Int)
 
-    public var description: String {
+    /// The reason, in the language of the page or the messages.
+    public func text(_ language: Language) -> String { message.text(language) }
+
+    /// English: the province's data.json carries it for programs.
+    public var description: String { message.description }
+
+    var message: Message {
         switch self {
         case .unreachable(let reason): return reason
         case .unknownSchema(let n):
             if n > readableSchemas.upperBound {
-                return "data.json schema \(n) is newer than this caitien reads (\(readableSchemas.upperBound)); update caitien to the ward's version or newer"
+                return CommandMessage.wardSchemaNewer(["schema": .value(n), "readable": .value(readableSchemas.upperBound)])
             }
-            return "data.json schema \(n) is not one caitien has written (it reads \(readableSchemas.lowerBound)–\(readableSchemas.upperBound))"
+            return CommandMessage.wardSchemaUnknown(["schema": .value(n), "first": .value(readableSchemas.lowerBound),
+                                                     "last": .value(readableSchemas.upperBound)])
         }
     }
 }
@@ -73,7 +80,7 @@ public func readWardFigures(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<WardF
     var kpis: Kpis?
     do throws(ScanError) {
         guard scanner.peek() == 0x7B else {
-            return .failure(.unreachable(bytes.isEmpty ? "data.json is empty" : "not a data.json: it does not start with {"))
+            return .failure(.unreachable(bytes.isEmpty ? CommandMessage.wardEmpty() : CommandMessage.wardNotObject(["brace": .value("{")])))
         }
         var unknown: Int?
         var isRollup = false
@@ -84,7 +91,7 @@ public func readWardFigures(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<WardF
             case "schema":
                 let start = s.index
                 let n = try s.readNumber()
-                guard n == n.rounded(), abs(n) < 1e9 else { throw s.error("`schema` is not a whole number", at: start) }
+                guard n == n.rounded(), abs(n) < 1e9 else { throw s.error(CommandMessage.jsonSchemaNotWhole(), at: start) }
                 schema = Int(n)
                 if !readableSchemas.contains(Int(n)) { unknown = Int(n) }
             case "document":
@@ -96,22 +103,22 @@ public func readWardFigures(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<WardF
             case "today":
                 let start = s.index
                 let text = try s.readString()
-                guard let day = Day(parsing: text), day.iso == text else { throw s.error("`today` is not a date YYYY-MM-DD", at: start) }
+                guard let day = Day(parsing: text), day.iso == text else { throw s.error(CommandMessage.jsonTodayNotDate(), at: start) }
                 today = day
             case "kpis": kpis = try Kpis.read(&s)
             default: try s.skipValue()
             }
         }
-        if isRollup { return .failure(.unreachable("this is a province roll-up's data.json, not a ward's")) }
+        if isRollup { return .failure(.unreachable(CommandMessage.wardIsRollup())) }
         if let unknown { return .failure(.unknownSchema(unknown)) }
         try scanner.expectEnd()
     } catch {
-        return .failure(.unreachable(error.description))
+        return .failure(.unreachable(error.problem))
     }
-    guard let schema else { return .failure(.unreachable("not a data.json written by caitien: it has no `schema`")) }
-    guard let today else { return .failure(.unreachable("data.json has no `today`")) }
+    guard let schema else { return .failure(.unreachable(CommandMessage.wardNoSchema())) }
+    guard let today else { return .failure(.unreachable(CommandMessage.wardNoToday())) }
     guard let kpis, let open = kpis.open, let overdue = kpis.overdue else {
-        return .failure(.unreachable("data.json has no `kpis.tickets.open` and `overdue`"))
+        return .failure(.unreachable(CommandMessage.wardNoKpis()))
     }
     var figures = WardFigures(schema: schema, today: today, open: open, overdue: overdue)
     figures.organisation = organisation
@@ -217,6 +224,6 @@ func readDay(_ s: inout JSONScanner) throws(ScanError) -> Day? {
     if try s.readNull() { return nil }
     let start = s.index
     let text = try s.readString()
-    guard let day = Day(parsing: text), day.iso == text else { throw s.error("expected a date YYYY-MM-DD", at: start) }
+    guard let day = Day(parsing: text), day.iso == text else { throw s.error(CommandMessage.jsonExpectedDate(), at: start) }
     return day
 }

@@ -66,7 +66,8 @@ public struct PreviewServer: Sendable {
             }
         }
         defer { watcher.cancel() }
-        onReady("Serving \(content) on http://127.0.0.1:\(server.port)/ — rebuilt on every change; Ctrl-C stops.")
+        let serving = CommandMessage.serving(["content": .value(content), "port": .value(Int(server.port))])
+        onReady(serving.text(messageLanguage(language, content: content)))
         await server.run()
     }
 }
@@ -97,11 +98,14 @@ final class PreviewState: Sendable {
                 FileHandle.standardError.write(Data(formatDiagnostics(site.diagnostics, as: .text, language: language).utf8))
             } else {
                 errorPage = nil
-                FileHandle.standardError.write(Data("rebuilt for \(site.today.iso): \(site.content.requests.count) requests\n".utf8))
+                let rebuilt = CommandMessage.rebuilt(["day": .day(site.today), "count": .value(site.content.requests.count)])
+                FileHandle.standardError.write(Data((rebuilt.text(language) + "\n").utf8))
             }
         } catch {
-            errorPage = errorHTML([Diagnostic(.buildFailed, options.theme, line: 1, ["problem": .value("\(error)")])],
-                                  language: options.language ?? .vi, theme: options.theme)
+            let language = messageLanguage(options.language, content: options.content)
+            let failed = Diagnostic(.buildFailed, options.theme, line: 1, ["problem": .problem(of: error)])
+            errorPage = errorHTML([failed], language: language, theme: options.theme)
+            FileHandle.standardError.write(Data((formatDiagnostics([failed], as: .text, language: language)).utf8))
         }
         current.withLock { $0 = (version: $0.version + 1, errorPage: errorPage) }
     }

@@ -54,15 +54,20 @@ public enum Scaffold {
         let folder = (path as NSString).deletingLastPathComponent
         // A file of the working folder itself (`caitien init .` writes `.gitignore`) has no folder to create.
         do { if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } } catch {
-            throw BuildError("cannot create \(folder): \(error.localizedDescription)")
+            throw BuildError(.cannotCreateFolder, ["path": .value(folder), "problem": .problem(of: error)])
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw BuildError(errno == EEXIST ? "\(path) already exists; nothing was overwritten" : "cannot write \(path): \(String(cString: strerror(errno)))")
+            throw errno == EEXIST ? BuildError(.recordExists, ["path": .value(path)]) : BuildError(.cannotWrite, ["path": .value(path), "problem": .system(errno)])
         }
         defer { close(fd) }
         let bytes = Array(text.utf8)
-        guard write(fd, bytes, bytes.count) == bytes.count else { throw BuildError("cannot write \(path)") }
+        guard write(fd, bytes, bytes.count) == bytes.count else {
+            // A short write (a full disk) reports no reason of its own.
+            let reason = errno == 0 ? ENOSPC : errno
+            unlink(path)
+            throw BuildError(.cannotWrite, ["path": .value(path), "problem": .system(reason)])
+        }
     }
 
     /// git's `user.name` for the content folder, if set.
@@ -78,12 +83,12 @@ public enum Scaffold {
         let day = site.today
         // A unit's name is taken as well as its code; the record gets the code.
         guard let unit = site.content.site.unitCode(written: written) else {
-            let units = site.content.site.units.map(\.code).joined(separator: ", ")
-            throw BuildError("unknown unit `\(written)`; site.yml lists: \(units.isEmpty ? "no units" : units)")
+            let units = site.content.site.units.map(\.code)
+            throw BuildError(.optionUnknownUnit, ["unit": .value(written), "units": units.isEmpty ? CommandMessage.noUnitsListed().phrase : .list(units)])
         }
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw BuildError("--title is empty") }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw BuildError(.titleEmpty) }
         guard let reporter = by ?? gitUserName(in: content) else {
-            throw BuildError("who reports it? give --by \"Họ và tên\" (or set git's user.name)")
+            throw BuildError(.whoReports)
         }
         let id = nextRequestID(year: day.year, existing: Array(site.parsed.requestIDs))
         let path = joinPath(content, "\(RecordType.request.folder)/\(day.year)/\(id).md")
@@ -215,7 +220,7 @@ public enum Scaffold {
         let site = checkSite(content: content, today: today, history: false)
         let unit = written.flatMap { site.content.site.unitCode(written: $0) }
         if let written, unit == nil {
-            throw BuildError("unknown unit `\(written)`; site.yml lists: \(site.content.site.units.map(\.code).joined(separator: ", "))")
+            throw BuildError(.optionUnknownUnit, ["unit": .value(written), "units": .list(site.content.site.units.map(\.code))])
         }
         let path = joinPath(content, "\(RecordType.objectives.folder)/\(year)/\(unit ?? "phuong").md")
         // Carry last year's objectives over, without their results, when there are some.
@@ -266,7 +271,7 @@ public enum Scaffold {
     /// Starts a site: site.yml, the record folders, a .gitignore and a CI workflow.
     public static func initSite(at folder: String, organisation: String) throws(BuildError) -> [String] {
         if FileManager.default.fileExists(atPath: joinPath(folder, "content/site.yml")) {
-            throw BuildError("\(folder) already holds a site (content/site.yml); nothing was overwritten")
+            throw BuildError(.siteExists, ["folder": .value(folder)])
         }
         let files: [(String, String)] = [
             ("content/site.yml", """
@@ -303,6 +308,9 @@ public enum Scaffold {
             (".gitignore", "public/\n.public.*\n"),
             (".github/workflows/caitien.yml", githubWorkflow),
         ]
+        // Every file is looked for before any is written: a refused init leaves nothing behind.
+        let taken = files.map(\.0).filter { DiskFileSystem().kind(of: joinPath(folder, $0)) != nil }
+        if !taken.isEmpty { throw BuildError(.initFilesExist, ["folder": .value(folder), "files": .list(taken)]) }
         var written: [String] = []
         for (relative, text) in files {
             let path = joinPath(folder, relative)

@@ -10,7 +10,7 @@ extension Scaffold {
     /// A day given for a record that states what happened: not after today.
     static func pastDay(_ day: Day?, today: Day, option: String) throws(BuildError) -> Day {
         let day = day ?? today
-        guard day <= today else { throw BuildError("\(option) \(day.iso) is after today (\(today.iso)); write the record once it has happened") }
+        guard day <= today else { throw BuildError(.dayAfterToday, ["option": .value(option), "day": .day(day), "today": .day(today)]) }
         return day
     }
 
@@ -19,7 +19,7 @@ extension Scaffold {
         var codes: [String] = []
         for item in written {
             guard let unit = site.units.first(where: { $0.code == item || foldValue($0.name) == foldValue(item) }) else {
-                throw BuildError("unknown unit `\(item)`; site.yml lists: \(site.units.map(\.code).joined(separator: ", "))")
+                throw BuildError(.optionUnknownUnit, ["unit": .value(item), "units": .list(site.units.map(\.code))])
             }
             if !codes.contains(unit.code) { codes.append(unit.code) }
         }
@@ -27,9 +27,9 @@ extension Scaffold {
     }
 
     /// The id a record of `folder` would take, refused when one of another case or folder has it.
-    static func freeID(_ id: String, among taken: Set<String>, what: String) throws(BuildError) {
+    static func freeID(_ id: String, among taken: Set<String>, exists: CommandMessage) throws(BuildError) {
         guard !taken.contains(where: { $0.lowercased() == id.lowercased() }) else {
-            throw BuildError("\(what) `\(id)` already exists; nothing was overwritten")
+            throw BuildError(exists, ["id": .value(id)])
         }
     }
 
@@ -39,11 +39,11 @@ extension Scaffold {
         let site = checkSite(content: content, today: today, history: false)
         let day = try pastDay(date, today: site.today, option: "--date")
         guard let lead = lead ?? gitUserName(in: content) else {
-            throw BuildError("who leads the audit? give --lead \"Họ và tên\" (or set git's user.name)")
+            throw BuildError(.whoLeadsAudit)
         }
         let units = scope.isEmpty ? site.content.site.units.map(\.code) : try unitCodes(scope, site: site.content.site)
-        guard !units.isEmpty else { throw BuildError("site.yml lists no units; give --scope or add the units first") }
-        try freeID(day.iso, among: site.parsed.auditIDs, what: "the audit")
+        guard !units.isEmpty else { throw BuildError(.noUnitsForScope) }
+        try freeID(day.iso, among: site.parsed.auditIDs, exists: .auditExists)
         let path = joinPath(content, "\(RecordType.audit.folder)/\(day.iso).md")
         let requestDays = site.content.site.settings.findingRequestDays
         let text = """
@@ -87,8 +87,8 @@ extension Scaffold {
                                      today: Day?) throws(BuildError) -> String {
         let site = checkSite(content: content, today: today, history: false)
         let day = try pastDay(date, today: site.today, option: "--date")
-        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw BuildError("--by is empty: name the inspecting body") }
-        try freeID(day.iso, among: site.parsed.inspectionIDs, what: "the inspection")
+        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw BuildError(.inspectingBodyEmpty) }
+        try freeID(day.iso, among: site.parsed.inspectionIDs, exists: .inspectionExists)
         let path = joinPath(content, "\(RecordType.inspection.folder)/\(day.iso).md")
         let months = site.content.site.settings.inspectionReportMonths
         let due = day.adding(months: months)
@@ -155,12 +155,12 @@ extension Scaffold {
     public static func newLegal(content: String, title: String, effective: Day, id: String?, issued: Day?, affects: [String],
                                 today: Day?) throws(BuildError) -> String {
         let site = checkSite(content: content, today: today, history: false)
-        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw BuildError("--title is empty") }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw BuildError(.titleEmpty) }
         guard let id = id ?? legalID(fromTitle: title) else {
-            throw BuildError("give --id for the file name (e.g. QD-12-2026): the title does not say the document's kind, number and year")
+            throw BuildError(.legalIDNeeded)
         }
-        guard isSafeID(id) else { throw BuildError("--id `\(id)` may use only letters a–z without marks, digits, `-`, `_` and `.` (e.g. QD-12-2026)") }
-        try freeID(id, among: Set(site.content.legal.map(\.id)), what: "the legal document")
+        guard isSafeID(id) else { throw BuildError(.legalIDBad, ["id": .value(id)]) }
+        try freeID(id, among: Set(site.content.legal.map(\.id)), exists: .legalExists)
         let path = joinPath(content, "\(RecordType.legal.folder)/\(effective.year)/\(id).md")
         let months = site.content.site.settings.legalUpdateMonths
         let due = effective.adding(months: months)

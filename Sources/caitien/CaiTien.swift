@@ -31,26 +31,43 @@ struct ContentOptions: ParsableArguments {
     @Option(help: "The reference day, YYYY-MM-DD (default: today in the site's time zone).")
     var today: DayArgument?
 
-    func validate() throws {
-        if let day = today?.day { try checkRange(day, of: "--today", Day.todayRange) }
-    }
-}
-
-struct LanguageOption: ParsableArguments {
     @Option(name: .customLong("lang"), help: "Language of the messages: vi or en (default: the site's locale).")
     var language: Language?
+
+    /// The language of the messages: `--lang`, else the site's `locale`, else Vietnamese. Read
+    /// from site.yml each time: ask once, where a message is to be printed.
+    var messages: Language {
+        messageLanguage(language, content: locateContent(content, from: FileManager.default.currentDirectoryPath) ?? content)
+    }
+
+    func validate() throws {
+        if let day = today?.day { try checkRange(day, of: "--today", Day.todayRange, { messages }) }
+    }
 }
 
 extension Language: ExpressibleByArgument {}
 
 /// A day given on the command line must lie where every figure can be computed (exit 2).
-func checkRange(_ day: Day, of option: String, _ range: ClosedRange<Day>) throws {
+func checkRange(_ day: Day, of option: String, _ range: ClosedRange<Day>, _ language: () -> Language) throws {
     guard !range.contains(day) else { return }
-    throw ValidationError("\(option) \(day.iso) is outside \(range.lowerBound.iso) … \(range.upperBound.iso); give a day in that range")
+    throw fail(CommandMessage.dayOutOfRange(["option": .value(option), "day": .day(day),
+                                             "first": .day(range.lowerBound), "last": .day(range.upperBound)]), language())
 }
 
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+/// Prints caitien's own message on stderr in `language` and gives the exit code of a usage or
+/// I/O error (SPEC §4), to throw — from `validate()` too, where ArgumentParser passes an
+/// `ExitCode` through without adding words of its own.
+func fail(_ message: Message, _ language: Language) -> ExitCode {
+    printError("caitien: " + message.text(language))
+    return Exit.usage
+}
+
+func fail(_ error: any Error, _ language: Language) -> ExitCode {
+    fail((error as? BuildError)?.message ?? CommandMessage.unexpected(["problem": .problem(of: error)]), language)
 }
 
 @main
@@ -74,12 +91,58 @@ struct CaiTien: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code.rawValue == 64 {
+                // ArgumentParser's own words are English: a Vietnamese line says what is wrong first.
+                if languageOfArguments(Array(CommandLine.arguments.dropFirst())) == .vi {
+                    let problem = usageProblem(message(for: error))
+                    printError("caitien: " + CommandMessage.commandLineWrong(["problem": problem.phrase]).text(.vi))
+                }
                 printError(fullMessage(for: error))
                 Foundation.exit(2)
             }
             exit(withError: error)
         }
     }
+}
+
+/// The language of the messages when the command line could not be read: `--lang` if it is
+/// there, else the locale of the site `--content` (or the working folder) names.
+func languageOfArguments(_ arguments: [String]) -> Language {
+    func value(of option: String) -> String? {
+        for (i, argument) in arguments.enumerated() {
+            if argument == option, i + 1 < arguments.count { return arguments[i + 1] }
+            if argument.hasPrefix(option + "=") { return String(argument.dropFirst(option.count + 1)) }
+        }
+        return nil
+    }
+    let content = value(of: "--content") ?? "content"
+    return messageLanguage(value(of: "--lang").flatMap(Language.init(rawValue:)),
+                           content: locateContent(content, from: FileManager.default.currentDirectoryPath) ?? content)
+}
+
+/// What ArgumentParser's English message says, as one of caitien's messages (the generic one
+/// when its words are not recognised).
+func usageProblem(_ english: String) -> Message {
+    /// The texts between single quotes, in order.
+    let quoted = english.split(separator: "'", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+    func quote(_ n: Int) -> Phrase { .value(quoted.count > n ? quoted[n] : "") }
+    if english.hasPrefix("Unknown option '") {
+        return quoted.count > 1 ? CommandMessage.unknownOptionDidYouMean(["option": quote(0), "suggestion": quote(1)])
+            : CommandMessage.unknownOption(["option": quote(0)])
+    }
+    if english.hasPrefix("Missing value for '") { return CommandMessage.missingValue(["option": quote(0)]) }
+    if english.hasPrefix("Missing expected argument '") { return CommandMessage.missingArgument(["argument": quote(0)]) }
+    if english.hasPrefix("The value '") {
+        let option = quoted.count > 1 ? quoted[1].prefix { $0 != " " } : ""
+        if ["--today", "--date", "--effective", "--issued"].contains(option) {
+            return CommandMessage.invalidDay(["value": quote(0), "option": .value(String(option))])
+        }
+        return CommandMessage.invalidValue(["value": quote(0), "option": quote(1)])
+    }
+    if english.hasPrefix("Unexpected argument '") || english.contains("unexpected arguments") {
+        return CommandMessage.unexpectedArgument(["argument": .list(quoted)])
+    }
+    if english.hasPrefix("Missing required subcommand") { return CommandMessage.missingSubcommand() }
+    return CommandMessage.otherUsageError()
 }
 
 /// `caitien --version`: the version and commit `scripts/build-release` compiled in.
@@ -106,8 +169,7 @@ func scaffold(_ options: ContentOptions, _ body: (String) throws(BuildError) -> 
     do {
         print(relativePath(try body(content), from: here))
     } catch {
-        printError("caitien: \(error)")
-        throw Exit.usage
+        throw fail(error, options.messages)
     }
 }
 
@@ -143,7 +205,7 @@ struct NewReview: ParsableCommand {
     @Option(help: "Date of the meeting or notice (default: today).") var date: DayArgument?
 
     func validate() throws {
-        if let day = date?.day { try checkRange(day, of: "--date", Day.recordRange) }
+        if let day = date?.day { try checkRange(day, of: "--date", Day.recordRange, { options.messages }) }
     }
 
     func run() throws {
@@ -183,7 +245,7 @@ struct NewAudit: ParsableCommand {
     @Option(help: "Units audited, separated by commas (default: every unit).") var scope: String?
 
     func validate() throws {
-        if let day = date?.day { try checkRange(day, of: "--date", Day.recordRange) }
+        if let day = date?.day { try checkRange(day, of: "--date", Day.recordRange, { options.messages }) }
     }
 
     func run() throws {
@@ -202,7 +264,7 @@ struct NewInspection: ParsableCommand {
     @Option(help: "The record's number (số biên bản).") var reference: String?
 
     func validate() throws {
-        if let day = date?.day { try checkRange(day, of: "--date", Day.recordRange) }
+        if let day = date?.day { try checkRange(day, of: "--date", Day.recordRange, { options.messages }) }
     }
 
     func run() throws {
@@ -222,8 +284,8 @@ struct NewLegal: ParsableCommand {
     @Option(help: "QMS procedures and documents it changes, separated by commas (default: none).") var affects: String?
 
     func validate() throws {
-        try checkRange(effective.day, of: "--effective", Day.recordRange)
-        if let day = issued?.day { try checkRange(day, of: "--issued", Day.recordRange) }
+        try checkRange(effective.day, of: "--effective", Day.recordRange, { options.messages })
+        if let day = issued?.day { try checkRange(day, of: "--issued", Day.recordRange, { options.messages }) }
     }
 
     func run() throws {
@@ -238,15 +300,17 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Start a new site: content/site.yml, folders, .gitignore, a CI workflow.")
     @Argument(help: "Folder of the new site.") var folder: String
     @Option(help: "Name of the organisation.") var organisation = "UBND phường"
+    @Option(name: .customLong("lang"), help: "Language of the messages: vi (default) or en.") var language: Language?
 
     func run() throws {
+        // A folder that already holds a site answers in that site's language.
+        let messages = messageLanguage(language, content: folder + "/content")
         do {
             let written = try Scaffold.initSite(at: folder, organisation: organisation)
             written.forEach { print($0) }
-            print("Next: cd \(folder) && git init && caitien new ticket --unit van-phong --kind improvement --source other --title \"…\" --by \"Họ và tên\"")
+            print(CommandMessage.initNext(["folder": .value(folder)]).text(messages))
         } catch {
-            printError("caitien: \(error)")
-            throw Exit.usage
+            throw fail(error, messages)
         }
     }
 }
@@ -254,16 +318,16 @@ struct Init: ParsableCommand {
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Preview on 127.0.0.1, rebuilt and reloaded when content or theme change.")
     @OptionGroup var options: ContentOptions
-    @OptionGroup var lang: LanguageOption
     @Option(help: "A theme folder whose files override the built-in theme.") var theme = "theme"
     @Option(help: "Port on 127.0.0.1.") var port: UInt16 = 1313
 
     func run() async throws {
         do {
-            try await PreviewServer(content: options.content, theme: theme, port: port, today: options.today?.day, language: lang.language).run()
+            try await PreviewServer(content: options.content, theme: theme, port: port, today: options.today?.day, language: options.language).run()
         } catch {
-            printError("caitien: cannot serve on 127.0.0.1:\(port): \(error)")
-            throw Exit.usage
+            let problem = (error as? SocketError).map { Phrase.system($0.code) } ?? .problem(of: error)
+            throw fail(CommandMessage.cannotServe(["port": .value(Int(port)), "problem": problem,
+                                                  "next": .value(port == UInt16.max || port == 0 ? 1313 : Int(port) + 1)]), options.messages)
         }
     }
 }
@@ -272,7 +336,6 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Validate every record; print every problem at once.")
 
     @OptionGroup var options: ContentOptions
-    @OptionGroup var lang: LanguageOption
 
     @Option(help: "text, json or github (workflow annotations).")
     var format: String = "text"
@@ -282,12 +345,11 @@ struct Check: ParsableCommand {
 
     func run() throws {
         guard let format = DiagnosticFormat(rawValue: format) else {
-            printError("caitien: --format must be text, json or github")
-            throw Exit.usage
+            throw fail(CommandMessage.formatUnknown(), options.messages)
         }
         let site = checkSite(content: options.content, today: options.today?.day)
         let ds = site.diagnostics
-        let language = site.language(lang.language)
+        let language = site.language(options.language)
         if format == .text {
             if !ds.isEmpty { printError(formatDiagnostics(ds, as: .text, language: language)) }
             printError(Say.summary(site, language))
@@ -302,7 +364,6 @@ struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the figures (SPEC §2).")
 
     @OptionGroup var options: ContentOptions
-    @OptionGroup var lang: LanguageOption
 
     @Flag(help: "Print the `kpis` object of data.json.")
     var json = false
@@ -310,7 +371,7 @@ struct Stats: ParsableCommand {
     func run() throws {
         let site = checkSite(content: options.content, today: options.today?.day)
         if site.diagnostics.hasErrors {
-            let language = site.language(lang.language)
+            let language = site.language(options.language)
             printError(formatDiagnostics(site.diagnostics.filter { $0.severity == .error }, as: .text, language: language))
             printError(Say.fixErrorsFirst(language))
             throw Exit.contentErrors
@@ -319,7 +380,7 @@ struct Stats: ParsableCommand {
         if json {
             print(figures.kpis.serialized(indent: 2))
         } else {
-            print(statsText(figures, content: site.content))
+            print(statsText(figures, content: site.content, language: site.language(options.language)))
         }
     }
 }
@@ -328,7 +389,6 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check, then write the dashboard.")
 
     @OptionGroup var options: ContentOptions
-    @OptionGroup var lang: LanguageOption
 
     @Option(help: "A theme folder whose files override the built-in theme.")
     var theme = "theme"
@@ -348,16 +408,17 @@ struct Build: ParsableCommand {
     func run() throws {
         var t = Timings()
         let result: BuildResult
+        // Before the site is read: an output refused or busy is said in the site's language too.
+        let messages = options.messages
         do {
             result = try build(BuildOptions(content: options.content, theme: theme, output: output, today: options.today?.day, baseURL: baseURL, strict: strict),
-                               timings: &t, waiting: { printError("caitien: another build is writing into \(output)/; waiting for it to end…") })
+                               timings: &t, waiting: { printError("caitien: " + CommandMessage.outputWaiting(["output": .value(output)]).text(messages)) })
         } catch {
-            printError("caitien: \(error)")
-            throw Exit.usage
+            throw fail(error, messages)
         }
         let site = result.site
         let ds = site.diagnostics
-        let language = site.language(lang.language)
+        let language = site.language(options.language)
         if !ds.isEmpty { printError(formatDiagnostics(ds, as: .text, language: language)) }
         guard let summary = result.written else {
             printError(Say.nothingWritten(site, output: output, strict: strict, language))
@@ -379,19 +440,30 @@ struct Explain: ParsableCommand {
     var language: Language = .vi
 
     func run() throws {
+        func line(_ id: String, _ kind: String, _ explanation: Phrase) -> String {
+            "\(id.padding(toLength: 32, withPad: " ", startingAt: 0)) \(kind.padding(toLength: 8, withPad: " ", startingAt: 0)) \(explanation.text(language).prefix { $0 != "." && $0 != ":" })"
+        }
+        let explained = CommandMessage.all.filter { $0.explanation != nil }
         guard let id = rule else {
-            for rule in Rule.all {
-                print("\(rule.id.padding(toLength: 32, withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.explanation.text(language).prefix { $0 != "." && $0 != ":" })")
+            for rule in Rule.all { print(line(rule.id, rule.severity.rawValue, rule.explanation)) }
+            print("\n" + CommandMessage.explainMessagesHeading().text(language))
+            // Their first sentence: up to a full stop that ends one (paths such as site.yml hold dots).
+            for message in explained {
+                let text = message.explanation!.text(language)
+                let first = text.range(of: ". ").map { String(text[..<$0.lowerBound]) } ?? text
+                print("\(message.id.padding(toLength: 32, withPad: " ", startingAt: 0)) \(String(repeating: " ", count: 8)) \(first)")
             }
             return
         }
-        guard let found = Rule.named(id) else {
-            let near = Rule.all.map(\.id).min { editDistance(Array(id), Array($0)) < editDistance(Array(id), Array($1)) }
-            printError(language == .vi ? "caitien: không có quy tắc `\(id)`\(near.map { "; bạn muốn xem `\($0)`?" } ?? ""); `caitien explain` liệt kê tất cả"
-                                       : "caitien: no rule `\(id)`\(near.map { "; did you mean `\($0)`?" } ?? ""); `caitien explain` lists them all")
-            throw Exit.usage
+        if let found = Rule.named(id) {
+            print(found.explained(language), terminator: "")
+        } else if let found = CommandMessage.named(id), found.explanation != nil {
+            print(found.explained(language), terminator: "")
+        } else {
+            let near = (Rule.all.map(\.id) + explained.map(\.id)).min { editDistance(Array(id), Array($0)) < editDistance(Array(id), Array($1)) }
+            throw fail(CommandMessage.explainUnknown(["id": .value(id), "suggestion": near.map { CommandMessage.explainDidYouMean(["id": .value($0)]).phrase } ?? .empty]),
+                       language)
         }
-        print(found.explained(language), terminator: "")
     }
 }
 
@@ -424,45 +496,44 @@ struct RollupCommand: AsyncParsableCommand {
     var retries: Int = 2
 
     func validate() throws {
-        if let day = today?.day { try checkRange(day, of: "--today", Day.todayRange) }
-        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
-        guard (0...10).contains(retries) else { throw ValidationError("--retries must be from 0 to 10") }
+        if let day = today?.day { try checkRange(day, of: "--today", Day.todayRange, { language }) }
+        guard timeout > 0, timeout <= 3600 else { throw fail(CommandMessage.timeoutOutOfRange(), language) }
+        guard (0...10).contains(retries) else { throw fail(CommandMessage.retriesOutOfRange(), language) }
     }
 
     func run() async throws {
         let strings: RollupStrings = language == .en ? .en : .vi
         var all = sources.map { RollupSource($0) }
         for list in sourceLists {
-            guard let data = FileManager.default.contents(atPath: list) else {
-                printError("caitien: cannot read the list of sources \(list)")
-                throw Exit.usage
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: list)) } catch {
+                throw fail(CommandMessage.rollupSourcesUnreadable(["path": .value(list), "problem": .problem(of: error)]), language)
             }
             all += parseSourceList(String(decoding: data, as: UTF8.self))
         }
         guard !all.isEmpty else {
-            printError("caitien: no sources: name wards' site folders, data.json files or https:// addresses, or --sources FILE")
-            throw Exit.usage
+            throw fail(CommandMessage.rollupNoSources(), language)
         }
         let day = today?.day ?? todayInVietnam(secondsSince1970: Int(Date().timeIntervalSince1970))
         let result: RollupResult
         do {
             let options = RollupOptions(sources: all, output: output, today: day, strings: strings)
-            let waiting = { printError("caitien: another build is writing into \(output)/; waiting for it to end…") }
+            let waiting = { printError("caitien: " + CommandMessage.outputWaiting(["output": .value(output)]).text(language)) }
             let fetches = all.contains { if case .url = $0.location { return true } else { return false } }
             // The HTTP client (its threads) only when some ward is an address.
             result = fetches
                 ? try await withHTTPWardFetcher(timeout: timeout, retries: retries) { fetcher in try await rollup(options, fetcher: fetcher, waiting: waiting) }
                 : try await rollup(options, fetcher: nil, waiting: waiting)
         } catch {
-            printError("caitien: \(error)")
-            throw Exit.usage
+            throw fail(error, language)
         }
         let r = result.rollup
         for row in r.rows {
-            if case .failure(let problem) = row.result { printError("caitien: warning: \(row.source.text): \(problem)") }
+            if case .failure(let problem) = row.result { printError("caitien: warning: \(row.source.text): \(problem.text(language))") }
         }
         let t = r.totals
-        print("Rolled up \(t.wards) wards for \(day.vietnamese) into \(output)/ (\(t.unreachable + t.unknownSchema) unreachable, \(t.stale) stale) — open \(output)/index.html")
+        print(CommandMessage.rolledUp(["wards": .value(t.wards), "day": .day(day), "output": .value(output),
+                                       "unreachable": .value(t.unreachable + t.unknownSchema), "stale": .value(t.stale)]).text(language))
         exitNow(0)
     }
 }

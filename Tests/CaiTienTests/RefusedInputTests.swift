@@ -369,8 +369,8 @@ import TestSupport
             for command in [["check"], ["stats"], ["stats", "--json"], ["build"], ["serve", "--port", "0"]] {
                 let result = try runCaitien(command + ["--today", today], in: folder)
                 #expect(result.status == 2, "\(command) --today \(today)")
-                #expect(result.errors.hasPrefix("Error: --today \(today) is outside 1900-01-01 … 9899-12-31; give a day in that range\n"),
-                        "\(result.errors)")
+                let day = try #require(Day(parsing: today))
+                #expect(result.errors == "caitien: --today \(day.vietnamese) nằm ngoài khoảng 01/01/1900 … 31/12/9899; cho một ngày trong khoảng đó\n")
             }
         }
         #expect(!FileManager.default.fileExists(atPath: folder + "/public"))

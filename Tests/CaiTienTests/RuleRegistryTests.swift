@@ -66,10 +66,13 @@ import TestSupport
         #expect(en.output.hasPrefix("[ambiguous-number] error\n…: \"…\" could be one thousand or a number with three decimals"))
         #expect(en.output.contains("  Wrong:\n    target: 1.000\n  Right:\n    target: 1000\n"))
         let list = try runCaitien(["explain"], in: folder)
-        #expect(list.output.split(separator: "\n").count == Rule.all.count)
+        // The rules, then the messages of the command that have an explanation, under a heading.
+        let explained = CommandMessage.all.filter { $0.explanation != nil }
+        #expect(list.output.split(separator: "\n").count == Rule.all.count + 1 + explained.count)
+        #expect(list.output.contains("\n\nThông báo của lệnh:\noutput-holds-working-folder "))
         let unknown = try runCaitien(["explain", "bad-dat"], in: folder)
         #expect(unknown.status == 2)
-        #expect(unknown.errors == "caitien: không có quy tắc `bad-dat`; bạn muốn xem `bad-date`?; `caitien explain` liệt kê tất cả\n")
+        #expect(unknown.errors == "caitien: không có quy tắc hay thông báo `bad-dat`; bạn muốn xem `bad-date`?; `caitien explain` liệt kê tất cả\n")
     }
 
     // MARK: Messages in the site's language

@@ -86,7 +86,7 @@ import TestSupport
         #expect(legal.output == "../legal/2025/ND-118-2025.md\n")
         let again = try runCaitien(["new", "audit", "--date", "22/06/2026", "--lead", "Ngô Thanh Hùng", "--today", "2026-11-25"], in: inside)
         #expect(again.status == 2)
-        #expect(again.errors == "caitien: the audit `2026-06-22` already exists; nothing was overwritten\n")
+        #expect(again.errors == "caitien: đã có hồ sơ đánh giá nội bộ `2026-06-22`; caitien không ghi đè — mở tệp audits/2026-06-22.md để sửa, hoặc chọn --date khác\n")
         let check = try runCaitien(["check", "--today", "2026-11-25"], in: folder)
         #expect(check.status == 0, "\(check.errors)")
         #expect(check.errors.hasSuffix("0 phiếu, 0 cuộc xem xét, 0 kế hoạch mục tiêu, 1 cuộc đánh giá nội bộ, 1 cuộc kiểm tra, 1 văn bản pháp luật — 0 lỗi, 0 cảnh báo (ngày tham chiếu 25/11/2026)\n"))

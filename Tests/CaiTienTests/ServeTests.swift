@@ -166,12 +166,14 @@ import Glibc
         // Read stderr until the line naming the port.
         var printed = ""
         let reader = errors.fileHandleForReading
-        while !printed.contains("Ctrl-C stops.") {
+        while !printed.contains("Ctrl-C") {
             let data = reader.availableData
             if data.isEmpty { break }
             printed += String(decoding: data, as: UTF8.self)
         }
         let port = try #require(printed.firstMatch(of: /http:\/\/127\.0\.0\.1:(\d+)\//).flatMap { UInt16($0.1) }, "\(printed)")
+        // In the site's language, as every message of the command.
+        #expect(printed.contains("Đang xem trước content tại http://127.0.0.1:\(port)/ — trang tự dựng lại khi có thay đổi; nhấn Ctrl-C để dừng.\n"))
         let page = try Exchange(port: port, "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
         #expect(page.status == 200 && page.text.contains("UBND phường Ninh Hòa"))
         let preview = NSTemporaryDirectory() + "/caitien-serve-\(process.processIdentifier)"
