@@ -247,7 +247,7 @@ def test_gitea_structure():
     assert {"CAITIEN_DOWNLOAD", "CAITIEN_VERSION", "CAITIEN_SHA256"} <= set(wf["env"])
 
 
-@pytest.mark.parametrize("name", TEMPLATES)
+@pytest.mark.parametrize("name", TEMPLATES + [PROVINCE])
 def test_no_swift_on_the_normal_path(name):
     """The jobs download the release binary: no Swift image, no compiler, no C libraries."""
     data = load(name)
@@ -375,7 +375,7 @@ def test_province_structure():
     deploy = find_step(wf, lambda s: str(s.get("uses", "")).startswith("actions/deploy-pages@"))
     deploy_job = next(j for j in wf["jobs"].values() if deploy in (j.get("steps") or []))
     assert deploy_job["permissions"] == {"pages": "write", "id-token": "write"}
-    assert "CAITIEN_REPO" in wf["env"] and "CAITIEN_REF" in wf["env"]
+    assert {"CAITIEN_DOWNLOAD", "CAITIEN_VERSION", "CAITIEN_SHA256"} <= set(wf["env"])
 
 
 def test_province_rollup_command_on_a_list_of_wards(tmp_path, git_env):
