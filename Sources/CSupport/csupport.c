@@ -36,8 +36,10 @@ int caitien_accept(int listener) { return accept4(listener, NULL, NULL, SOCK_CLO
 static volatile sig_atomic_t caitien_stop_fd = -1;
 static void caitien_on_stop_signal(int number) {
     (void)number;
+    int saved = errno;  /* the interrupted code may be about to read errno */
     int fd = caitien_stop_fd;
     if (fd >= 0) { char byte = 1; ssize_t written = write(fd, &byte, 1); (void)written; }
+    errno = saved;
 }
 int caitien_stop_on_signals(int write_fd) {
     struct sigaction action;
