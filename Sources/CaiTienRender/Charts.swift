@@ -5,22 +5,6 @@ import Foundation
 // one for desktops and a narrow one, 360 units wide, for phones, where a 640-unit drawing would
 // shrink its text below 7 px; CSS shows one of them. Numbers are written in the site's locale.
 
-/// Escapes text for HTML and XML content and attribute values.
-public func escapeHTML(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in text.unicodeScalars {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(c)
-        }
-    }
-    return out
-}
 
 /// A coordinate in the SVG: at most one decimal, always with a point.
 private func fmt(_ v: Double) -> String {

@@ -56,22 +56,6 @@ public struct RollupStrings: Sendable {
     )
 }
 
-/// Escapes text for HTML content and attribute values (and SVG).
-func escapeHTML(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in text.unicodeScalars {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(c)
-        }
-    }
-    return out
-}
 
 /// A whole number with the language's thousands separator: `3.321` (vi), `3,321` (en).
 func formatCount(_ n: Int, _ lang: String) -> String {
